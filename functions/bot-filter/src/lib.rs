@@ -1,0 +1,1 @@
+//! CopyCat bot-filter Lambda

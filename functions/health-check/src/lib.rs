@@ -1,0 +1,1 @@
+//! CopyCat health-check Lambda

@@ -1,0 +1,1 @@
+//! CopyCat notifier Lambda

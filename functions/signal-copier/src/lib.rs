@@ -1,0 +1,1 @@
+//! CopyCat signal-copier Lambda

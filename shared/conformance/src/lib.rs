@@ -1,0 +1,1 @@
+//! The backend conformance suite every StateStore and Queue implementation must pass

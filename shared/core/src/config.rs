@@ -1,0 +1,831 @@
+//! The one `Config`: loaded once from TOML with environment overrides, validated in one place.
+//!
+//! Every policy number (threshold, limit, multiplier) lives here, named. An error names the key
+//! and the rule it broke. Secrets never live here: they come from the environment at the edge.
+
+use crate::money::{Price, Shares, Usd};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A config value that broke a rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// The TOML could not be parsed or had a wrong type / unknown key.
+    #[error("config is not valid TOML for CopyCat: {0}")]
+    Parse(String),
+    /// An environment override could not be applied.
+    #[error("environment override {var}: {reason}")]
+    Env {
+        /// The variable.
+        var: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A value broke a rule.
+    #[error("config key `{key}`: {rule}")]
+    Invalid {
+        /// Dotted key, e.g. `risk.max_open_positions`.
+        key: String,
+        /// The rule it broke.
+        rule: String,
+    },
+}
+
+/// Prefix of environment overrides: `COPYCAT__RISK__MAX_OPEN_POSITIONS=8` sets
+/// `risk.max_open_positions`.
+pub const ENV_PREFIX: &str = "COPYCAT__";
+
+/// Everything CopyCat can be told.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Paper or live trading.
+    pub trading: TradingConfig,
+    /// Balance tiers and transitions.
+    pub modes: ModesConfig,
+    /// Extra position size while the balance is small.
+    pub boost: BoostConfig,
+    /// Equity milestones to announce once each.
+    pub milestones: MilestonesConfig,
+    /// Circuit breakers for outside dependencies.
+    pub breaker: BreakerConfig,
+    /// Risk checks before any order.
+    pub risk: RiskConfig,
+    /// Turning a signal into an order size.
+    pub sizing: SizingConfig,
+    /// Whom and what to copy.
+    pub copy: CopyConfig,
+    /// Bot filter thresholds.
+    pub bot_filter: BotFilterConfig,
+    /// Leader quality floor.
+    pub quality: QualityConfig,
+    /// Discovery.
+    pub discovery: DiscoveryConfig,
+    /// Signal poller.
+    pub poller: PollerConfig,
+    /// Queue consumer settings (shared with the SAM template and the emulator set-up).
+    pub queues: QueuesConfig,
+    /// Notifications.
+    pub notifications: NotificationsConfig,
+    /// The local demo's simulated world.
+    pub demo: DemoConfig,
+}
+
+/// Paper or live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum TradingMode {
+    /// Fills simulated against the real (or simulated) book.
+    #[default]
+    Paper,
+    /// Real signed orders.
+    Live,
+}
+
+/// `[trading]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TradingConfig {
+    /// `paper` (default) or `live`.
+    pub mode: TradingMode,
+    /// Balance a paper portfolio starts with.
+    pub starting_balance: Usd,
+}
+
+impl Default for TradingConfig {
+    fn default() -> Self {
+        TradingConfig { mode: TradingMode::Paper, starting_balance: Usd(Decimal::new(24, 0)) }
+    }
+}
+
+/// One row of the mode table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModeTier {
+    /// Name, e.g. `MICRO`.
+    pub name: String,
+    /// Explicit order: tiers compare by this, never by name.
+    pub ordinal: u8,
+    /// Smallest balance of the tier.
+    pub min_balance: Usd,
+    /// Largest share of equity one position may take.
+    pub position_pct: Decimal,
+    /// Fraction of the Kelly stake to use.
+    pub kelly_fraction: Decimal,
+    /// Drawdown at which new buys stop in this tier.
+    pub max_drawdown: Decimal,
+    /// Position multiplier steps as drawdown grows (sorted by `at`).
+    pub drawdown_ladder: Vec<LadderStep>,
+}
+
+/// A drawdown ladder step: from drawdown `at`, scale positions by `multiplier`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderStep {
+    /// Drawdown fraction from peak.
+    pub at: Decimal,
+    /// Position multiplier in force from there.
+    pub multiplier: Decimal,
+}
+
+/// `[modes]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModesConfig {
+    /// The tiers, lowest first.
+    pub tiers: Vec<ModeTier>,
+    /// Upgrade when equity ≥ next tier's minimum × this.
+    pub upgrade_buffer: Decimal,
+    /// Downgrade when equity < current tier's minimum × this.
+    pub downgrade_buffer: Decimal,
+    /// Time to spend in a tier before an upgrade.
+    pub min_secs_in_tier: i64,
+    /// Consecutive profitable closed positions required before an upgrade.
+    pub min_profitable_streak: u32,
+    /// Most transitions in one UTC day.
+    pub max_transitions_per_day: u32,
+    /// Drawdown at which trading stops altogether (kill switch).
+    pub emergency_stop_drawdown: Decimal,
+}
+
+fn d(v: &str) -> Decimal {
+    v.parse().unwrap_or_default()
+}
+
+fn tier(name: &str, ordinal: u8, min: i64, pos: &str, kelly: &str, dd: &str) -> ModeTier {
+    let max_dd = d(dd);
+    ModeTier {
+        name: name.into(),
+        ordinal,
+        min_balance: Usd(Decimal::new(min, 0)),
+        position_pct: d(pos),
+        kelly_fraction: d(kelly),
+        max_drawdown: max_dd,
+        drawdown_ladder: vec![
+            LadderStep { at: (max_dd * d("0.33")).round_dp(3), multiplier: d("0.75") },
+            LadderStep { at: (max_dd * d("0.66")).round_dp(3), multiplier: d("0.5") },
+        ],
+    }
+}
+
+impl Default for ModesConfig {
+    fn default() -> Self {
+        ModesConfig {
+            tiers: vec![
+                tier("NANO", 0, 0, "0.75", "0.75", "0.30"),
+                tier("MICRO", 1, 15, "0.60", "0.75", "0.25"),
+                tier("MINI", 2, 25, "0.50", "0.50", "0.20"),
+                tier("BALANCED", 3, 50, "0.40", "0.40", "0.18"),
+                tier("AGGRESSIVE", 4, 200, "0.35", "0.35", "0.15"),
+                tier("CONSERVATIVE", 5, 1000, "0.25", "0.25", "0.12"),
+            ],
+            upgrade_buffer: d("1.10"),
+            downgrade_buffer: d("0.80"),
+            min_secs_in_tier: 6 * 3600,
+            min_profitable_streak: 1,
+            max_transitions_per_day: 2,
+            emergency_stop_drawdown: d("0.40"),
+        }
+    }
+}
+
+impl ModesConfig {
+    /// The tier with this name.
+    pub fn tier(&self, name: &str) -> Option<&ModeTier> {
+        self.tiers.iter().find(|t| t.name == name)
+    }
+    /// The tier a balance falls in, ignoring hysteresis (for the very first mode record).
+    pub fn tier_for_balance(&self, balance: Usd) -> &ModeTier {
+        self.tiers.iter().rev().find(|t| balance >= t.min_balance).unwrap_or(&self.tiers[0])
+    }
+}
+
+/// `[boost]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoostConfig {
+    /// Boost applies while equity is below this.
+    pub below_balance: Usd,
+    /// Position size multiplier (applied once).
+    pub multiplier: Decimal,
+    /// The boosted position share of equity never exceeds this.
+    pub max_position_pct: Decimal,
+}
+
+impl Default for BoostConfig {
+    fn default() -> Self {
+        BoostConfig { below_balance: Usd(Decimal::new(15, 0)), multiplier: d("1.5"), max_position_pct: d("0.90") }
+    }
+}
+
+/// `[milestones]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MilestonesConfig {
+    /// Equity amounts announced once each, ascending.
+    pub amounts: Vec<Usd>,
+}
+
+impl Default for MilestonesConfig {
+    fn default() -> Self {
+        MilestonesConfig { amounts: [20, 50, 100, 200, 500, 1000].iter().map(|a| Usd(Decimal::new(*a, 0))).collect() }
+    }
+}
+
+/// `[breaker]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BreakerConfig {
+    /// Consecutive failures that open a breaker.
+    pub failure_threshold: u32,
+    /// How long it stays open before one probe is allowed.
+    pub cooldown_secs: i64,
+    /// How long an elected probe may take before another may be elected.
+    pub probe_timeout_secs: i64,
+}
+
+impl Default for BreakerConfig {
+    fn default() -> Self {
+        BreakerConfig { failure_threshold: 5, cooldown_secs: 60, probe_timeout_secs: 30 }
+    }
+}
+
+/// `[risk]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RiskConfig {
+    /// Stop buying once the day's loss reaches this share of start-of-day equity.
+    pub daily_loss_limit_pct: Decimal,
+    /// Most of equity held in open positions (at cost).
+    pub max_exposure_pct: Decimal,
+    /// Most of equity in one market (at cost).
+    pub per_market_cap_pct: Decimal,
+    /// Most open positions at once.
+    pub max_open_positions: u32,
+    /// Signals older than this are stale and refused.
+    pub max_signal_age_secs: i64,
+    /// Refuse when the price we would pay differs from the leader's by more than this (absolute).
+    pub max_price_drift: Price,
+    /// Refuse buys in markets ending sooner than this.
+    pub min_secs_to_expiry: i64,
+}
+
+impl Default for RiskConfig {
+    fn default() -> Self {
+        RiskConfig {
+            daily_loss_limit_pct: d("0.15"),
+            max_exposure_pct: d("0.90"),
+            per_market_cap_pct: d("0.35"),
+            max_open_positions: 12,
+            max_signal_age_secs: 120,
+            max_price_drift: Price(d("0.04")),
+            min_secs_to_expiry: 3600,
+        }
+    }
+}
+
+/// `[sizing]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SizingConfig {
+    /// Marketable orders below this notional are refused by the venue (about $1).
+    pub min_order_notional: Usd,
+    /// Fallback minimum size when the market does not say.
+    pub default_min_order_size: Shares,
+    /// Fallback tick when the market does not say.
+    pub default_tick_size: Price,
+    /// Worst acceptable price = leader's price ± this (absolute), clamped to the book's range.
+    pub slippage_tolerance: Price,
+    /// Kelly edge assumed from a leader's realised return: p = price × (1 + roi × this).
+    pub edge_from_roi: Decimal,
+    /// Largest win probability the sizing will ever assume.
+    pub max_win_probability: Decimal,
+}
+
+impl Default for SizingConfig {
+    fn default() -> Self {
+        SizingConfig {
+            min_order_notional: Usd(Decimal::ONE),
+            default_min_order_size: Shares(Decimal::new(5, 0)),
+            default_tick_size: Price(d("0.01")),
+            slippage_tolerance: Price(d("0.02")),
+            edge_from_roi: d("0.5"),
+            max_win_probability: d("0.97"),
+        }
+    }
+}
+
+/// An allocation tier: leaders ranked `1..=up_to_rank` by quality get `share` of a full stake.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllocationTier {
+    /// Last rank (1-based) in this tier.
+    pub up_to_rank: u32,
+    /// Multiplier on the stake for leaders in this tier.
+    pub share: Decimal,
+}
+
+/// `[copy]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CopyConfig {
+    /// Most leaders followed at once, filled best-first.
+    pub max_leaders: u32,
+    /// Allocation by quality rank, best first; ranks past the last tier get `default_share`.
+    pub allocation_tiers: Vec<AllocationTier>,
+    /// Share for leaders ranked past every tier.
+    pub default_share: Decimal,
+    /// Only these categories, when non-empty.
+    pub allow_categories: Vec<String>,
+    /// Never these categories.
+    pub deny_categories: Vec<String>,
+    /// Only these markets (condition ids), when non-empty.
+    pub allow_markets: Vec<String>,
+    /// Never these markets.
+    pub deny_markets: Vec<String>,
+    /// Markets with less liquidity are skipped.
+    pub min_liquidity: Usd,
+    /// Copy a leader's sells in proportion.
+    pub copy_exits: bool,
+}
+
+impl Default for CopyConfig {
+    fn default() -> Self {
+        CopyConfig {
+            max_leaders: 8,
+            allocation_tiers: vec![
+                AllocationTier { up_to_rank: 2, share: d("1.0") },
+                AllocationTier { up_to_rank: 5, share: d("0.7") },
+            ],
+            default_share: d("0.4"),
+            allow_categories: vec![],
+            deny_categories: vec![],
+            allow_markets: vec![],
+            deny_markets: vec![],
+            min_liquidity: Usd(Decimal::new(500, 0)),
+            copy_exits: true,
+        }
+    }
+}
+
+/// `[bot_filter]`: what makes a wallet look automated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BotFilterConfig {
+    /// Fewer trades than this: `insufficient_data`.
+    pub min_trades: u32,
+    /// Fewer active days than this: `insufficient_data`.
+    pub min_active_days: u32,
+    /// Score at or above which a wallet is a bot (0..1).
+    pub bot_score_threshold: f64,
+    /// Trades per active day above which activity alone is suspicious.
+    pub max_human_trades_per_day: f64,
+    /// Coefficient of variation of gaps below which timing is machine-regular.
+    pub min_human_gap_cv: f64,
+    /// Share of sub-second gaps (between different transactions) that marks a bot.
+    pub max_subsecond_share: f64,
+    /// Share of active hours-of-day (of 24) above which the wallet trades around the clock.
+    pub max_human_hour_coverage: f64,
+    /// Coefficient of variation of sizes below which sizes are machine-constant.
+    pub min_human_size_cv: f64,
+    /// Share of markets traded on both sides (within `two_sided_window_secs`) that marks a market maker.
+    pub max_two_sided_share: f64,
+    /// Window for two-sided trading.
+    pub two_sided_window_secs: i64,
+    /// Median round-trip holding time below which the wallet is a scalper.
+    pub min_human_median_hold_secs: i64,
+    /// Trades under this notional are micro-trades.
+    pub micro_trade_notional: Usd,
+    /// Share of micro-trades that marks a bot.
+    pub max_micro_share: f64,
+}
+
+impl Default for BotFilterConfig {
+    fn default() -> Self {
+        BotFilterConfig {
+            min_trades: 20,
+            min_active_days: 3,
+            bot_score_threshold: 0.5,
+            max_human_trades_per_day: 60.0,
+            min_human_gap_cv: 0.5,
+            max_subsecond_share: 0.05,
+            max_human_hour_coverage: 0.85,
+            min_human_size_cv: 0.15,
+            max_two_sided_share: 0.4,
+            two_sided_window_secs: 3600,
+            min_human_median_hold_secs: 1800,
+            micro_trade_notional: Usd(Decimal::ONE),
+            max_micro_share: 0.5,
+        }
+    }
+}
+
+/// `[quality]`: the floor a leader must stay above.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QualityConfig {
+    /// Realised PnL at least this.
+    pub min_realized_pnl: Usd,
+    /// At least this many active days.
+    pub min_active_days: u32,
+    /// At least this many distinct markets.
+    pub min_markets: u32,
+    /// At least this many trades.
+    pub min_trades: u32,
+    /// Median bet at least this (dust traders are not worth copying).
+    pub min_median_bet: Usd,
+    /// Realised drawdown at most this share of peak realised PnL curve.
+    pub max_drawdown_pct: f64,
+    /// Score (0..1) at least this to follow or keep following.
+    pub min_score: f64,
+    /// How often followed leaders are judged again.
+    pub rejudge_every_secs: i64,
+}
+
+impl Default for QualityConfig {
+    fn default() -> Self {
+        QualityConfig {
+            min_realized_pnl: Usd(Decimal::new(50, 0)),
+            min_active_days: 3,
+            min_markets: 3,
+            min_trades: 10,
+            min_median_bet: Usd(Decimal::new(5, 0)),
+            max_drawdown_pct: 0.6,
+            min_score: 0.3,
+            rejudge_every_secs: 86_400,
+        }
+    }
+}
+
+/// `[discovery]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DiscoveryConfig {
+    /// Leaderboard windows to read.
+    pub windows: Vec<crate::market::LeaderboardWindow>,
+    /// Rows per window.
+    pub per_window: u32,
+    /// Extra wallets to judge (0x + 40 hex).
+    pub seed_wallets: Vec<String>,
+    /// Trades read per candidate for the bot filter.
+    pub history_limit: u32,
+}
+
+impl Default for DiscoveryConfig {
+    fn default() -> Self {
+        use crate::market::LeaderboardWindow::*;
+        DiscoveryConfig { windows: vec![Week, Month, All], per_window: 50, seed_wallets: vec![], history_limit: 2000 }
+    }
+}
+
+/// `[poller]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PollerConfig {
+    /// Time between polls inside one invocation.
+    pub poll_interval_ms: i64,
+    /// Rows read per wallet per poll.
+    pub max_trades_per_poll: u32,
+    /// Stop looping this long before the invocation's deadline.
+    pub deadline_margin_ms: i64,
+    /// Lease on the polling loop, so two invocations never poll at once.
+    pub lease_secs: i64,
+}
+
+impl Default for PollerConfig {
+    fn default() -> Self {
+        PollerConfig { poll_interval_ms: 2000, max_trades_per_poll: 500, deadline_margin_ms: 3000, lease_secs: 70 }
+    }
+}
+
+/// `[queues]`: consumer settings; the SAM template and the emulator set-up use the same values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QueuesConfig {
+    /// Receives before a message is dead-lettered.
+    pub max_receive: u32,
+    /// Visibility timeout of every queue.
+    pub visibility_timeout_secs: i64,
+    /// Messages per consumer batch.
+    pub batch_size: u32,
+    /// How long a copier's claim stays in progress before another copier may take it over.
+    pub claim_in_progress_secs: i64,
+    /// How long completed claims are kept (garbage collection only).
+    pub claim_ttl_secs: i64,
+}
+
+impl Default for QueuesConfig {
+    fn default() -> Self {
+        QueuesConfig { max_receive: 5, visibility_timeout_secs: 180, batch_size: 10, claim_in_progress_secs: 30, claim_ttl_secs: 7 * 86_400 }
+    }
+}
+
+/// `[notifications]`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotificationsConfig {
+    /// UTC hour at which the daily summary is sent.
+    pub daily_summary_hour_utc: u32,
+    /// Refusals are batched into one summary per this window.
+    pub refusal_summary_secs: i64,
+}
+
+impl Default for NotificationsConfig {
+    fn default() -> Self {
+        NotificationsConfig { daily_summary_hour_utc: 21, refusal_summary_secs: 3600 }
+    }
+}
+
+/// `[demo]`: the simulated world of `copycat demo`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DemoConfig {
+    /// Seed of everything random.
+    pub seed: u64,
+    /// Simulated days.
+    pub days: u32,
+    /// Wallets in the population.
+    pub wallets: u32,
+    /// Markets.
+    pub markets: u32,
+    /// Day (from the start) the Data API outage begins, and how long it lasts.
+    pub outage_start_hours: f64,
+    /// Length of the outage.
+    pub outage_minutes: f64,
+    /// Simulated round trip of an order.
+    pub order_latency_ms: i64,
+    /// How often discovery runs.
+    pub discovery_every_secs: i64,
+    /// How often the health check runs.
+    pub health_every_secs: i64,
+}
+
+impl Default for DemoConfig {
+    fn default() -> Self {
+        DemoConfig {
+            seed: 7,
+            days: 7,
+            wallets: 120,
+            markets: 60,
+            outage_start_hours: 60.0,
+            outage_minutes: 6.0,
+            order_latency_ms: 120,
+            discovery_every_secs: 6 * 3600,
+            health_every_secs: 60,
+        }
+    }
+}
+
+impl Config {
+    /// Parses TOML text, applies `COPYCAT__…` overrides from `env`, and validates.
+    pub fn from_toml_with_env(text: &str, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
+        let mut root: toml::Table = if text.trim().is_empty() {
+            toml::Table::new()
+        } else {
+            text.parse::<toml::Table>().map_err(|e| ConfigError::Parse(e.to_string()))?
+        };
+        for (var, value) in env {
+            let Some(path) = var.strip_prefix(ENV_PREFIX) else { continue };
+            apply_override(&mut root, &var, path, &value)?;
+        }
+        let config: Config = toml::Value::Table(root).try_into().map_err(|e: toml::de::Error| ConfigError::Parse(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Parses TOML text without environment overrides, and validates.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        Self::from_toml_with_env(text, std::iter::empty())
+    }
+
+    /// Checks every rule; the first broken one is returned with its key.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, rule: &str| Err(ConfigError::Invalid { key: key.into(), rule: rule.into() });
+        let frac = |key: &str, v: Decimal| -> Result<(), ConfigError> {
+            if v <= Decimal::ZERO || v > Decimal::ONE { bad(key, &format!("must be in (0, 1], got {v}")) } else { Ok(()) }
+        };
+        if self.trading.starting_balance.0 <= Decimal::ZERO {
+            return bad("trading.starting_balance", "must be above zero");
+        }
+        let m = &self.modes;
+        if m.tiers.is_empty() {
+            return bad("modes.tiers", "needs at least one tier");
+        }
+        if m.tiers[0].min_balance.0 != Decimal::ZERO {
+            return bad("modes.tiers[0].min_balance", "the lowest tier must start at 0");
+        }
+        for (i, t) in m.tiers.iter().enumerate() {
+            let k = |f: &str| format!("modes.tiers[{i}].{f}");
+            if t.name.trim().is_empty() {
+                return bad(&k("name"), "must not be empty");
+            }
+            frac(&k("position_pct"), t.position_pct)?;
+            frac(&k("kelly_fraction"), t.kelly_fraction)?;
+            frac(&k("max_drawdown"), t.max_drawdown)?;
+            if i > 0 {
+                let prev = &m.tiers[i - 1];
+                if t.ordinal <= prev.ordinal {
+                    return bad(&k("ordinal"), "ordinals must strictly increase down the table");
+                }
+                if t.min_balance <= prev.min_balance {
+                    return bad(&k("min_balance"), "minimum balances must strictly increase down the table");
+                }
+                if m.tiers[..i].iter().any(|p| p.name == t.name) {
+                    return bad(&k("name"), "tier names must be unique");
+                }
+            }
+            let mut last = Decimal::ZERO;
+            for (j, s) in t.drawdown_ladder.iter().enumerate() {
+                if s.at <= last || s.at >= t.max_drawdown {
+                    return bad(&k(&format!("drawdown_ladder[{j}].at")), "steps must increase and stay below max_drawdown");
+                }
+                frac(&k(&format!("drawdown_ladder[{j}].multiplier")), s.multiplier)?;
+                last = s.at;
+            }
+        }
+        if m.upgrade_buffer < Decimal::ONE {
+            return bad("modes.upgrade_buffer", "must be at least 1 (hysteresis above the next tier's minimum)");
+        }
+        if m.downgrade_buffer <= Decimal::ZERO || m.downgrade_buffer > Decimal::ONE {
+            return bad("modes.downgrade_buffer", "must be in (0, 1] (hysteresis below the current tier's minimum)");
+        }
+        if m.min_secs_in_tier < 0 {
+            return bad("modes.min_secs_in_tier", "must not be negative");
+        }
+        if m.max_transitions_per_day == 0 {
+            return bad("modes.max_transitions_per_day", "must be at least 1");
+        }
+        frac("modes.emergency_stop_drawdown", m.emergency_stop_drawdown)?;
+        if self.boost.multiplier < Decimal::ONE {
+            return bad("boost.multiplier", "must be at least 1");
+        }
+        frac("boost.max_position_pct", self.boost.max_position_pct)?;
+        if self.milestones.amounts.windows(2).any(|w| w[0] >= w[1]) || self.milestones.amounts.iter().any(|a| a.0 <= Decimal::ZERO) {
+            return bad("milestones.amounts", "must be positive and strictly ascending");
+        }
+        if self.breaker.failure_threshold == 0 {
+            return bad("breaker.failure_threshold", "must be at least 1");
+        }
+        if self.breaker.cooldown_secs <= 0 || self.breaker.probe_timeout_secs <= 0 {
+            return bad("breaker.cooldown_secs", "cooldown and probe timeout must be above zero");
+        }
+        let r = &self.risk;
+        frac("risk.daily_loss_limit_pct", r.daily_loss_limit_pct)?;
+        frac("risk.max_exposure_pct", r.max_exposure_pct)?;
+        frac("risk.per_market_cap_pct", r.per_market_cap_pct)?;
+        if r.max_open_positions == 0 {
+            return bad("risk.max_open_positions", "must be at least 1");
+        }
+        if r.max_signal_age_secs <= 0 {
+            return bad("risk.max_signal_age_secs", "must be above zero");
+        }
+        if !(r.max_price_drift.0 > Decimal::ZERO && r.max_price_drift.0 < Decimal::ONE) {
+            return bad("risk.max_price_drift", "must be in (0, 1)");
+        }
+        let s = &self.sizing;
+        if s.min_order_notional.0 < Decimal::ZERO {
+            return bad("sizing.min_order_notional", "must not be negative");
+        }
+        if !s.default_tick_size.is_tradable() {
+            return bad("sizing.default_tick_size", "must be in (0, 1)");
+        }
+        if s.default_min_order_size.0 <= Decimal::ZERO {
+            return bad("sizing.default_min_order_size", "must be above zero");
+        }
+        if !(s.slippage_tolerance.0 >= Decimal::ZERO && s.slippage_tolerance.0 < Decimal::ONE) {
+            return bad("sizing.slippage_tolerance", "must be in [0, 1)");
+        }
+        frac("sizing.max_win_probability", s.max_win_probability)?;
+        let c = &self.copy;
+        if c.max_leaders == 0 {
+            return bad("copy.max_leaders", "must be at least 1");
+        }
+        if c.allocation_tiers.windows(2).any(|w| w[0].up_to_rank >= w[1].up_to_rank) {
+            return bad("copy.allocation_tiers", "up_to_rank must strictly increase");
+        }
+        for (i, t) in c.allocation_tiers.iter().enumerate() {
+            frac(&format!("copy.allocation_tiers[{i}].share"), t.share)?;
+        }
+        frac("copy.default_share", c.default_share)?;
+        let b = &self.bot_filter;
+        if !(0.0..=1.0).contains(&b.bot_score_threshold) || b.bot_score_threshold == 0.0 {
+            return bad("bot_filter.bot_score_threshold", "must be in (0, 1]");
+        }
+        if b.min_trades < 2 {
+            return bad("bot_filter.min_trades", "must be at least 2 (gaps need two trades)");
+        }
+        if !(0.0..=1.0).contains(&self.quality.min_score) {
+            return bad("quality.min_score", "must be in [0, 1]");
+        }
+        if self.quality.rejudge_every_secs <= 0 {
+            return bad("quality.rejudge_every_secs", "must be above zero");
+        }
+        for (i, w) in self.discovery.seed_wallets.iter().enumerate() {
+            if crate::trade::Wallet::parse(w).is_err() {
+                return bad(&format!("discovery.seed_wallets[{i}]"), "must be 0x followed by 40 hex digits");
+            }
+        }
+        let p = &self.poller;
+        if p.poll_interval_ms < 100 {
+            return bad("poller.poll_interval_ms", "must be at least 100 ms (rate limits)");
+        }
+        if p.max_trades_per_poll == 0 {
+            return bad("poller.max_trades_per_poll", "must be at least 1");
+        }
+        let q = &self.queues;
+        if !(1..=1000).contains(&q.max_receive) {
+            return bad("queues.max_receive", "must be in 1..=1000 (SQS maxReceiveCount)");
+        }
+        if !(1..=10).contains(&q.batch_size) {
+            return bad("queues.batch_size", "must be in 1..=10 (SQS batch limit for FIFO queues)");
+        }
+        if !(0..=43_200).contains(&q.visibility_timeout_secs) {
+            return bad("queues.visibility_timeout_secs", "must be in 0..=43200 (SQS limit)");
+        }
+        if q.claim_in_progress_secs <= 0 || q.claim_in_progress_secs >= q.visibility_timeout_secs {
+            return bad("queues.claim_in_progress_secs", "must be above zero and below the visibility timeout, so a redelivery can take an expired claim over");
+        }
+        if self.notifications.daily_summary_hour_utc > 23 {
+            return bad("notifications.daily_summary_hour_utc", "must be 0..=23");
+        }
+        if self.demo.days == 0 || self.demo.wallets < 10 || self.demo.markets < 4 {
+            return bad("demo", "needs at least 1 day, 10 wallets and 4 markets");
+        }
+        Ok(())
+    }
+}
+
+fn apply_override(root: &mut toml::Table, var: &str, path: &str, value: &str) -> Result<(), ConfigError> {
+    let parts: Vec<String> = path.split("__").map(|p| p.to_ascii_lowercase()).collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(ConfigError::Env { var: var.into(), reason: "empty path segment".into() });
+    }
+    let mut table = root;
+    for part in &parts[..parts.len() - 1] {
+        let entry = table.entry(part.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        table = entry.as_table_mut().ok_or_else(|| ConfigError::Env { var: var.into(), reason: format!("`{part}` is not a section") })?;
+    }
+    // Parse the value as a TOML literal (number, bool, array); fall back to a plain string.
+    let parsed = format!("v = {value}").parse::<toml::Table>().ok().and_then(|mut t| t.remove("v")).unwrap_or_else(|| toml::Value::String(value.to_string()));
+    table.insert(parts[parts.len() - 1].clone(), parsed);
+    Ok(())
+}
+
+impl fmt::Display for TradingMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TradingMode::Paper => "paper",
+            TradingMode::Live => "live",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_carry_the_mode_table() {
+        let c = Config::default();
+        c.validate().unwrap();
+        let names: Vec<_> = c.modes.tiers.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["NANO", "MICRO", "MINI", "BALANCED", "AGGRESSIVE", "CONSERVATIVE"]);
+        assert_eq!(c.breaker.failure_threshold, 5);
+        assert_eq!(c.breaker.cooldown_secs, 60);
+        assert_eq!(c.modes.tier("MINI").unwrap().kelly_fraction, d("0.50"));
+    }
+
+    #[test]
+    fn bad_value_names_the_key_and_rule() {
+        let err = Config::from_toml("[risk]\nmax_open_positions = 0\n").unwrap_err();
+        assert_eq!(err, ConfigError::Invalid { key: "risk.max_open_positions".into(), rule: "must be at least 1".into() });
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_it() {
+        let err = Config::from_toml("[risk]\nmax_open_postions = 3\n").unwrap_err();
+        assert!(err.to_string().contains("max_open_postions"), "{err}");
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let env = vec![("COPYCAT__RISK__MAX_OPEN_POSITIONS".to_string(), "3".to_string()), ("OTHER".into(), "x".into())];
+        let c = Config::from_toml_with_env("[risk]\nmax_open_positions = 9\n", env).unwrap();
+        assert_eq!(c.risk.max_open_positions, 3);
+    }
+
+    #[test]
+    fn seed_wallets_are_validated() {
+        let err = Config::from_toml("[discovery]\nseed_wallets = [\"0x12\"]\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "discovery.seed_wallets[0]"), "{err}");
+    }
+
+    #[test]
+    fn tiers_out_of_order_are_refused() {
+        let mut c = Config::default();
+        c.modes.tiers.swap(1, 2);
+        let err = c.validate().unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key.starts_with("modes.tiers[")), "{err}");
+    }
+}

@@ -1,0 +1,195 @@
+//! Money, prices and share quantities as distinct decimal types.
+//!
+//! The older design passed dollars where share counts were expected; separate types make that a
+//! compile error. Arithmetic between them is limited to what is meaningful:
+//! `Shares * Price = Usd`, `Usd / Price = Shares`.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
+
+macro_rules! decimal_newtype {
+    ($(#[$meta:meta])* $name:ident, $unit:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Decimal);
+
+        impl $name {
+            /// Zero of this quantity.
+            pub const ZERO: Self = Self(Decimal::ZERO);
+            /// The underlying decimal.
+            pub fn value(self) -> Decimal {
+                self.0
+            }
+            /// A lossy float for statistics and display only, never for money arithmetic.
+            pub fn to_f64(self) -> f64 {
+                self.0.to_f64().unwrap_or(0.0)
+            }
+            /// Scales by a dimensionless factor.
+            pub fn times(self, factor: Decimal) -> Self {
+                Self(self.0 * factor)
+            }
+            /// The smaller of two quantities.
+            pub fn min(self, other: Self) -> Self {
+                if self <= other { self } else { other }
+            }
+            /// The larger of two quantities.
+            pub fn max(self, other: Self) -> Self {
+                if self >= other { self } else { other }
+            }
+            /// True when strictly above zero.
+            pub fn is_positive(self) -> bool {
+                self.0 > Decimal::ZERO
+            }
+        }
+
+        impl Add for $name {
+            type Output = Self;
+            fn add(self, rhs: Self) -> Self {
+                Self(self.0 + rhs.0)
+            }
+        }
+        impl Sub for $name {
+            type Output = Self;
+            fn sub(self, rhs: Self) -> Self {
+                Self(self.0 - rhs.0)
+            }
+        }
+        impl AddAssign for $name {
+            fn add_assign(&mut self, rhs: Self) {
+                self.0 += rhs.0;
+            }
+        }
+        impl SubAssign for $name {
+            fn sub_assign(&mut self, rhs: Self) {
+                self.0 -= rhs.0;
+            }
+        }
+        impl Neg for $name {
+            type Output = Self;
+            fn neg(self) -> Self {
+                Self(-self.0)
+            }
+        }
+        impl std::iter::Sum for $name {
+            fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+                iter.fold(Self::ZERO, |a, b| a + b)
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!("{}", $unit), self.0.normalize())
+            }
+        }
+    };
+}
+
+decimal_newtype!(
+    /// An amount of collateral (USDC / pUSD), in dollars.
+    Usd,
+    " USD"
+);
+decimal_newtype!(
+    /// A quantity of outcome-token shares.
+    Shares,
+    " sh"
+);
+decimal_newtype!(
+    /// A price per share, between 0 and 1 for a binary outcome token.
+    Price,
+    ""
+);
+
+impl Mul<Price> for Shares {
+    type Output = Usd;
+    fn mul(self, rhs: Price) -> Usd {
+        Usd(self.0 * rhs.0)
+    }
+}
+
+impl Div<Price> for Usd {
+    type Output = Shares;
+    /// Dollars to shares at a price; a zero price yields zero shares rather than a panic.
+    fn div(self, rhs: Price) -> Shares {
+        if rhs.0.is_zero() {
+            Shares::ZERO
+        } else {
+            Shares(self.0 / rhs.0)
+        }
+    }
+}
+
+impl Price {
+    /// One dollar: what a winning share redeems for.
+    pub const ONE: Price = Price(Decimal::ONE);
+
+    /// Rounds down to a multiple of `tick` (a buy never pays more than intended).
+    pub fn floor_to_tick(self, tick: Price) -> Price {
+        Price(floor_to_step(self.0, tick.0))
+    }
+
+    /// Rounds up to a multiple of `tick` (a sell never gives away more than intended).
+    pub fn ceil_to_tick(self, tick: Price) -> Price {
+        if tick.0.is_zero() {
+            return self;
+        }
+        let floored = floor_to_step(self.0, tick.0);
+        if floored == self.0 { self } else { Price(floored + tick.0) }
+    }
+
+    /// True for a price a binary outcome can trade at: strictly between 0 and 1.
+    pub fn is_tradable(self) -> bool {
+        self.0 > Decimal::ZERO && self.0 < Decimal::ONE
+    }
+}
+
+impl Shares {
+    /// Rounds down to a multiple of `step` (the venue's size increment).
+    pub fn floor_to_step(self, step: Shares) -> Shares {
+        Shares(floor_to_step(self.0, step.0))
+    }
+}
+
+/// Rounds `value` down to a multiple of `step`; a zero step leaves it unchanged.
+pub fn floor_to_step(value: Decimal, step: Decimal) -> Decimal {
+    if step.is_zero() {
+        return value;
+    }
+    (value / step).floor() * step
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn dollars_over_price_are_shares_not_dollars() {
+        let shares = Usd(dec!(3)) / Price(dec!(0.30));
+        assert_eq!(shares, Shares(dec!(10)));
+        assert_eq!(shares * Price(dec!(0.30)), Usd(dec!(3)));
+    }
+
+    #[test]
+    fn thirty_cents_stays_thirty_cents() {
+        let p = Price(dec!(0.1) + dec!(0.2));
+        assert_eq!(p, Price(dec!(0.3)));
+    }
+
+    #[test]
+    fn tick_rounding_goes_the_safe_way() {
+        let tick = Price(dec!(0.01));
+        assert_eq!(Price(dec!(0.537)).floor_to_tick(tick), Price(dec!(0.53)));
+        assert_eq!(Price(dec!(0.531)).ceil_to_tick(tick), Price(dec!(0.54)));
+        assert_eq!(Price(dec!(0.53)).ceil_to_tick(tick), Price(dec!(0.53)));
+        assert_eq!(Shares(dec!(7.39)).floor_to_step(Shares(dec!(0.1))), Shares(dec!(7.3)));
+    }
+
+    #[test]
+    fn zero_price_gives_zero_shares() {
+        assert_eq!(Usd(dec!(5)) / Price(Decimal::ZERO), Shares::ZERO);
+    }
+}

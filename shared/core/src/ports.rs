@@ -1,0 +1,479 @@
+//! Ports: the traits adapters implement. Handlers depend only on these.
+//!
+//! Backends: the embedded SQLite store/queue, DynamoDB/SQS, the simulator, the Polymarket
+//! client. One conformance suite (`copycat-conformance`) holds every `StateStore` and `Queue`
+//! implementation to the same behaviour.
+
+use crate::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
+use crate::money::{Price, Shares, Usd};
+use crate::signal::SignalKey;
+use crate::time::{Span, Timestamp};
+use crate::trade::{Side, Trade, Wallet};
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+// ---------------------------------------------------------------- state store
+
+/// Primary key of a state-table record (`pk` / `sk`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Key {
+    /// Partition key, e.g. `TRADER#0xabc…`.
+    pub pk: String,
+    /// Sort key, e.g. `PROFILE`.
+    pub sk: String,
+}
+
+impl Key {
+    /// Builds a key from its two parts.
+    pub fn new(pk: impl Into<String>, sk: impl Into<String>) -> Self {
+        Key { pk: pk.into(), sk: sk.into() }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.pk, self.sk)
+    }
+}
+
+/// A stored record: its key, a version that every write increments, and a JSON body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Where it lives.
+    pub key: Key,
+    /// Starts at 1 on creation; each successful write adds 1.
+    pub version: u64,
+    /// The record's content.
+    pub body: serde_json::Value,
+    /// When the store may garbage-collect it (TTL). Expiry decisions are made in code from the
+    /// body, never from this: DynamoDB deletes up to 48 h late.
+    pub expires_at: Option<Timestamp>,
+}
+
+/// One write inside [`StateStore::transact`]; all succeed or none do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    /// Create; fails if the record exists.
+    PutIfAbsent {
+        /// Record key.
+        key: Key,
+        /// New body.
+        body: serde_json::Value,
+        /// Optional garbage-collection time.
+        expires_at: Option<Timestamp>,
+    },
+    /// Replace; fails unless the stored version equals `expected_version`.
+    PutIfVersion {
+        /// Record key.
+        key: Key,
+        /// New body.
+        body: serde_json::Value,
+        /// The version read before deciding.
+        expected_version: u64,
+        /// Optional garbage-collection time.
+        expires_at: Option<Timestamp>,
+    },
+    /// Delete; fails unless the stored version equals `expected_version`.
+    DeleteIfVersion {
+        /// Record key.
+        key: Key,
+        /// The version read before deciding.
+        expected_version: u64,
+    },
+}
+
+impl Write {
+    /// The key this write touches.
+    pub fn key(&self) -> &Key {
+        match self {
+            Write::PutIfAbsent { key, .. } | Write::PutIfVersion { key, .. } | Write::DeleteIfVersion { key, .. } => key,
+        }
+    }
+}
+
+/// What can go wrong talking to the state store.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StoreError {
+    /// A condition failed: the record was not in the expected state. `current` is what the
+    /// store holds now (None if absent), so a lost race needs no extra read.
+    #[error("conflict on {key}: expected version {expected_version:?}, found {}", current.as_ref().map(|r| r.version.to_string()).unwrap_or_else(|| "no record".into()))]
+    Conflict {
+        /// The contested record.
+        key: Key,
+        /// The version the writer expected (None = expected absent).
+        expected_version: Option<u64>,
+        /// The record as it is now.
+        current: Option<Box<Record>>,
+    },
+    /// A transaction was cancelled because write `index` failed its condition.
+    #[error("transaction cancelled: write {index} on {key} failed its condition")]
+    TransactionConflict {
+        /// Position of the guilty write in the transaction.
+        index: usize,
+        /// Its key.
+        key: Key,
+    },
+    /// The request was malformed (e.g. two writes on one key in a transaction, too many writes).
+    #[error("invalid store request: {0}")]
+    Invalid(String),
+    /// The store could not be reached or failed; retrying may help.
+    #[error("state store unavailable: {0}")]
+    Unavailable(String),
+    /// The store was throttled; retry after a back-off.
+    #[error("state store throttled: {0}")]
+    Throttled(String),
+    /// A stored body could not be decoded.
+    #[error("record {key} is corrupt: {reason}")]
+    Corrupt {
+        /// Which record.
+        key: Key,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl StoreError {
+    /// True for a lost optimistic race (re-read and re-decide; never retry blindly).
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, StoreError::Conflict { .. } | StoreError::TransactionConflict { .. })
+    }
+    /// True when a retry of the same request may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_) | StoreError::Throttled(_))
+    }
+}
+
+/// Most writes a transaction may hold (DynamoDB's `TransactWriteItems` limit).
+pub const MAX_TRANSACTION_WRITES: usize = 100;
+
+/// The `StateStore` port: versioned records with conditional writes.
+#[async_trait]
+pub trait StateStore: Send + Sync {
+    /// Reads one record.
+    async fn get(&self, key: &Key) -> Result<Option<Record>, StoreError>;
+    /// Reads several records in one call; the result has one entry per key, in order.
+    async fn get_many(&self, keys: &[Key]) -> Result<Vec<Option<Record>>, StoreError>;
+    /// Creates a record at version 1; `Conflict` (with the current record) if it exists.
+    async fn put_if_absent(&self, key: &Key, body: serde_json::Value, expires_at: Option<Timestamp>) -> Result<Record, StoreError>;
+    /// Replaces a record at `expected_version`, writing `expected_version + 1`; `Conflict`
+    /// (with the current record, or None if absent) otherwise.
+    async fn put_if_version(&self, key: &Key, body: serde_json::Value, expected_version: u64, expires_at: Option<Timestamp>) -> Result<Record, StoreError>;
+    /// Deletes a record at `expected_version`; `Conflict` otherwise.
+    async fn delete_if_version(&self, key: &Key, expected_version: u64) -> Result<(), StoreError>;
+    /// Applies all writes or none; at most [`MAX_TRANSACTION_WRITES`], at most one per key.
+    async fn transact(&self, writes: Vec<Write>) -> Result<(), StoreError>;
+    /// Every record of partition `pk` whose sort key starts with `sk_prefix`, in sort-key order.
+    async fn query(&self, pk: &str, sk_prefix: &str) -> Result<Vec<Record>, StoreError>;
+}
+
+// ---------------------------------------------------------------- queue
+
+/// A message to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutMessage {
+    /// The body (JSON text for every CopyCat queue).
+    pub body: String,
+    /// FIFO message group (required on FIFO queues; ignored on standard ones).
+    pub group_id: Option<String>,
+    /// FIFO de-duplication id (required on FIFO queues; ignored on standard ones).
+    pub dedup_id: Option<String>,
+}
+
+impl OutMessage {
+    /// A message for a standard queue.
+    pub fn standard(body: impl Into<String>) -> Self {
+        OutMessage { body: body.into(), group_id: None, dedup_id: None }
+    }
+    /// A message for a FIFO queue.
+    pub fn fifo(body: impl Into<String>, group_id: impl Into<String>, dedup_id: impl Into<String>) -> Self {
+        OutMessage { body: body.into(), group_id: Some(group_id.into()), dedup_id: Some(dedup_id.into()) }
+    }
+}
+
+/// A received message, invisible to other consumers until its visibility timeout passes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Received {
+    /// Stable id of the message across deliveries.
+    pub message_id: String,
+    /// Handle for ack / visibility changes of this delivery only.
+    pub receipt: String,
+    /// The body as sent.
+    pub body: String,
+    /// How many times it has been received, this delivery included (starts at 1).
+    pub receive_count: u32,
+    /// FIFO group, if any.
+    pub group_id: Option<String>,
+    /// When it was first sent.
+    pub sent_at: Timestamp,
+}
+
+/// A send that failed for one entry of a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendFailure {
+    /// Index of the entry in the batch.
+    pub index: usize,
+    /// Why it failed.
+    pub reason: String,
+    /// Whether resending may succeed.
+    pub retryable: bool,
+}
+
+/// What can go wrong talking to a queue.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueueError {
+    /// The request broke a queue rule (batch over 10, FIFO message without a group…).
+    #[error("invalid queue request on {queue}: {reason}")]
+    Invalid {
+        /// Queue name.
+        queue: String,
+        /// Which rule.
+        reason: String,
+    },
+    /// A receipt handle is unknown or stale (the message was redelivered to someone else).
+    #[error("receipt handle is no longer valid on {queue}")]
+    StaleReceipt {
+        /// Queue name.
+        queue: String,
+    },
+    /// The queue could not be reached; retrying may help.
+    #[error("queue {queue} unavailable: {reason}")]
+    Unavailable {
+        /// Queue name.
+        queue: String,
+        /// What failed.
+        reason: String,
+    },
+}
+
+/// Most entries in one `send_batch` (SQS `SendMessageBatch` limit).
+pub const MAX_SEND_BATCH: usize = 10;
+
+/// The `Queue` port, with SQS semantics: at-least-once delivery, visibility timeout, receive
+/// count, dead-lettering after `max_receive`, FIFO groups with de-duplication ids.
+#[async_trait]
+pub trait Queue: Send + Sync {
+    /// The queue's name.
+    fn name(&self) -> &str;
+    /// Sends up to [`MAX_SEND_BATCH`] messages; entries that failed are reported, not hidden.
+    async fn send_batch(&self, messages: Vec<OutMessage>) -> Result<Vec<SendFailure>, QueueError>;
+    /// Receives up to `max` visible messages, hiding them for the queue's visibility timeout.
+    /// A message received more than `max_receive` times moves to the dead-letter queue instead.
+    async fn receive(&self, max: usize) -> Result<Vec<Received>, QueueError>;
+    /// Deletes a received message (it was handled).
+    async fn ack(&self, receipt: &str) -> Result<(), QueueError>;
+    /// Changes a received message's visibility: zero makes it visible again now.
+    async fn set_visibility(&self, receipt: &str, timeout: Span) -> Result<(), QueueError>;
+    /// Approximate number of messages waiting or in flight.
+    async fn depth(&self) -> Result<u64, QueueError>;
+}
+
+/// Sends any number of messages in batches of [`MAX_SEND_BATCH`]; returns failures with their
+/// index in `messages`.
+pub async fn send_all(queue: &dyn Queue, messages: Vec<OutMessage>) -> Result<Vec<SendFailure>, QueueError> {
+    let mut failures = Vec::new();
+    let mut offset = 0;
+    let mut rest = messages;
+    while !rest.is_empty() {
+        let tail = rest.split_off(rest.len().min(MAX_SEND_BATCH));
+        let n = rest.len();
+        for mut f in queue.send_batch(rest).await? {
+            f.index += offset;
+            failures.push(f);
+        }
+        offset += n;
+        rest = tail;
+    }
+    Ok(failures)
+}
+
+// ---------------------------------------------------------------- market data
+
+/// An outside dependency, for breakers and error reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dependency {
+    /// Polymarket Data API (trades, activity, positions, leaderboard).
+    DataApi,
+    /// Polymarket Gamma API (markets).
+    Gamma,
+    /// Polymarket CLOB (books, prices, orders).
+    Clob,
+}
+
+impl Dependency {
+    /// Every dependency with a breaker.
+    pub const ALL: [Dependency; 3] = [Dependency::DataApi, Dependency::Gamma, Dependency::Clob];
+    /// Name used in records, metrics and config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dependency::DataApi => "data-api",
+            Dependency::Gamma => "gamma",
+            Dependency::Clob => "clob",
+        }
+    }
+}
+
+impl fmt::Display for Dependency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What can go wrong reading market data. Every variant counts as a failure for the
+/// dependency's breaker except `NotFound`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MarketError {
+    /// The dependency did not answer, or answered 5xx.
+    #[error("{dependency} unavailable: {reason}")]
+    Unavailable {
+        /// Which dependency.
+        dependency: Dependency,
+        /// What happened.
+        reason: String,
+    },
+    /// The dependency rate-limited us.
+    #[error("{dependency} rate-limited us (retry after {retry_after_ms:?} ms)")]
+    RateLimited {
+        /// Which dependency.
+        dependency: Dependency,
+        /// Server's hint, when given.
+        retry_after_ms: Option<u64>,
+    },
+    /// The response could not be parsed; names the field and what was wrong.
+    #[error("{dependency} sent a bad response: {reason}")]
+    BadResponse {
+        /// Which dependency.
+        dependency: Dependency,
+        /// Field and problem.
+        reason: String,
+    },
+    /// The thing asked for does not exist (not a dependency failure).
+    #[error("{dependency}: {what} not found")]
+    NotFound {
+        /// Which dependency.
+        dependency: Dependency,
+        /// What was asked for.
+        what: String,
+    },
+}
+
+impl MarketError {
+    /// The dependency that failed.
+    pub fn dependency(&self) -> Dependency {
+        match self {
+            MarketError::Unavailable { dependency, .. }
+            | MarketError::RateLimited { dependency, .. }
+            | MarketError::BadResponse { dependency, .. }
+            | MarketError::NotFound { dependency, .. } => *dependency,
+        }
+    }
+    /// Whether this counts against the dependency's breaker.
+    pub fn counts_as_failure(&self) -> bool {
+        !matches!(self, MarketError::NotFound { .. })
+    }
+}
+
+/// The `MarketData` port: leaderboard, wallet history, markets and books.
+#[async_trait]
+pub trait MarketData: Send + Sync {
+    /// Top wallets by PnL for a window.
+    async fn leaderboard(&self, window: LeaderboardWindow, limit: usize) -> Result<Vec<LeaderboardEntry>, MarketError>;
+    /// A wallet's trades with `timestamp >= since` (all, when None), oldest first, at most
+    /// `limit` rows; when truncated, the rows of the last timestamp returned are complete.
+    async fn wallet_trades(&self, wallet: &Wallet, since: Option<Timestamp>, limit: usize) -> Result<Vec<Trade>, MarketError>;
+    /// A wallet's positions, open and closed, with realised PnL.
+    async fn wallet_positions(&self, wallet: &Wallet) -> Result<Vec<WalletPosition>, MarketError>;
+    /// A market's metadata, by outcome token id.
+    async fn market_by_token(&self, token_id: &str) -> Result<MarketInfo, MarketError>;
+    /// The order book of an outcome token, levels sorted best-first.
+    async fn book(&self, token_id: &str) -> Result<Book, MarketError>;
+}
+
+// ---------------------------------------------------------------- broker
+
+/// Time in force of a marketable order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeInForce {
+    /// Fill entirely or not at all.
+    Fok,
+    /// Fill what is available now, cancel the rest.
+    Fak,
+}
+
+/// A copy order: a marketable limit order in shares.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyOrder {
+    /// The signal it copies; live orders derive their salt from it, so a retry is the same order.
+    pub key: SignalKey,
+    /// Outcome token.
+    pub token_id: String,
+    /// Buy or sell.
+    pub side: Side,
+    /// Shares, rounded to the venue's step and minimum.
+    pub shares: Shares,
+    /// Worst acceptable price (a buy pays at most this, a sell takes at least this).
+    pub limit_price: Price,
+    /// Fill-or-kill or fill-and-kill.
+    pub time_in_force: TimeInForce,
+}
+
+/// What the venue did with a copy order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fill {
+    /// Shares filled (zero: nothing matched inside the limit).
+    pub shares: Shares,
+    /// Volume-weighted price paid or received.
+    pub avg_price: Price,
+    /// Taker fee charged.
+    pub fee: Usd,
+    /// Venue order id (or paper id).
+    pub order_id: String,
+    /// When it filled.
+    pub at: Timestamp,
+}
+
+/// What can go wrong placing an order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BrokerError {
+    /// The venue refused the order (balance, allowance, size, closed market…).
+    #[error("order rejected: {0}")]
+    Rejected(String),
+    /// The venue could not be reached; the order's fate is unknown until retried with the same salt.
+    #[error("venue unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// The `Broker` port: places copy orders (paper or live).
+#[async_trait]
+pub trait Broker: Send + Sync {
+    /// Places an order; the same `order.key` must never produce two fills at the venue.
+    async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError>;
+}
+
+// ---------------------------------------------------------------- metrics, notifications
+
+/// The `Metrics` port: counters (EMF lines on AWS, in-memory counters locally).
+pub trait Metrics: Send + Sync {
+    /// Adds `value` to metric `name`, with extra string properties (e.g. `reason`).
+    fn count(&self, name: &str, value: u64, properties: &[(&str, &str)]);
+}
+
+/// What can go wrong delivering a notification.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SinkError {
+    /// Worth retrying later (429, 5xx, timeout).
+    #[error("delivery failed, will retry: {0}")]
+    Retryable(String),
+    /// Will never succeed (bad destination).
+    #[error("delivery failed permanently: {0}")]
+    Permanent(String),
+}
+
+/// The notification sink port: where the notifier delivers rendered events.
+#[async_trait]
+pub trait NotificationSink: Send + Sync {
+    /// Delivers one notification.
+    async fn deliver(&self, notification: &crate::events::Notification) -> Result<(), SinkError>;
+}

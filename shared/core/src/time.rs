@@ -1,0 +1,74 @@
+//! Time as UTC timestamps, and the `Clock` port.
+//!
+//! Core never reads the system clock: every decision takes `now` as a value. Adapters supply a
+//! real clock; simulations supply [`ManualClock`] and move it forward.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// A point in time, always UTC.
+pub type Timestamp = DateTime<Utc>;
+
+/// A span of time.
+pub type Span = TimeDelta;
+
+/// The `Clock` port: where "now" comes from.
+pub trait Clock: Send + Sync {
+    /// The current time.
+    fn now(&self) -> Timestamp;
+}
+
+/// A clock that only moves when told to: simulated days run in seconds, cooldowns are tested
+/// by advancing it, never by sleeping.
+#[derive(Debug)]
+pub struct ManualClock {
+    millis: AtomicI64,
+}
+
+impl ManualClock {
+    /// A clock stopped at `start`.
+    pub fn new(start: Timestamp) -> Self {
+        Self { millis: AtomicI64::new(start.timestamp_millis()) }
+    }
+
+    /// Moves the clock forward by `by` (a negative span is ignored: time never runs backwards).
+    pub fn advance(&self, by: Span) {
+        let ms = by.num_milliseconds().max(0);
+        self.millis.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// Sets the clock to `to` if that is later than now.
+    pub fn advance_to(&self, to: Timestamp) {
+        self.millis.fetch_max(to.timestamp_millis(), Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Timestamp {
+        from_millis(self.millis.load(Ordering::SeqCst))
+    }
+}
+
+/// Builds a timestamp from unix milliseconds (out-of-range values clamp to the epoch).
+pub fn from_millis(ms: i64) -> Timestamp {
+    DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// Builds a timestamp from unix seconds (out-of-range values clamp to the epoch).
+pub fn from_secs(secs: i64) -> Timestamp {
+    DateTime::<Utc>::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manual_clock_never_runs_backwards() {
+        let c = ManualClock::new(from_secs(1_000));
+        c.advance(Span::seconds(5));
+        c.advance(Span::seconds(-100));
+        c.advance_to(from_secs(10));
+        assert_eq!(c.now(), from_secs(1_005));
+    }
+}

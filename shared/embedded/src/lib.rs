@@ -1,0 +1,1 @@
+//! The embedded backend: StateStore and Queue (SQS semantics) on one SQLite file

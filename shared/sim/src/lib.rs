@@ -1,0 +1,1 @@
+//! A deterministic, seeded Polymarket: markets, books, wallets with ground truth, outages; MarketData and a paper Broker
