@@ -297,7 +297,7 @@ pub struct SizingConfig {
     pub default_tick_size: Price,
     /// Worst acceptable price = leader's price ± this (absolute), clamped to the book's range.
     pub slippage_tolerance: Price,
-    /// Kelly edge assumed from a leader's realised return: p = price × (1 + roi × this).
+    /// Kelly edge assumed from a leader's realised return: p = price + (1 − price) × roi × this.
     pub edge_from_roi: Decimal,
     /// Largest win probability the sizing will ever assume.
     pub max_win_probability: Decimal,
