@@ -1,1 +1,192 @@
-//! CopyCat bot-filter Lambda
+//! bot-filter: judges candidate wallets — bot or human, good enough to copy or not — and keeps
+//! the followed set (at most `copy.max_leaders`, best first).
+//!
+//! Each candidates-queue message is one wallet; a message that cannot be parsed or whose
+//! history cannot be read is a batch-item failure (the queue retries it, then dead-letters it).
+
+use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet};
+use copycat_core::events::{Candidate, CandidateSource, Event};
+use copycat_core::policy::{Admit, admit_leader, drop_leader};
+use copycat_core::ports::{Dependency, StoreError};
+use copycat_core::quality::{QualityReport, assess_leader};
+use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
+use copycat_core::time::Span;
+use copycat_state::{BreakerGate, Deps, GateError, StateError, notify, update_with_retry};
+use lambda_runtime::{Diagnostic, LambdaEvent};
+
+/// Why one candidate could not be judged now.
+#[derive(Debug, thiserror::Error)]
+pub enum JudgeError {
+    /// The body is not a candidate.
+    #[error("malformed candidate message: {0}")]
+    BadMessage(String),
+    /// The wallet's history could not be read.
+    #[error("history unavailable: {0}")]
+    History(#[from] GateError),
+    /// The state store failed.
+    #[error("state store: {0}")]
+    State(#[from] StateError),
+}
+
+impl From<StoreError> for JudgeError {
+    fn from(e: StoreError) -> Self {
+        JudgeError::State(StateError::Store(e))
+    }
+}
+
+/// A whole-batch failure (only when a message has no id to report).
+#[derive(Debug, thiserror::Error)]
+pub enum BotFilterError {
+    /// A record without a message id cannot be reported per item.
+    #[error("SQS record {index} has no messageId; failing the batch")]
+    MissingMessageId {
+        /// Its position in the batch.
+        index: usize,
+    },
+}
+
+impl From<BotFilterError> for Diagnostic {
+    fn from(e: BotFilterError) -> Diagnostic {
+        Diagnostic { error_type: "BotFilterError::MissingMessageId".into(), error_message: e.to_string() }
+    }
+}
+
+/// What judging one wallet decided.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    /// The bot-filter verdict.
+    pub classification: Classification,
+    /// The quality report.
+    pub quality: QualityReport,
+    /// Where the wallet stands now.
+    pub status: TraderStatus,
+}
+
+/// How far back the bot filter reads a candidate's trades.
+const HISTORY_WINDOW: Span = Span::days(30);
+
+/// The Lambda handler: a batch of candidates.
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, BotFilterError> {
+    let mut response = SqsBatchResponse::default();
+    for (index, msg) in event.payload.records.iter().enumerate() {
+        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
+            return Err(BotFilterError::MissingMessageId { index });
+        };
+        let result = match parse_candidate(msg.body.as_deref()) {
+            Ok(c) => judge(deps, &c).await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            tracing::warn!(message_id = %id, error = %e, "candidate not judged; it will be retried");
+            response.add_failure(id);
+        }
+    }
+    Ok(response)
+}
+
+/// Parses a candidates-queue body.
+pub fn parse_candidate(body: Option<&str>) -> Result<Candidate, JudgeError> {
+    let body = body.ok_or_else(|| JudgeError::BadMessage("message has no body".into()))?;
+    serde_json::from_str(body).map_err(|e| JudgeError::BadMessage(format!("not a candidate: {e}")))
+}
+
+/// Judges one wallet and updates its profile and the followed set.
+pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> {
+    let cfg = &deps.config;
+    let now = deps.clock.now();
+    let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;
+    let trades = gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await?;
+    let positions = gate.call(deps, deps.market.wallet_positions(&c.wallet)).await?;
+    let classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
+    let quality = assess_leader(&trades, &positions, &cfg.quality);
+
+    let mut reasons: Vec<String> = Vec::new();
+    let passes = match classification.verdict {
+        Verdict::Bot => {
+            deps.metrics.count("BotRejected", 1, &[]);
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        Verdict::InsufficientData => {
+            reasons.push("insufficient data to judge".into());
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        Verdict::Human if !quality.passes => {
+            reasons.extend(quality.reasons.iter().cloned());
+            false
+        }
+        Verdict::Human => {
+            reasons.push(format!("human (bot score {:.2}); quality {:.2}", classification.score, quality.score));
+            true
+        }
+    };
+
+    // The followed set: one record, so the cap holds when several bot filters run at once.
+    let mut followed_event = None;
+    let mut dropped: Vec<(copycat_core::Wallet, Vec<String>)> = Vec::new();
+    let mut status = if passes { TraderStatus::Approved } else { TraderStatus::Rejected };
+    let leaders_key = keys::leaders();
+    update_with_retry::<LeaderSet, _>(deps.store.as_ref(), &leaders_key, |current| {
+        let set = current.cloned().unwrap_or_default();
+        followed_event = None;
+        dropped.clear();
+        status = if passes { TraderStatus::Approved } else { TraderStatus::Rejected };
+        if passes {
+            match admit_leader(&cfg.copy, &set, &c.wallet, quality.score, quality.stats.roi, now) {
+                Admit::Followed { set, replaced } => {
+                    status = TraderStatus::Followed;
+                    followed_event = Some(());
+                    if let Some(w) = replaced {
+                        dropped.push((w, vec![format!("replaced by a better leader {}", c.wallet.short())]));
+                    }
+                    Some(set)
+                }
+                Admit::Refreshed { set } => {
+                    status = TraderStatus::Followed;
+                    Some(set)
+                }
+                Admit::Full => None,
+            }
+        } else {
+            let next = drop_leader(&cfg.copy, &set, &c.wallet);
+            if next.is_some() {
+                status = TraderStatus::Dropped;
+                dropped.push((c.wallet.clone(), reasons.clone()));
+            }
+            next
+        }
+    })
+    .await?;
+
+    let profile = TraderProfile {
+        wallet: c.wallet.clone(),
+        status,
+        verdict: serde_json::to_value(classification.verdict).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        bot_kind: classification.kind.and_then(|k| serde_json::to_value(k).ok()).and_then(|v| v.as_str().map(String::from)),
+        bot_score: classification.score,
+        quality_score: quality.score,
+        roi: quality.stats.roi,
+        reasons: reasons.clone(),
+        judged_at: now,
+    };
+    update_with_retry::<TraderProfile, _>(deps.store.as_ref(), &keys::trader(&c.wallet), |_| Some(profile.clone())).await?;
+    for (w, why) in &dropped {
+        if w != &c.wallet {
+            update_with_retry::<TraderProfile, _>(deps.store.as_ref(), &keys::trader(w), |cur| {
+                cur.map(|p| TraderProfile { status: TraderStatus::Dropped, reasons: why.clone(), ..p.clone() })
+            })
+            .await?;
+        }
+        notify(deps, &format!("{w}|{now}"), now, Event::LeaderDropped { wallet: w.clone(), reasons: why.clone() }).await;
+    }
+    if followed_event.is_some() {
+        deps.metrics.count("LeaderFollowed", 1, &[]);
+        notify(deps, &format!("{}|{now}", c.wallet), now, Event::LeaderFollowed { wallet: c.wallet.clone(), score: quality.score, reasons }).await;
+    }
+    if c.source == CandidateSource::Rejudge && status == TraderStatus::Dropped {
+        deps.metrics.count("LeaderDropped", 1, &[]);
+    }
+    Ok(Judgement { classification, quality, status })
+}

@@ -1,1 +1,267 @@
-//! CopyCat health-check Lambda
+//! health-check: probes the dependencies, marks the portfolio (settling resolved markets),
+//! applies the drawdown ladder and the emergency stop, changes the mode when the balance
+//! crosses a tier (a conditional write, so two health checks never both apply it), fires
+//! milestones once each, and sends the daily summary.
+
+use copycat_core::events::Event;
+use copycat_core::market::LeaderboardWindow;
+use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, next_mode};
+use copycat_core::portfolio::{mark, roll_day, settle};
+use copycat_core::ports::{Dependency, StoreError, Write};
+use copycat_core::records::{Control, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
+use copycat_core::time::Timestamp;
+use copycat_core::Usd;
+use copycat_state::{BreakerGate, Deps, GateError, StateError, Versioned, decode, load, notify, to_body};
+use lambda_runtime::{Diagnostic, LambdaEvent};
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+use chrono::Timelike;
+
+/// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthInput {}
+
+/// What one health check found and did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HealthReport {
+    /// Probes that failed (by dependency).
+    pub probes_failed: Vec<String>,
+    /// Positions re-marked.
+    pub positions_marked: u32,
+    /// Positions settled at resolution.
+    pub positions_settled: u32,
+    /// Equity after marking.
+    pub equity: Usd,
+    /// Drawdown after marking (fraction).
+    pub drawdown: f64,
+    /// Mode change applied by this check (`FROM→TO`).
+    pub mode_change: Option<String>,
+    /// Milestones fired by this check.
+    pub milestones: Vec<Usd>,
+    /// Trading stopped by the emergency rule in this check.
+    pub emergency_stop: bool,
+}
+
+/// A health-check failure that fails the invocation.
+#[derive(Debug, thiserror::Error)]
+pub enum HealthError {
+    /// The state store failed.
+    #[error("state store: {0}")]
+    State(#[from] StateError),
+}
+
+impl From<StoreError> for HealthError {
+    fn from(e: StoreError) -> Self {
+        HealthError::State(StateError::Store(e))
+    }
+}
+
+impl From<HealthError> for Diagnostic {
+    fn from(e: HealthError) -> Diagnostic {
+        Diagnostic { error_type: "HealthError::State".into(), error_message: e.to_string() }
+    }
+}
+
+/// The Lambda handler.
+pub async fn handle(_event: LambdaEvent<HealthInput>, deps: &Deps) -> Result<HealthReport, HealthError> {
+    run_health_check(deps).await
+}
+
+/// One health check.
+pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> {
+    let mut report = HealthReport::default();
+    let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
+    let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
+    let mut clob = BreakerGate::read(deps, Dependency::Clob, "health-check").await;
+    probe(deps, &mut data, &mut report, Dependency::DataApi, async { deps.market.leaderboard(LeaderboardWindow::Day, 1).await.map(|_| ()) }).await;
+
+    let portfolio = mark_portfolio(deps, &mut gamma, &mut clob, &mut report).await?;
+    let now = deps.clock.now();
+    let equity = portfolio.value.equity();
+    let drawdown = portfolio.value.drawdown();
+    report.equity = equity;
+    report.drawdown = drawdown.to_f64().unwrap_or(0.0);
+
+    // Mode: create on first sight, then at most one conditional transition.
+    let cfg = &deps.config;
+    let mode = match load::<ModeState>(deps.store.as_ref(), &keys::mode()).await? {
+        Some(m) => m,
+        None => {
+            let m = initial_mode(&cfg.modes, equity, now);
+            match deps.store.put_if_absent(&keys::mode(), to_body(&m), None).await {
+                Ok(r) => Versioned { value: m, version: r.version },
+                Err(StoreError::Conflict { current: Some(r), .. }) => decode(&r)?,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let tier = current_tier(&cfg.modes, &mode.value).clone();
+
+    // Drawdown ladder: alert once per step.
+    let step = drawdown_multiplier(&tier, drawdown).map(|(_, s)| s).unwrap_or(tier.drawdown_ladder.len() as u32 + 1);
+    if step != portfolio.value.ladder_step {
+        let mut next = portfolio.value.clone();
+        next.ladder_step = step;
+        if deps.store.put_if_version(&keys::portfolio(), to_body(&next), portfolio.version, None).await.is_ok() && step > portfolio.value.ladder_step {
+            let multiplier = drawdown_multiplier(&tier, drawdown).map(|(m, _)| m).unwrap_or_default();
+            notify(deps, &format!("ladder|{step}|{}", now.timestamp()), now, Event::DrawdownAlert { drawdown: report.drawdown, multiplier }).await;
+        }
+    }
+
+    if emergency_stop(&cfg.modes, drawdown) {
+        let reason = format!("emergency stop: drawdown {:.1}% reached {:.1}%", report.drawdown * 100.0, cfg.modes.emergency_stop_drawdown.to_f64().unwrap_or(0.0) * 100.0);
+        let stopped = set_stop(deps, &reason, now).await?;
+        if stopped {
+            report.emergency_stop = true;
+            notify(deps, &format!("stop|{}", now.timestamp()), now, Event::TradingStopped { reason }).await;
+        }
+    }
+
+    let view = PortfolioView { equity, drawdown, win_streak: portfolio.value.win_streak };
+    if let Some(t) = next_mode(&cfg.modes, &mode.value, &view, now) {
+        match deps.store.put_if_version(&keys::mode(), to_body(&t.next), mode.version, None).await {
+            Ok(_) => {
+                deps.metrics.count("ModeChanged", 1, &[("From", &t.from), ("To", &t.to)]);
+                tracing::info!(from = %t.from, to = %t.to, reason = %t.reason, "mode changed");
+                notify(deps, &format!("mode|{}", t.next.transitions_total), now, Event::ModeChanged { from: t.from.clone(), to: t.to.clone(), balance: equity }).await;
+                report.mode_change = Some(format!("{}→{}", t.from, t.to));
+            }
+            // Another health check applied a transition first: it will be re-decided next time.
+            Err(e) if e.is_conflict() => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+
+    // Milestones: put-if-absent, so each fires once however many checks race.
+    let reached: Vec<Usd> = cfg.milestones.amounts.iter().copied().filter(|a| equity >= *a).collect();
+    if !reached.is_empty() {
+        let ks: Vec<_> = reached.iter().map(|a| keys::milestone(*a)).collect();
+        let existing = deps.store.get_many(&ks).await?;
+        for (amount, rec) in reached.iter().zip(existing) {
+            if rec.is_some() {
+                continue;
+            }
+            let body = serde_json::json!({ "amount": amount, "equity": equity, "at": now });
+            if deps.store.put_if_absent(&keys::milestone(*amount), body, None).await.is_ok() {
+                deps.metrics.count("MilestoneReached", 1, &[]);
+                notify(deps, &format!("milestone|{}", amount.0), now, Event::MilestoneReached { amount: *amount, equity }).await;
+                report.milestones.push(*amount);
+            }
+        }
+    }
+
+    daily_summary(deps, &portfolio.value, &mode.value, now).await?;
+    Ok(report)
+}
+
+async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::MarketError>>>(deps: &Deps, gate: &mut BreakerGate, report: &mut HealthReport, dep: Dependency, call: F) {
+    match gate.call(deps, call).await {
+        Ok(()) => {}
+        Err(GateError::Open { .. }) => report.probes_failed.push(dep.to_string()),
+        Err(GateError::Call(e)) => {
+            report.probes_failed.push(dep.to_string());
+            let now = deps.clock.now();
+            notify(deps, &format!("health|{dep}|{}", now.timestamp() / 60), now, Event::HealthCheckFailed { dependency: dep, error: e.to_string() }).await;
+        }
+    }
+}
+
+/// Re-marks every position at its book's mid and settles resolved ones, in one transaction
+/// with the portfolio (re-read and re-done on a conflict with a copier).
+async fn mark_portfolio(deps: &Deps, gamma: &mut BreakerGate, clob: &mut BreakerGate, report: &mut HealthReport) -> Result<Versioned<PortfolioState>, HealthError> {
+    let cfg = &deps.config;
+    for _ in 0..copycat_state::MAX_ATTEMPTS {
+        let now = deps.clock.now();
+        let stored = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await?;
+        let positions = deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await?;
+        let mut p = stored.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(cfg.trading.starting_balance, now));
+        roll_day(&mut p, now);
+        let mut writes = Vec::new();
+        let (mut marked, mut settled) = (0, 0);
+        for rec in &positions {
+            let pos: Versioned<Position> = decode(rec)?;
+            let market = match gamma.call(deps, deps.market.market_by_token(&pos.value.token_id)).await {
+                Ok(m) => m,
+                Err(_) => continue,
+            };
+            if let Some(price) = market.settlement_price(&pos.value.token_id) {
+                p = settle(&p, &pos.value, price, now);
+                writes.push(Write::DeleteIfVersion { key: rec.key.clone(), expected_version: pos.version });
+                settled += 1;
+                continue;
+            }
+            let Ok(book) = clob.call(deps, deps.market.book(&pos.value.token_id)).await else { continue };
+            let Some(mid) = book.mid() else { continue };
+            if mid == pos.value.mark {
+                continue;
+            }
+            let (next_p, next_pos) = mark(&p, &pos.value, mid, now);
+            p = next_p;
+            writes.push(Write::PutIfVersion { key: rec.key.clone(), body: to_body(&next_pos), expected_version: pos.version, expires_at: None });
+            marked += 1;
+            if writes.len() >= copycat_core::ports::MAX_TRANSACTION_WRITES - 1 {
+                break;
+            }
+        }
+        let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
+        if !changed && writes.is_empty() {
+            return Ok(stored.unwrap_or(Versioned { value: p, version: 0 }));
+        }
+        writes.push(match &stored {
+            None => Write::PutIfAbsent { key: keys::portfolio(), body: to_body(&p), expires_at: None },
+            Some(v) => Write::PutIfVersion { key: keys::portfolio(), body: to_body(&p), expected_version: v.version, expires_at: None },
+        });
+        match deps.store.transact(writes).await {
+            Ok(()) => {
+                report.positions_marked = marked;
+                report.positions_settled = settled;
+                let version = stored.map(|v| v.version + 1).unwrap_or(1);
+                return Ok(Versioned { value: p, version });
+            }
+            Err(e) if e.is_conflict() => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(HealthError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
+}
+
+async fn set_stop(deps: &Deps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {
+    let mut changed = false;
+    copycat_state::update_with_retry::<Control, _>(deps.store.as_ref(), &keys::control(), |cur| {
+        changed = !cur.is_some_and(|c| c.stopped);
+        changed.then(|| Control { stopped: true, reason: reason.to_string(), at: now })
+    })
+    .await?;
+    Ok(changed)
+}
+
+async fn daily_summary(deps: &Deps, p: &PortfolioState, mode: &ModeState, now: Timestamp) -> Result<(), HealthError> {
+    if now.hour() < deps.config.notifications.daily_summary_hour_utc {
+        return Ok(());
+    }
+    let day = day_of(now);
+    let key = keys::daily_summary(&day);
+    if deps.store.get(&key).await?.is_some() {
+        return Ok(());
+    }
+    let ledger = deps.store.query(keys::LEDGER_PK, "").await?;
+    let (mut copies, mut refusals) = (0, 0);
+    for rec in &ledger {
+        let Ok(e) = decode::<LedgerEntry>(rec) else { continue };
+        if day_of(e.value.at) != day {
+            continue;
+        }
+        match e.value.outcome {
+            SignalOutcome::Copied { .. } => copies += 1,
+            SignalOutcome::Refused { .. } => refusals += 1,
+        }
+    }
+    let body = serde_json::json!({ "day": day, "at": now });
+    if deps.store.put_if_absent(&key, body, None).await.is_ok() {
+        let pnl = p.equity() - p.day_start_equity;
+        let event = Event::DailySummary { day: day.clone(), pnl, copies, refusals, mode: mode.tier.clone(), open_positions: p.open_positions as u64 };
+        notify(deps, &format!("summary|{day}"), now, event).await;
+    }
+    Ok(())
+}

@@ -1,1 +1,117 @@
-//! CopyCat notifier Lambda
+//! notifier: delivers operator notifications from the notifications queue to a sink (locally
+//! the terminal; webhooks in production). A redelivered notification that was already
+//! delivered is not delivered again.
+
+use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
+use copycat_core::events::Notification;
+use copycat_core::ports::{NotificationSink, SinkError, StoreError};
+use copycat_core::records::keys;
+use copycat_core::time::Span;
+use copycat_state::Deps;
+use lambda_runtime::{Diagnostic, LambdaEvent};
+
+/// Why one notification was not delivered now.
+#[derive(Debug, thiserror::Error)]
+pub enum DeliverError {
+    /// The body is not a notification.
+    #[error("malformed notification message: {0}")]
+    BadMessage(String),
+    /// The sink failed in a way worth retrying.
+    #[error(transparent)]
+    Sink(#[from] SinkError),
+    /// The de-duplication record could not be read or written.
+    #[error("state store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// A whole-batch failure (only when a message has no id to report).
+#[derive(Debug, thiserror::Error)]
+pub enum NotifierError {
+    /// A record without a message id cannot be reported per item.
+    #[error("SQS record {index} has no messageId; failing the batch")]
+    MissingMessageId {
+        /// Its position in the batch.
+        index: usize,
+    },
+}
+
+impl From<NotifierError> for Diagnostic {
+    fn from(e: NotifierError) -> Diagnostic {
+        Diagnostic { error_type: "NotifierError::MissingMessageId".into(), error_message: e.to_string() }
+    }
+}
+
+/// What happened to one notification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Delivered now.
+    Sent,
+    /// Already delivered by an earlier receipt.
+    AlreadySent,
+    /// The destination refused it for good; dropped with an error log.
+    Dropped,
+}
+
+/// How long delivered-notification records are kept (garbage collection only).
+const SENT_RECORD_TTL: Span = Span::days(7);
+
+/// The Lambda handler: a batch of notifications.
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps, sink: &dyn NotificationSink) -> Result<SqsBatchResponse, NotifierError> {
+    let mut response = SqsBatchResponse::default();
+    for (index, msg) in event.payload.records.iter().enumerate() {
+        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
+            return Err(NotifierError::MissingMessageId { index });
+        };
+        let result = match parse_notification(msg.body.as_deref()) {
+            Ok(n) => deliver(deps, sink, &n).await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            tracing::warn!(message_id = %id, error = %e, "notification not delivered; it will be retried");
+            response.add_failure(id);
+        }
+    }
+    Ok(response)
+}
+
+/// Parses a notifications-queue body.
+pub fn parse_notification(body: Option<&str>) -> Result<Notification, DeliverError> {
+    let body = body.ok_or_else(|| DeliverError::BadMessage("message has no body".into()))?;
+    serde_json::from_str(body).map_err(|e| DeliverError::BadMessage(format!("not a notification: {e}")))
+}
+
+/// Delivers one notification unless it was already delivered.
+pub async fn deliver(deps: &Deps, sink: &dyn NotificationSink, n: &Notification) -> Result<Delivery, DeliverError> {
+    let key = keys::notified(&n.id);
+    if deps.store.get(&key).await?.is_some() {
+        return Ok(Delivery::AlreadySent);
+    }
+    let outcome = match sink.deliver(n).await {
+        Ok(()) => Delivery::Sent,
+        Err(SinkError::Permanent(why)) => {
+            tracing::error!(id = %n.id, kind = n.event.kind(), error = %why, "destination refused the notification for good; dropping it");
+            Delivery::Dropped
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let now = deps.clock.now();
+    let body = serde_json::json!({ "kind": n.event.kind(), "at": now });
+    match deps.store.put_if_absent(&key, body, Some(now + SENT_RECORD_TTL)).await {
+        Ok(_) => {}
+        Err(e) if e.is_conflict() => {}
+        Err(e) => tracing::warn!(id = %n.id, error = %e, "delivered but not recorded; a redelivery may repeat it"),
+    }
+    deps.metrics.count("NotificationSent", 1, &[("kind", n.event.kind())]);
+    Ok(outcome)
+}
+
+/// The local sink: one line per notification on the terminal.
+pub struct TerminalSink;
+
+#[async_trait::async_trait]
+impl NotificationSink for TerminalSink {
+    async fn deliver(&self, n: &Notification) -> Result<(), SinkError> {
+        println!("{}", n.render_line());
+        Ok(())
+    }
+}

@@ -1,1 +1,361 @@
-//! CopyCat signal-copier Lambda
+//! signal-copier: copies leader trades from the signals queue (FIFO, one group per leader).
+//!
+//! For each signal: claim its key (exactly-once), load state in one batched read, ask the core
+//! for a decision, place the order, and record claim + fill + position + portfolio + ledger in
+//! one transaction. A refusal is recorded with its reason. A body that cannot be parsed is a
+//! batch-item failure (it ends in the dead-letter queue after `max_receive`); on the FIFO queue
+//! the first failure also fails every later message of the batch, keeping order.
+
+use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
+use copycat_core::decision::{Decision, DecisionInput, Refusal, decide};
+use copycat_core::events::Event;
+use copycat_core::market::MarketInfo;
+use copycat_core::mode::{current_tier, initial_mode};
+use copycat_core::portfolio::{BookedFill, apply_fill, roll_day};
+use copycat_core::ports::{BrokerError, Dependency, Fill, Key, MarketError, StoreError, Write};
+use copycat_core::records::{Control, LedgerEntry, LeaderSet, ModeState, PortfolioState, Position, RefusalReason, SignalOutcome, keys};
+use copycat_core::signal::Signal;
+use copycat_core::time::{Span, Timestamp};
+use copycat_core::{Shares, Side};
+use copycat_state::{BreakerGate, ClaimOutcome, Deps, GateError, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed, notify, release_claim, to_body};
+use lambda_runtime::{Diagnostic, LambdaEvent};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a signal could not be handled now (the message is retried by the queue).
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    /// The body is not a signal.
+    #[error("malformed signal message: {0}")]
+    BadMessage(String),
+    /// Another copier holds the claim.
+    #[error("signal {key} is being copied by another worker until {until}")]
+    InProgressElsewhere {
+        /// Signal key.
+        key: String,
+        /// Their claim's expiry.
+        until: Timestamp,
+    },
+    /// A dependency failed (counted by its breaker).
+    #[error("dependency failed: {0}")]
+    Dependency(#[from] MarketError),
+    /// The venue could not be reached; the order's fate is settled by retrying with the same key.
+    #[error("venue unavailable: {0}")]
+    Venue(String),
+    /// The state store failed.
+    #[error("state store: {0}")]
+    State(#[from] StateError),
+}
+
+impl From<StoreError> for CopyError {
+    fn from(e: StoreError) -> Self {
+        CopyError::State(StateError::Store(e))
+    }
+}
+
+/// A whole-batch failure (only when a message has no id to report).
+#[derive(Debug, thiserror::Error)]
+pub enum CopierError {
+    /// A record without a message id cannot be reported per item.
+    #[error("SQS record {index} has no messageId; failing the batch")]
+    MissingMessageId {
+        /// Its position in the batch.
+        index: usize,
+    },
+}
+
+impl From<CopierError> for Diagnostic {
+    fn from(e: CopierError) -> Diagnostic {
+        Diagnostic { error_type: "CopierError::MissingMessageId".into(), error_message: e.to_string() }
+    }
+}
+
+/// What happened to one signal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CopyResult {
+    /// Copied with this fill.
+    Copied(Fill),
+    /// Refused, with the reason recorded.
+    Refused(Refusal),
+    /// Already handled by an earlier delivery: nothing done.
+    Duplicate,
+}
+
+static WORKER_SEQ: AtomicU64 = AtomicU64::new(0);
+
+/// A claim owner id unique to this invocation.
+pub fn owner_id(request_id: &str) -> String {
+    if request_id.is_empty() {
+        format!("local-{}-{}", std::process::id(), WORKER_SEQ.fetch_add(1, Ordering::Relaxed))
+    } else {
+        request_id.to_string()
+    }
+}
+
+/// How long a claim may stay in progress: the invocation's remaining time (from its deadline,
+/// when it has one), capped by config, never zero.
+pub fn claim_window(deps: &Deps, deadline_ms: u64) -> Span {
+    let cap = Span::seconds(deps.config.queues.claim_in_progress_secs);
+    let remaining = if deadline_ms == 0 {
+        cap
+    } else {
+        let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        Span::milliseconds(deadline_ms as i64 - now_ms)
+    };
+    remaining.min(cap).max(Span::seconds(1))
+}
+
+/// The Lambda handler: a batch of signals.
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, CopierError> {
+    let owner = owner_id(&event.context.request_id);
+    let window = claim_window(deps, event.context.deadline);
+    let mut response = SqsBatchResponse::default();
+    let mut failed = false;
+    for (index, msg) in event.payload.records.iter().enumerate() {
+        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
+            return Err(CopierError::MissingMessageId { index });
+        };
+        if failed {
+            response.add_failure(id);
+            continue;
+        }
+        let result = match parse_signal(msg.body.as_deref()) {
+            Ok(signal) => copy_signal(deps, &signal, &owner, window).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            tracing::warn!(message_id = %id, error = %e, "signal not handled; it will be retried");
+            response.add_failure(id);
+            failed = true;
+        }
+    }
+    Ok(response)
+}
+
+/// Parses a signals-queue body.
+pub fn parse_signal(body: Option<&str>) -> Result<Signal, CopyError> {
+    let body = body.ok_or_else(|| CopyError::BadMessage("message has no body".into()))?;
+    serde_json::from_str(body).map_err(|e| CopyError::BadMessage(format!("not a signal: {e}")))
+}
+
+/// Copies one signal exactly once.
+pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span) -> Result<CopyResult, CopyError> {
+    let now = deps.clock.now();
+    let gc_at = now + Span::seconds(deps.config.queues.claim_ttl_secs);
+    let version = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, now + window, gc_at).await? {
+        ClaimOutcome::Acquired { version } => version,
+        ClaimOutcome::Completed(_) => return Ok(CopyResult::Duplicate),
+        ClaimOutcome::InProgressElsewhere { until } => return Err(CopyError::InProgressElsewhere { key: signal.key.to_string(), until }),
+    };
+    let result = decide_and_execute(deps, signal, owner, version, gc_at).await;
+    if result.is_err() {
+        if let Err(e) = release_claim(deps.store.as_ref(), &signal.key, version).await {
+            tracing::warn!(key = %signal.key, error = %e, "could not release claim; it will expire");
+        }
+    }
+    result
+}
+
+struct Loaded {
+    stopped: bool,
+    mode: ModeState,
+    portfolio: Option<Versioned<PortfolioState>>,
+    position: Option<Versioned<Position>>,
+    leaders: LeaderSet,
+    gamma: BreakerGate,
+    clob: BreakerGate,
+    data: BreakerGate,
+}
+
+async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -> Result<Loaded, CopyError> {
+    let token = &signal.trade.asset;
+    let ks: [Key; 8] = [
+        keys::control(),
+        keys::mode(),
+        keys::portfolio(),
+        keys::position(token),
+        keys::leaders(),
+        keys::breaker(Dependency::Gamma),
+        keys::breaker(Dependency::Clob),
+        keys::breaker(Dependency::DataApi),
+    ];
+    let recs = deps.store.get_many(&ks).await?;
+    let control = load_many_typed::<Control>(recs[0].as_ref())?;
+    let mode = load_many_typed::<ModeState>(recs[1].as_ref())?.map(|v| v.value);
+    let portfolio = load_many_typed::<PortfolioState>(recs[2].as_ref())?;
+    let mode = mode.unwrap_or_else(|| {
+        let equity = portfolio.as_ref().map(|p| p.value.equity()).unwrap_or(deps.config.trading.starting_balance);
+        initial_mode(&deps.config.modes, equity, now)
+    });
+    Ok(Loaded {
+        stopped: control.is_some_and(|c| c.value.stopped),
+        mode,
+        portfolio,
+        position: load_many_typed::<Position>(recs[3].as_ref())?,
+        leaders: load_many_typed::<LeaderSet>(recs[4].as_ref())?.map(|v| v.value).unwrap_or_default(),
+        gamma: BreakerGate::from_seen(Dependency::Gamma, owner, load_many_typed(recs[5].as_ref())?),
+        clob: BreakerGate::from_seen(Dependency::Clob, owner, load_many_typed(recs[6].as_ref())?),
+        data: BreakerGate::from_seen(Dependency::DataApi, owner, load_many_typed(recs[7].as_ref())?),
+    })
+}
+
+/// A dependency call through its breaker: Ok(Some) on success, Ok(None) when the breaker is
+/// open (the caller refuses), Err when the call failed (the message is retried).
+async fn through<T>(gate: &mut BreakerGate, deps: &Deps, call: impl std::future::Future<Output = Result<T, MarketError>>) -> Result<Option<T>, CopyError> {
+    match gate.call(deps, call).await {
+        Ok(v) => Ok(Some(v)),
+        Err(GateError::Open { .. }) => Ok(None),
+        Err(GateError::Call(e)) => Err(e.into()),
+    }
+}
+
+async fn decide_and_execute(deps: &Deps, signal: &Signal, owner: &str, version: u64, gc_at: Timestamp) -> Result<CopyResult, CopyError> {
+    let cfg = &deps.config;
+    let now = deps.clock.now();
+    let mut st = load_state(deps, signal, owner, now).await?;
+    let trade = &signal.trade;
+    if st.stopped {
+        let r = Refusal { reason: RefusalReason::KillSwitch, detail: "trading is stopped".into() };
+        return finish_refused(deps, signal, owner, version, gc_at, r).await;
+    }
+    let open = |d: Dependency| Refusal { reason: RefusalReason::BreakerOpen, detail: format!("{d} breaker is open") };
+    let Some(market) = through(&mut st.gamma, deps, deps.market.market_by_token(&trade.asset)).await? else {
+        return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::Gamma)).await;
+    };
+    let Some(book) = through(&mut st.clob, deps, deps.market.book(&trade.asset)).await? else {
+        return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::Clob)).await;
+    };
+    let leader_held_before = if trade.side == Side::Sell && st.position.is_some() {
+        let Some(positions) = through(&mut st.data, deps, deps.market.wallet_positions(&trade.wallet)).await? else {
+            return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::DataApi)).await;
+        };
+        let now_held = positions.iter().filter(|p| p.token_id == trade.asset && !p.closed).map(|p| p.size).sum::<Shares>();
+        Some(now_held + trade.size)
+    } else {
+        None
+    };
+    let mut portfolio = st.portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(cfg.trading.starting_balance, now));
+    roll_day(&mut portfolio, now);
+    let tier = current_tier(&cfg.modes, &st.mode);
+    let input = DecisionInput {
+        key: &signal.key,
+        trade,
+        now,
+        stopped: st.stopped,
+        // the Gamma and CLOB breakers were admitted by `through` above; an open one refused already
+        open_breaker: None,
+        leader: st.leaders.get(&trade.wallet),
+        market: &market,
+        book: &book,
+        portfolio: &portfolio,
+        position: st.position.as_ref().map(|v| &v.value),
+        tier,
+        leader_held_before,
+    };
+    let intent = match decide(&input, cfg) {
+        Decision::Refuse(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
+        Decision::Place(intent) => intent,
+    };
+    let fill = match deps.broker.place(&intent.order).await {
+        Ok(f) => {
+            st.clob.record(deps, deps.clock.now(), Ok(())).await;
+            f
+        }
+        Err(BrokerError::Rejected(why)) => {
+            let r = Refusal { reason: RefusalReason::VenueRejected, detail: why };
+            return finish_refused(deps, signal, owner, version, gc_at, r).await;
+        }
+        Err(BrokerError::Unavailable(why)) => {
+            st.clob.record(deps, deps.clock.now(), Err(&why)).await;
+            return Err(CopyError::Venue(why));
+        }
+    };
+    if !fill.shares.is_positive() {
+        let r = Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", intent.order.limit_price.0) };
+        return finish_refused(deps, signal, owner, version, gc_at, r).await;
+    }
+    book_fill(deps, signal, owner, version, gc_at, &market, fill, st.portfolio, st.position).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn book_fill(
+    deps: &Deps,
+    signal: &Signal,
+    owner: &str,
+    version: u64,
+    gc_at: Timestamp,
+    market: &MarketInfo,
+    fill: Fill,
+    mut portfolio: Option<Versioned<PortfolioState>>,
+    mut position: Option<Versioned<Position>>,
+) -> Result<CopyResult, CopyError> {
+    let trade = &signal.trade;
+    let now = deps.clock.now();
+    for _ in 0..copycat_state::MAX_ATTEMPTS {
+        let base = portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(deps.config.trading.starting_balance, now));
+        let booked = BookedFill { leader: &trade.wallet, side: trade.side, shares: fill.shares, price: fill.avg_price, fee: fill.fee, market, token_id: &trade.asset, at: fill.at };
+        let (next_portfolio, next_position) = apply_fill(&base, position.as_ref().map(|v| &v.value), &booked);
+        let outcome = SignalOutcome::Copied { fill: fill.clone(), side: trade.side };
+        let mut writes = vec![complete_claim_write(&signal.key, owner, version, outcome.clone(), gc_at)];
+        writes.push(match &portfolio {
+            None => Write::PutIfAbsent { key: keys::portfolio(), body: to_body(&next_portfolio), expires_at: None },
+            Some(v) => Write::PutIfVersion { key: keys::portfolio(), body: to_body(&next_portfolio), expected_version: v.version, expires_at: None },
+        });
+        let pkey = keys::position(&trade.asset);
+        match (&position, &next_position) {
+            (None, Some(p)) => writes.push(Write::PutIfAbsent { key: pkey, body: to_body(p), expires_at: None }),
+            (Some(v), Some(p)) => writes.push(Write::PutIfVersion { key: pkey, body: to_body(p), expected_version: v.version, expires_at: None }),
+            (Some(v), None) => writes.push(Write::DeleteIfVersion { key: pkey, expected_version: v.version }),
+            (None, None) => {}
+        }
+        let entry = LedgerEntry { key: signal.key.clone(), leader: trade.wallet.clone(), token_id: trade.asset.clone(), leader_at: trade.timestamp, at: now, outcome };
+        writes.push(Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None });
+        match deps.store.transact(writes).await {
+            Ok(()) => {
+                deps.metrics.count("SignalCopied", 1, &[]);
+                let event = Event::TradeCopied {
+                    leader: trade.wallet.clone(),
+                    market: market.question.clone(),
+                    side: trade.side,
+                    price: fill.avg_price.0,
+                    shares: fill.shares.0,
+                    notional: fill.shares * fill.avg_price,
+                };
+                notify(deps, signal.key.as_str(), now, event).await;
+                return Ok(CopyResult::Copied(fill));
+            }
+            Err(StoreError::TransactionConflict { index: 0, .. }) => {
+                // Our claim was taken over (we ran past its expiry). The venue order carries the
+                // signal key, so the new owner's placement is the same order: record nothing.
+                tracing::warn!(key = %signal.key, "claim lost before booking; the new owner records the fill");
+                return Ok(CopyResult::Duplicate);
+            }
+            Err(e) if e.is_conflict() => {
+                // Another copier changed the portfolio or position: re-read and re-apply the
+                // same fill (never re-place the order).
+                portfolio = load(deps.store.as_ref(), &keys::portfolio()).await?;
+                position = load(deps.store.as_ref(), &keys::position(&trade.asset)).await?;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(CopyError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
+}
+
+async fn finish_refused(deps: &Deps, signal: &Signal, owner: &str, version: u64, gc_at: Timestamp, r: Refusal) -> Result<CopyResult, CopyError> {
+    let now = deps.clock.now();
+    let outcome = SignalOutcome::Refused { reason: r.reason, detail: r.detail.clone() };
+    let entry = LedgerEntry { key: signal.key.clone(), leader: signal.trade.wallet.clone(), token_id: signal.trade.asset.clone(), leader_at: signal.trade.timestamp, at: now, outcome: outcome.clone() };
+    let writes = vec![
+        complete_claim_write(&signal.key, owner, version, outcome, gc_at),
+        Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None },
+    ];
+    match deps.store.transact(writes).await {
+        Ok(()) => {}
+        Err(StoreError::TransactionConflict { index: 0, .. }) => return Ok(CopyResult::Duplicate),
+        Err(e) => return Err(e.into()),
+    }
+    let code = r.reason.code();
+    deps.metrics.count("SignalRefused", 1, &[("reason", &code)]);
+    tracing::info!(key = %signal.key, reason = %code, detail = %r.detail, "signal refused");
+    Ok(CopyResult::Refused(r))
+}

@@ -1,1 +1,277 @@
-//! CopyCat signal-poller Lambda
+//! signal-poller: turns followed leaders' new trades into signals on the FIFO signals queue.
+//!
+//! One invocation loops every `poll_interval_ms` until shortly before its deadline, so a leader
+//! trade is seen within seconds rather than at the next one-minute schedule. A lease record
+//! keeps two invocations from polling at once. A leader's cursor moves forward only after that
+//! leader's signals are queued: a crash re-reads them, and the copier's claims make the repeat
+//! harmless.
+
+use copycat_core::datapi::is_combo_condition;
+use copycat_core::ports::{Dependency, OutMessage, StoreError, send_all};
+use copycat_core::records::{Cursor, LeaderSet, keys};
+use copycat_core::signal::{Signal, keys_for};
+use copycat_core::time::{Span, Timestamp};
+use copycat_core::{Trade, Wallet};
+use copycat_state::{BreakerGate, Deps, GateError, Versioned, load, to_body};
+use lambda_runtime::{Diagnostic, LambdaEvent};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The schedule's input (SAM `ScheduleV2` `Input`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PollerInput {
+    /// Stop after this many polls (default: loop until the deadline).
+    #[serde(default)]
+    pub max_polls: Option<u32>,
+}
+
+/// What one poll (or one invocation) did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollReport {
+    /// Polls made.
+    pub polls: u32,
+    /// Wallet reads made.
+    pub wallets_polled: u32,
+    /// Signals queued.
+    pub signals_queued: u32,
+    /// Wallet reads that failed or were refused by the breaker.
+    pub wallets_failed: u32,
+    /// Combo trades skipped.
+    pub combo_skipped: u32,
+    /// True when another invocation held the lease and this one did nothing.
+    pub lease_busy: bool,
+}
+
+impl PollReport {
+    fn add(&mut self, o: &PollReport) {
+        self.polls += o.polls;
+        self.wallets_polled += o.wallets_polled;
+        self.signals_queued += o.signals_queued;
+        self.wallets_failed += o.wallets_failed;
+        self.combo_skipped += o.combo_skipped;
+    }
+}
+
+/// A poller failure that fails the invocation.
+#[derive(Debug, thiserror::Error)]
+pub enum PollerError {
+    /// The state store failed.
+    #[error("state store: {0}")]
+    Store(#[from] StoreError),
+}
+
+impl From<PollerError> for Diagnostic {
+    fn from(e: PollerError) -> Diagnostic {
+        Diagnostic { error_type: "PollerError::Store".into(), error_message: e.to_string() }
+    }
+}
+
+/// How often the followed set is re-read inside one loop.
+const LEADERS_REFRESH: Span = Span::seconds(30);
+
+/// Rows at most per page; a full page is followed by another read at once.
+const MAX_PAGES_PER_POLL: u32 = 5;
+
+/// The polling loop's memory: cursors and the followed set, cached between polls.
+pub struct Poller {
+    owner: String,
+    leaders: LeaderSet,
+    leaders_read_at: Option<Timestamp>,
+    cursors: HashMap<Wallet, Option<Versioned<Cursor>>>,
+}
+
+impl Poller {
+    /// A poller for one invocation (`owner` names it in the lease and breaker records).
+    pub fn new(owner: impl Into<String>) -> Self {
+        Poller { owner: owner.into(), leaders: LeaderSet::default(), leaders_read_at: None, cursors: HashMap::new() }
+    }
+
+    /// Followed leaders as last read.
+    pub fn leaders(&self) -> &LeaderSet {
+        &self.leaders
+    }
+
+    /// One pass over every followed leader.
+    pub async fn poll_once(&mut self, deps: &Deps) -> Result<PollReport, PollerError> {
+        let now = deps.clock.now();
+        if self.leaders_read_at.is_none_or(|t| now - t >= LEADERS_REFRESH) {
+            self.leaders = load::<LeaderSet>(deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
+            self.leaders_read_at = Some(now);
+            let followed: Vec<&Wallet> = self.leaders.leaders.iter().map(|l| &l.wallet).collect();
+            self.cursors.retain(|w, _| followed.contains(&w));
+        }
+        let mut report = PollReport { polls: 1, ..PollReport::default() };
+        if self.leaders.leaders.is_empty() {
+            return Ok(report);
+        }
+        let mut gate = BreakerGate::read(deps, Dependency::DataApi, &self.owner).await;
+        let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
+        for (wallet, since) in leaders {
+            for _page in 0..MAX_PAGES_PER_POLL {
+                report.wallets_polled += 1;
+                match self.poll_wallet(deps, &mut gate, &wallet, since, &mut report).await? {
+                    WalletPoll::Done => break,
+                    WalletPoll::MorePages => continue,
+                    WalletPoll::Failed => {
+                        report.wallets_failed += 1;
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    async fn cursor(&mut self, deps: &Deps, wallet: &Wallet, since: Timestamp) -> Result<(Cursor, Option<u64>), PollerError> {
+        if !self.cursors.contains_key(wallet) {
+            let c = load::<Cursor>(deps.store.as_ref(), &keys::cursor(wallet)).await?;
+            self.cursors.insert(wallet.clone(), c);
+        }
+        let stored = self.cursors.get(wallet).cloned().flatten();
+        let version = stored.as_ref().map(|v| v.version);
+        // A leader followed again after a gap starts from its new `since`, not from old trades.
+        let cursor = match stored {
+            Some(v) if v.value.last_ts >= since => v.value,
+            _ => Cursor { last_ts: since, keys_at_last_ts: vec![] },
+        };
+        Ok((cursor, version))
+    }
+
+    async fn poll_wallet(&mut self, deps: &Deps, gate: &mut BreakerGate, wallet: &Wallet, since: Timestamp, report: &mut PollReport) -> Result<WalletPoll, PollerError> {
+        let (cursor, version) = self.cursor(deps, wallet, since).await?;
+        let limit = deps.config.poller.max_trades_per_poll as usize;
+        let trades = match gate.call(deps, deps.market.wallet_trades(wallet, Some(cursor.last_ts), limit)).await {
+            Ok(t) => t,
+            Err(GateError::Open { .. }) => return Ok(WalletPoll::Failed),
+            Err(GateError::Call(e)) => {
+                tracing::warn!(%wallet, error = %e, "could not read leader trades");
+                return Ok(WalletPoll::Failed);
+            }
+        };
+        let full_page = trades.len() >= limit;
+        let trades: Vec<Trade> = trades.into_iter().filter(|t| t.timestamp >= cursor.last_ts && &t.wallet == wallet).collect();
+        let Some(last_ts) = trades.iter().map(|t| t.timestamp).max() else { return Ok(WalletPoll::Done) };
+        let keys = keys_for(&trades);
+        let now = deps.clock.now();
+        let mut messages = Vec::new();
+        for (t, k) in trades.iter().zip(&keys) {
+            if t.timestamp == cursor.last_ts && cursor.keys_at_last_ts.contains(k) {
+                continue;
+            }
+            if is_combo_condition(&t.condition_id) {
+                report.combo_skipped += 1;
+                continue;
+            }
+            let signal = Signal { key: k.clone(), leader: wallet.clone(), trade: t.clone(), seen_at: now };
+            let body = serde_json::to_string(&signal).unwrap_or_default();
+            messages.push(OutMessage::fifo(body, wallet.as_str(), k.as_str()));
+        }
+        let queued = messages.len() as u32;
+        if !messages.is_empty() {
+            let failures = match send_all(deps.queues.signals.as_ref(), messages).await {
+                Ok(f) => f,
+                Err(e) => {
+                    tracing::warn!(%wallet, error = %e, "signals not queued; cursor stays put");
+                    return Ok(WalletPoll::Failed);
+                }
+            };
+            if !failures.is_empty() {
+                // Some queued, some not: keep the cursor; the retry re-sends (FIFO de-duplication
+                // and the copier's claims make the repeats harmless).
+                tracing::warn!(%wallet, failed = failures.len(), "some signals not queued; cursor stays put");
+                return Ok(WalletPoll::Failed);
+            }
+        }
+        report.signals_queued += queued;
+        let at_last: Vec<_> = trades.iter().zip(&keys).filter(|(t, _)| t.timestamp == last_ts).map(|(_, k)| k.clone()).collect();
+        let next = Cursor { last_ts, keys_at_last_ts: at_last };
+        if next != cursor {
+            let key = keys::cursor(wallet);
+            let written = match version {
+                None => deps.store.put_if_absent(&key, to_body(&next), None).await,
+                Some(v) => deps.store.put_if_version(&key, to_body(&next), v, None).await,
+            };
+            match written {
+                Ok(r) => {
+                    self.cursors.insert(wallet.clone(), Some(Versioned { value: next, version: r.version }));
+                }
+                Err(e) if e.is_conflict() => {
+                    // Another poller moved it (a lease lapsed): forget ours and re-read next time.
+                    self.cursors.remove(wallet);
+                    return Ok(WalletPoll::Done);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(if full_page { WalletPoll::MorePages } else { WalletPoll::Done })
+    }
+}
+
+enum WalletPoll {
+    Done,
+    MorePages,
+    Failed,
+}
+
+/// The lease record's body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lease {
+    /// Holder.
+    pub owner: String,
+    /// Valid until.
+    pub until: Timestamp,
+}
+
+/// Takes the polling lease until `until`, if it is free or expired. Returns its version.
+pub async fn acquire_lease(deps: &Deps, owner: &str, until: Timestamp) -> Result<Option<u64>, StoreError> {
+    let key = keys::poller_lease();
+    let lease = Lease { owner: owner.to_string(), until };
+    match deps.store.put_if_absent(&key, to_body(&lease), None).await {
+        Ok(r) => Ok(Some(r.version)),
+        Err(StoreError::Conflict { current: Some(cur), .. }) => {
+            let held: Lease = copycat_state::decode(&cur)?.value;
+            if held.until > deps.clock.now() && held.owner != owner {
+                return Ok(None);
+            }
+            match deps.store.put_if_version(&key, to_body(&lease), cur.version, None).await {
+                Ok(r) => Ok(Some(r.version)),
+                Err(e) if e.is_conflict() => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) if e.is_conflict() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The Lambda handler: loop until shortly before the deadline (or `max_polls`).
+pub async fn handle(event: LambdaEvent<PollerInput>, deps: &Deps) -> Result<PollReport, PollerError> {
+    let cfg = &deps.config.poller;
+    let interval = std::time::Duration::from_millis(cfg.poll_interval_ms as u64);
+    let owner = if event.context.request_id.is_empty() { format!("poller-{}", std::process::id()) } else { event.context.request_id.clone() };
+    let deadline = if event.context.deadline == 0 { None } else { Some(event.context.deadline()) };
+    let lease_until = deps.clock.now() + Span::seconds(cfg.lease_secs);
+    let mut total = PollReport::default();
+    let Some(lease_version) = acquire_lease(deps, &owner, lease_until).await? else {
+        total.lease_busy = true;
+        return Ok(total);
+    };
+    let mut poller = Poller::new(owner);
+    let max = event.payload.max_polls.unwrap_or(u32::MAX);
+    let margin = std::time::Duration::from_millis(cfg.deadline_margin_ms as u64);
+    while total.polls < max {
+        let r = poller.poll_once(deps).await?;
+        total.add(&r);
+        let Some(deadline) = deadline else { break };
+        let left = deadline.duration_since(std::time::SystemTime::now()).unwrap_or_default();
+        if left < interval + margin || total.polls >= max {
+            break;
+        }
+        tokio::time::sleep(interval).await;
+    }
+    if let Err(e) = deps.store.delete_if_version(&keys::poller_lease(), lease_version).await {
+        tracing::debug!(error = %e, "lease not released; it will expire");
+    }
+    Ok(total)
+}

@@ -78,10 +78,6 @@ pub struct Signal {
     pub trade: Trade,
     /// When the poller saw it.
     pub seen_at: Timestamp,
-    /// When the trade really happened, when the source knows it more precisely than whole
-    /// seconds (the simulator does); used for latency measurement only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub happened_at: Option<Timestamp>,
 }
 
 #[cfg(test)]

@@ -1,1 +1,13 @@
-//! Typed state-table records and their conditional-write protocols (claims, breakers, modes, cursors) over the StateStore port
+//! copycat-state: typed records over the `StateStore` port, and the conditional-write protocols
+//! that make concurrent handlers agree — signal claims, breakers, mode transitions, cursors,
+//! the followed set, the kill switch, milestones — plus [`Deps`], what every handler runs on.
+
+mod breakers;
+mod claims;
+mod deps;
+mod typed;
+
+pub use breakers::{BreakerGate, GateError, Guarded};
+pub use claims::{ClaimOutcome, claim_key, claim_signal, complete_claim_write, release_claim};
+pub use deps::{CounterMetrics, Deps, Queues, notify};
+pub use typed::{MAX_ATTEMPTS, StateError, Versioned, decode, load, load_many_typed, put_new, put_versioned, to_body, update_with_retry};

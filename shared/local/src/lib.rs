@@ -1,0 +1,138 @@
+//! copycat-local: wires the embedded backend (and, until a venue client is configured, the
+//! simulator) into the [`Deps`] every handler runs on; bridges queue messages to the SQS events
+//! the handlers take, so the local engine runs exactly the Lambda handlers.
+
+use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent, SqsMessage};
+use copycat_core::config::{Config, ConfigError, QueuesConfig};
+use copycat_core::ports::{Queue, QueueError, Received};
+use copycat_core::time::{Clock, Span, Timestamp};
+use copycat_embedded::{EmbeddedBackend, EmbeddedError, EmbeddedQueue, QueueSettings};
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Queue names, one place (the SAM template and the emulator set-up use the same).
+pub mod names {
+    /// Candidates for the bot filter (standard).
+    pub const CANDIDATES: &str = "copycat-candidates";
+    /// Leader trades to copy (FIFO).
+    pub const SIGNALS: &str = "copycat-signals.fifo";
+    /// Operator notifications (standard).
+    pub const NOTIFICATIONS: &str = "copycat-notifications";
+    /// Dead-letter queue of the candidates queue.
+    pub const CANDIDATES_DLQ: &str = "copycat-candidates-dlq";
+    /// Dead-letter queue of the signals queue (FIFO, as SQS requires).
+    pub const SIGNALS_DLQ: &str = "copycat-signals-dlq.fifo";
+    /// Dead-letter queue of the notifications queue.
+    pub const NOTIFICATIONS_DLQ: &str = "copycat-notifications-dlq";
+}
+
+/// The three queues of the embedded backend, with their dead-letter queues.
+#[derive(Clone)]
+pub struct LocalQueues {
+    /// Candidates.
+    pub candidates: Arc<EmbeddedQueue>,
+    /// Signals (FIFO).
+    pub signals: Arc<EmbeddedQueue>,
+    /// Notifications.
+    pub notifications: Arc<EmbeddedQueue>,
+}
+
+impl LocalQueues {
+    /// Opens the queues with the settings in config.
+    pub fn open(backend: &EmbeddedBackend, q: &QueuesConfig) -> Self {
+        let vis = Span::seconds(q.visibility_timeout_secs);
+        let std = |dlq: &str| QueueSettings::standard().with_visibility_timeout(vis).with_dead_letter(dlq, q.max_receive);
+        LocalQueues {
+            candidates: backend.queue(names::CANDIDATES, std(names::CANDIDATES_DLQ)),
+            signals: backend.queue(names::SIGNALS, QueueSettings::fifo().with_visibility_timeout(vis).with_dead_letter(names::SIGNALS_DLQ, q.max_receive)),
+            notifications: backend.queue(names::NOTIFICATIONS, std(names::NOTIFICATIONS_DLQ)),
+        }
+    }
+
+    /// As the handler-facing bundle.
+    pub fn ports(&self) -> copycat_state::Queues {
+        copycat_state::Queues { candidates: self.candidates.clone(), signals: self.signals.clone(), notifications: self.notifications.clone() }
+    }
+}
+
+/// Opens the embedded backend at `path` on `clock`.
+pub fn open_backend(path: &Path, clock: Arc<dyn Clock>) -> Result<EmbeddedBackend, EmbeddedError> {
+    EmbeddedBackend::open(path, clock)
+}
+
+/// The real clock (for `copycat run` and Lambda binaries).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        chrono::Utc::now()
+    }
+}
+
+/// Loads the config: the TOML file at `path` if given (an error if it is missing), else
+/// `copycat.toml` in the working directory if present, else the defaults; then `COPYCAT__…`
+/// environment overrides; then validation.
+pub fn load_config(path: Option<&Path>) -> Result<Config, ConfigError> {
+    let text = match path {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| ConfigError::Parse(format!("cannot read {}: {e}", p.display())))?,
+        None => std::fs::read_to_string("copycat.toml").unwrap_or_default(),
+    };
+    Config::from_toml_with_env(&text, std::env::vars())
+}
+
+/// Builds the SQS event a Lambda would receive for these messages.
+pub fn to_sqs_event(messages: &[Received], queue_arn: &str) -> SqsEvent {
+    let mut event = SqsEvent::default();
+    event.records = messages
+        .iter()
+        .map(|m| {
+            let mut s = SqsMessage::default();
+            s.message_id = Some(m.message_id.clone());
+            s.receipt_handle = Some(m.receipt.clone());
+            s.body = Some(m.body.clone());
+            s.attributes.insert("ApproximateReceiveCount".into(), m.receive_count.to_string());
+            s.attributes.insert("SentTimestamp".into(), m.sent_at.timestamp_millis().to_string());
+            if let Some(g) = &m.group_id {
+                s.attributes.insert("MessageGroupId".into(), g.clone());
+            }
+            s.event_source = Some("aws:sqs".into());
+            s.event_source_arn = Some(queue_arn.into());
+            s
+        })
+        .collect();
+    event
+}
+
+/// Applies a handler's partial-batch response as Lambda's SQS poller does: every message not
+/// reported as failed is deleted; failed ones reappear after their visibility timeout.
+pub async fn settle_batch(queue: &dyn Queue, messages: &[Received], response: &SqsBatchResponse) -> Result<BatchOutcome, QueueError> {
+    let failed: HashSet<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+    let mut out = BatchOutcome::default();
+    for m in messages {
+        if failed.contains(m.message_id.as_str()) {
+            out.failed += 1;
+        } else {
+            match queue.ack(&m.receipt).await {
+                Ok(()) | Err(QueueError::StaleReceipt { .. }) => out.acked += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// What settling a batch did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// Messages deleted.
+    pub acked: u32,
+    /// Messages left for redelivery.
+    pub failed: u32,
+}
+
+/// A `LambdaEvent` for in-process calls (no deadline: handlers use their configured windows).
+pub fn local_event<T>(payload: T) -> lambda_runtime::LambdaEvent<T> {
+    lambda_runtime::LambdaEvent::new(payload, lambda_runtime::Context::default())
+}

@@ -1,0 +1,83 @@
+//! The signal claim: exactly-once effect over at-least-once delivery.
+//!
+//! Claim with one conditional put: the record does not exist, or it is IN_PROGRESS and its
+//! expiry (from the invocation deadline) has passed. COMPLETED is final and carries the result.
+//! If the work fails, the claim is deleted so a retry re-executes.
+
+use crate::typed::{decode, to_body};
+use copycat_core::ports::{Key, StateStore, StoreError, Write};
+use copycat_core::records::{Claim, ClaimStatus, SignalOutcome, keys};
+use copycat_core::signal::SignalKey;
+use copycat_core::time::Timestamp;
+
+/// The result of trying to claim a signal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClaimOutcome {
+    /// We own it (at this record version) until `expires_at`.
+    Acquired {
+        /// Version of our IN_PROGRESS claim (complete or release with it).
+        version: u64,
+    },
+    /// Already done: here is the result (a duplicate delivery; do nothing).
+    Completed(SignalOutcome),
+    /// Someone else is working on it; retry after `until`.
+    InProgressElsewhere {
+        /// When their claim expires.
+        until: Timestamp,
+    },
+}
+
+/// Claims `key` for `owner` until `expires_at` (which must be after `now`; callers derive it
+/// from the invocation deadline and never pass a zero remaining time).
+pub async fn claim_signal(store: &dyn StateStore, key: &SignalKey, owner: &str, now: Timestamp, expires_at: Timestamp, gc_at: Timestamp) -> Result<ClaimOutcome, StoreError> {
+    let rk = keys::claim(key);
+    let claim = Claim { key: key.clone(), owner: owner.to_string(), status: ClaimStatus::InProgress { expires_at } };
+    match store.put_if_absent(&rk, to_body(&claim), Some(gc_at)).await {
+        Ok(r) => Ok(ClaimOutcome::Acquired { version: r.version }),
+        Err(StoreError::Conflict { current: Some(current), .. }) => {
+            let existing = decode::<Claim>(&current)?;
+            match existing.value.status {
+                ClaimStatus::Completed { result } => Ok(ClaimOutcome::Completed(result)),
+                ClaimStatus::InProgress { expires_at: theirs } if theirs > now => Ok(ClaimOutcome::InProgressElsewhere { until: theirs }),
+                ClaimStatus::InProgress { .. } => {
+                    // Their invocation died: take over, conditional on the version we saw.
+                    match store.put_if_version(&rk, to_body(&claim), existing.version, Some(gc_at)).await {
+                        Ok(r) => Ok(ClaimOutcome::Acquired { version: r.version }),
+                        Err(StoreError::Conflict { current: Some(now_rec), .. }) => {
+                            let v = decode::<Claim>(&now_rec)?;
+                            Ok(match v.value.status {
+                                ClaimStatus::Completed { result } => ClaimOutcome::Completed(result),
+                                ClaimStatus::InProgress { expires_at } => ClaimOutcome::InProgressElsewhere { until: expires_at },
+                            })
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            }
+        }
+        // Deleted between our put and the read (a release): report as busy, the retry will win.
+        Err(StoreError::Conflict { current: None, .. }) => Ok(ClaimOutcome::InProgressElsewhere { until: now }),
+        Err(e) => Err(e),
+    }
+}
+
+/// The transaction write that completes our claim with its result (fails if we lost the claim).
+pub fn complete_claim_write(key: &SignalKey, owner: &str, version: u64, result: SignalOutcome, gc_at: Timestamp) -> Write {
+    let claim = Claim { key: key.clone(), owner: owner.to_string(), status: ClaimStatus::Completed { result } };
+    Write::PutIfVersion { key: keys::claim(key), body: to_body(&claim), expected_version: version, expires_at: Some(gc_at) }
+}
+
+/// Deletes our in-progress claim so a retry re-executes (the work failed before any effect).
+pub async fn release_claim(store: &dyn StateStore, key: &SignalKey, version: u64) -> Result<(), StoreError> {
+    match store.delete_if_version(&keys::claim(key), version).await {
+        Ok(()) => Ok(()),
+        // Someone took it over already: nothing of ours to release.
+        Err(e) if e.is_conflict() => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The key of a claim record (re-exported for tests and tools).
+pub fn claim_key(key: &SignalKey) -> Key {
+    keys::claim(key)
+}
