@@ -1,1 +1,618 @@
-//! (being written)
+//! Is this wallet a bot? Features of a wallet's trade history, combined into a score and a verdict.
+//!
+//! Every feature is computed on the history sorted by time, whatever order the rows arrived in
+//! (the Data API returns newest first; the older design read gaps and "hold times" off that
+//! order and got them wrong). Fills of one order — same transaction hash, or the same second,
+//! token and side (a sweep through several price levels) — are collapsed into one order before
+//! timing, size and frequency are judged, so a human sweeping a book is not "sub-second".
+//!
+//! Tells are combined as independent evidence (noisy-OR): each contributes `weight × strength`,
+//! where strength grows from 0 at its threshold in [`BotFilterConfig`] to 1 well past it. Weak
+//! tells (regular gaps, constant sizes, activity around the clock, short holds) have weights
+//! below the bot threshold, so none of them decides alone; strong tells (sustained sub-second
+//! reactions, repeated two-sided market making, hundreds of orders a day, micro-trade farming)
+//! can.
+
+use crate::config::BotFilterConfig;
+use crate::trade::{Side, Trade, Wallet};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+/// An hour of the day is "quiet" when it holds less than this share of a wallet's orders.
+///
+/// Lets a human's rare 3 a.m. trade not count as activity around the clock. Should move to
+/// `BotFilterConfig` (`quiet_hour_share`).
+pub const QUIET_HOUR_SHARE: f64 = 0.01;
+
+/// Gap regularity only counts when the median gap between orders is at most this long.
+///
+/// A person who trades once a day at breakfast has very regular gaps too; machine regularity
+/// is suspicious at machine cadence. Should move to `BotFilterConfig` (`max_regular_gap_secs`).
+pub const MAX_REGULAR_GAP_SECS: f64 = 6.0 * 3600.0;
+
+/// Fewest FIFO-matched round trips (sells matched to earlier buys) before hold times are judged.
+///
+/// Should move to `BotFilterConfig` (`min_round_trips`).
+pub const MIN_ROUND_TRIPS: usize = 5;
+
+/// Fewest zero-second gaps between different orders before they count as a tell.
+///
+/// One or two can be coincidence; "sustained" sub-second reactions cannot. Should move to
+/// `BotFilterConfig` (`min_subsecond_gaps`).
+pub const MIN_SUBSECOND_GAPS: usize = 3;
+
+/// Two-sided episodes per two-sided market at or above which two-sidedness is market making
+/// (a strong tell) rather than an occasional change of mind (a weak one).
+///
+/// Should move to `BotFilterConfig` (`market_maker_events_per_market`).
+pub const MARKET_MAKER_EVENTS_PER_MARKET: f64 = 3.0;
+
+/// Share of orders with round sizes (multiples of 5 shares or of $5) above which constant
+/// sizes are read as a person's habit (weak) rather than a machine's setting.
+///
+/// Should move to `BotFilterConfig` (`round_size_habit_share`).
+pub const ROUND_SIZE_HABIT_SHARE: f64 = 0.8;
+
+/// What the filter concluded about a wallet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Trades like a person: may be followed if its quality passes.
+    Human,
+    /// Trades like a machine: never followed.
+    Bot,
+    /// Too little history to judge (fewer orders or active days than configured).
+    InsufficientData,
+}
+
+/// Which bot behaviour weighed most in a bot verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BotKind {
+    /// Many orders a day, or sustained sub-second reactions.
+    HighFrequency,
+    /// Both sides of the same markets, repeatedly.
+    MarketMaker,
+    /// Short round trips: buys sold again within minutes.
+    Scalper,
+    /// Mostly trades under the micro-trade notional.
+    MicroTrader,
+    /// Activity in every hour of the day, no quiet stretch.
+    AroundTheClock,
+    /// Machine-regular gaps between orders.
+    Metronome,
+    /// Near-constant order sizes.
+    FixedSize,
+}
+
+impl BotKind {
+    /// The serialized spelling, e.g. `market_maker`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BotKind::HighFrequency => "high_frequency",
+            BotKind::MarketMaker => "market_maker",
+            BotKind::Scalper => "scalper",
+            BotKind::MicroTrader => "micro_trader",
+            BotKind::AroundTheClock => "around_the_clock",
+            BotKind::Metronome => "metronome",
+            BotKind::FixedSize => "fixed_size",
+        }
+    }
+}
+
+/// The measured features of one wallet's history (after sorting and collapsing fills into orders).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Features {
+    /// Trade rows (fills) seen.
+    pub fills: usize,
+    /// Orders after collapsing fills of one transaction / one same-second sweep.
+    pub orders: usize,
+    /// Distinct UTC calendar days with at least one order.
+    pub active_days: u32,
+    /// Days between the first and the last order.
+    pub span_days: f64,
+    /// Orders per active day.
+    pub trades_per_active_day: f64,
+    /// Median gap between consecutive orders, seconds.
+    pub median_gap_secs: Option<f64>,
+    /// Coefficient of variation (std / mean) of gaps between consecutive orders.
+    pub gap_cv: Option<f64>,
+    /// Gaps of zero seconds between different orders (sub-second at Data API resolution).
+    pub subsecond_gaps: usize,
+    /// Share of gaps between orders that are zero seconds.
+    pub subsecond_share: f64,
+    /// Hours of the day (UTC, of 24) with at least one order.
+    pub active_hours: u32,
+    /// Longest run of consecutive quiet hours of the day, wrapping midnight (a person's night,
+    /// in whatever time zone).
+    pub longest_quiet_hours: u32,
+    /// 1 − longest quiet run / 24: how much of the day the wallet covers.
+    pub hour_coverage: f64,
+    /// Coefficient of variation of order sizes (the lower of shares and notional).
+    pub size_cv: Option<f64>,
+    /// Share of orders with round sizes (multiples of 5 shares or of $5).
+    pub round_size_share: f64,
+    /// Median order notional, dollars.
+    pub median_order_notional: f64,
+    /// Distinct markets (condition ids) traded.
+    pub markets: usize,
+    /// Markets traded on both sides within the two-sided window.
+    pub two_sided_markets: usize,
+    /// `two_sided_markets / markets`.
+    pub two_sided_share: f64,
+    /// Two-sided episodes (a fill with an opposite fill in the same market within the window).
+    pub two_sided_events: usize,
+    /// Sell fills matched FIFO to earlier buys of the same token.
+    pub round_trips: usize,
+    /// Share-weighted median time from buy to the sell that closed it, seconds.
+    pub median_hold_secs: Option<f64>,
+    /// Share of orders under the micro-trade notional.
+    pub micro_share: f64,
+}
+
+/// The filter's answer for one wallet (one JSON line in `copycat classify`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    /// The wallet judged.
+    pub wallet: Wallet,
+    /// Human, bot or insufficient data.
+    pub verdict: Verdict,
+    /// The behaviour that weighed most, for bots.
+    pub kind: Option<BotKind>,
+    /// Bot-likeness, 0..1.
+    pub score: f64,
+    /// Why, for people, with the numbers.
+    pub reasons: Vec<String>,
+    /// The measurements behind the score.
+    pub features: Features,
+}
+
+/// Classifies one wallet from its trades (any order; rows of other wallets are ignored).
+pub fn classify_wallet(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Classification {
+    let fills: Vec<&Trade> = trades.iter().filter(|t| &t.wallet == wallet).collect();
+    classify_fills(wallet, fills, cfg)
+}
+
+/// Classifies every wallet present in `trades`, sorted by wallet.
+pub fn classify_all(trades: &[Trade], cfg: &BotFilterConfig) -> Vec<Classification> {
+    let mut by_wallet: BTreeMap<&Wallet, Vec<&Trade>> = BTreeMap::new();
+    for t in trades {
+        by_wallet.entry(&t.wallet).or_default().push(t);
+    }
+    by_wallet.into_iter().map(|(w, fills)| classify_fills(w, fills, cfg)).collect()
+}
+
+/// One order: the fills of one transaction, or of one same-second sweep of one token and side.
+struct Order<'a> {
+    ts: i64,
+    tx: &'a str,
+    asset: &'a str,
+    side: Side,
+    shares: f64,
+    notional: f64,
+}
+
+/// One piece of evidence.
+struct Tell {
+    kind: BotKind,
+    weight: f64,
+    strength: f64,
+    reason: String,
+}
+
+impl Tell {
+    fn contribution(&self) -> f64 {
+        self.weight * self.strength
+    }
+}
+
+fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig) -> Classification {
+    // A total order on every field, so the result never depends on the order rows arrived in.
+    fills.sort_unstable_by(|a, b| {
+        (a.timestamp, &a.transaction_hash, &a.asset, a.side, a.price, a.size).cmp(&(
+            b.timestamp,
+            &b.transaction_hash,
+            &b.asset,
+            b.side,
+            b.price,
+            b.size,
+        ))
+    });
+    let orders = collapse_orders(&fills);
+    let features = measure(&fills, &orders, cfg);
+    let tells = tells(&features, cfg);
+
+    let score = 1.0 - tells.iter().map(|t| 1.0 - t.contribution()).product::<f64>();
+    let score = score.clamp(0.0, 1.0);
+    let mut reasons = Vec::new();
+    let insufficient =
+        (features.orders as u64) < u64::from(cfg.min_trades) || features.active_days < cfg.min_active_days;
+    if (features.orders as u64) < u64::from(cfg.min_trades) {
+        reasons.push(format!("only {} orders ({} fills); need {}", features.orders, features.fills, cfg.min_trades));
+    }
+    if features.active_days < cfg.min_active_days {
+        reasons.push(format!("active on only {} days; need {}", features.active_days, cfg.min_active_days));
+    }
+    let mut fired: Vec<&Tell> = tells.iter().filter(|t| t.contribution() > 0.0).collect();
+    fired.sort_by(|a, b| b.contribution().total_cmp(&a.contribution()));
+    reasons.extend(fired.iter().map(|t| t.reason.clone()));
+
+    let verdict = if insufficient {
+        Verdict::InsufficientData
+    } else if score >= cfg.bot_score_threshold {
+        Verdict::Bot
+    } else {
+        Verdict::Human
+    };
+    let kind = if verdict == Verdict::Bot { fired.first().map(|t| t.kind) } else { None };
+    if fired.is_empty() && !insufficient {
+        reasons.push(format!(
+            "no bot tell: {:.1} orders per active day, quiet {} h a day, {} markets",
+            features.trades_per_active_day, features.longest_quiet_hours, features.markets
+        ));
+    } else if verdict == Verdict::Human {
+        reasons.push(format!("score {score:.2} below bot threshold {:.2}", cfg.bot_score_threshold));
+    }
+    Classification { wallet: wallet.clone(), verdict, kind, score, reasons, features }
+}
+
+/// Collapses time-sorted fills into orders: within one second, fills sharing a transaction
+/// hash, or sharing token and side, are one order.
+fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
+    let mut orders: Vec<Order<'a>> = Vec::with_capacity(fills.len());
+    let mut group_start = 0; // index in `orders` where the current second's orders begin
+    let mut group_ts = i64::MIN;
+    for f in fills {
+        let ts = f.timestamp.timestamp();
+        if ts != group_ts {
+            group_ts = ts;
+            group_start = orders.len();
+        }
+        let shares = f.size.to_f64();
+        let notional = shares * f.price.to_f64();
+        let same = orders[group_start..]
+            .iter_mut()
+            .find(|o| o.tx == f.transaction_hash || (o.asset == f.asset && o.side == f.side));
+        match same {
+            Some(o) => {
+                o.shares += shares;
+                o.notional += notional;
+            }
+            None => orders.push(Order { ts, tx: &f.transaction_hash, asset: &f.asset, side: f.side, shares, notional }),
+        }
+    }
+    orders
+}
+
+fn mean_cv(xs: impl Iterator<Item = f64> + Clone) -> Option<f64> {
+    let n = xs.clone().count();
+    if n < 2 {
+        return None;
+    }
+    let mean = xs.clone().sum::<f64>() / n as f64;
+    if mean <= 0.0 {
+        return Some(0.0);
+    }
+    let var = xs.map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
+    Some(var.sqrt() / mean)
+}
+
+fn median(xs: &mut [f64]) -> Option<f64> {
+    if xs.is_empty() {
+        return None;
+    }
+    xs.sort_unstable_by(f64::total_cmp);
+    let n = xs.len();
+    Some(if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 })
+}
+
+fn is_round(shares: f64, notional: f64) -> bool {
+    let round_to_5 = |x: f64, tol: f64| x >= 5.0 && (x - 5.0 * (x / 5.0).round()).abs() <= tol;
+    round_to_5(shares, 1e-6) || round_to_5(notional, (0.005 * notional).max(0.05))
+}
+
+fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Features {
+    let mut f = Features { fills: fills.len(), orders: orders.len(), ..Features::default() };
+    if orders.is_empty() {
+        return f;
+    }
+
+    // Days.
+    let mut last_day = i64::MIN;
+    for o in orders {
+        let day = o.ts.div_euclid(86_400);
+        if day != last_day {
+            f.active_days += 1;
+            last_day = day;
+        }
+    }
+    let (first, last) = (orders[0].ts, orders[orders.len() - 1].ts);
+    f.span_days = (last - first) as f64 / 86_400.0;
+    f.trades_per_active_day = orders.len() as f64 / f64::from(f.active_days.max(1));
+
+    // Gaps between consecutive orders.
+    let mut gaps: Vec<f64> = orders.windows(2).map(|w| (w[1].ts - w[0].ts) as f64).collect();
+    f.subsecond_gaps = gaps.iter().filter(|g| **g == 0.0).count();
+    f.subsecond_share = if gaps.is_empty() { 0.0 } else { f.subsecond_gaps as f64 / gaps.len() as f64 };
+    f.gap_cv = mean_cv(gaps.iter().copied());
+    f.median_gap_secs = median(&mut gaps);
+
+    // Hours of the day: coverage judged by the longest quiet stretch, wherever it falls.
+    let mut hours = [0usize; 24];
+    for o in orders {
+        hours[(o.ts.rem_euclid(86_400) / 3600) as usize] += 1;
+    }
+    f.active_hours = hours.iter().filter(|c| **c > 0).count() as u32;
+    let quiet = |c: usize| (c as f64) < QUIET_HOUR_SHARE * orders.len() as f64;
+    let (mut run, mut longest) = (0u32, 0u32);
+    for i in 0..48 {
+        if quiet(hours[i % 24]) {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    f.longest_quiet_hours = longest.min(24);
+    f.hour_coverage = 1.0 - f64::from(f.longest_quiet_hours) / 24.0;
+
+    // Sizes.
+    let shares_cv = mean_cv(orders.iter().map(|o| o.shares));
+    let notional_cv = mean_cv(orders.iter().map(|o| o.notional));
+    f.size_cv = match (shares_cv, notional_cv) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => None,
+    };
+    f.round_size_share = orders.iter().filter(|o| is_round(o.shares, o.notional)).count() as f64 / orders.len() as f64;
+    let mut notionals: Vec<f64> = orders.iter().map(|o| o.notional).collect();
+    f.median_order_notional = median(&mut notionals).unwrap_or(0.0);
+    let micro = cfg.micro_trade_notional.to_f64();
+    f.micro_share = orders.iter().filter(|o| o.notional < micro).count() as f64 / orders.len() as f64;
+
+    two_sided(fills, cfg.two_sided_window_secs, &mut f);
+    hold_times(fills, &mut f);
+    f
+}
+
+/// Per market: the last buy and sell time of each of its tokens.
+#[derive(Default)]
+struct MarketSides<'a> {
+    tokens: Vec<(&'a str, i64, i64)>,
+    events: usize,
+    last_event_tx: Option<&'a str>,
+}
+
+fn two_sided(fills: &[&Trade], window: i64, f: &mut Features) {
+    let mut markets: HashMap<&str, MarketSides<'_>> = HashMap::new();
+    for t in fills {
+        let ts = t.timestamp.timestamp();
+        let m = markets.entry(t.condition_id.as_str()).or_default();
+        let recent = |x: i64| x != i64::MIN && ts - x <= window;
+        let opposite = m.tokens.iter().any(|&(asset, last_buy, last_sell)| {
+            if asset == t.asset {
+                match t.side {
+                    Side::Buy => recent(last_sell),
+                    Side::Sell => recent(last_buy),
+                }
+            } else {
+                // Buying both outcomes of one market.
+                t.side == Side::Buy && recent(last_buy)
+            }
+        });
+        // Count orders, not fills: a sell sweeping three levels is one episode.
+        if opposite && m.last_event_tx != Some(t.transaction_hash.as_str()) {
+            m.events += 1;
+            m.last_event_tx = Some(t.transaction_hash.as_str());
+        }
+        let slot = match m.tokens.iter_mut().position(|e| e.0 == t.asset) {
+            Some(i) => &mut m.tokens[i],
+            None => {
+                m.tokens.push((t.asset.as_str(), i64::MIN, i64::MIN));
+                m.tokens.last_mut().expect("just pushed")
+            }
+        };
+        match t.side {
+            Side::Buy => slot.1 = ts,
+            Side::Sell => slot.2 = ts,
+        }
+    }
+    f.markets = markets.len();
+    f.two_sided_markets = markets.values().filter(|m| m.events > 0).count();
+    f.two_sided_events = markets.values().map(|m| m.events).sum();
+    f.two_sided_share = if f.markets == 0 { 0.0 } else { f.two_sided_markets as f64 / f.markets as f64 };
+}
+
+/// Real holding times: each sell is matched first-in-first-out to earlier buys of the same
+/// token, and the hold is sell time minus buy time (never the gap between neighbouring rows).
+/// Sells of shares bought before the history starts match nothing and are ignored.
+fn hold_times(fills: &[&Trade], f: &mut Features) {
+    let mut lots: HashMap<&str, VecDeque<(i64, f64)>> = HashMap::new();
+    let mut holds: Vec<(f64, f64)> = Vec::new(); // (hold secs, shares)
+    for t in fills {
+        let ts = t.timestamp.timestamp();
+        let shares = t.size.to_f64();
+        match t.side {
+            Side::Buy => lots.entry(t.asset.as_str()).or_default().push_back((ts, shares)),
+            Side::Sell => {
+                let Some(queue) = lots.get_mut(t.asset.as_str()) else { continue };
+                let mut left = shares;
+                let mut matched = false;
+                while left > 1e-9 {
+                    let Some(lot) = queue.front_mut() else { break };
+                    let take = left.min(lot.1);
+                    holds.push(((ts - lot.0) as f64, take));
+                    matched = true;
+                    lot.1 -= take;
+                    left -= take;
+                    if lot.1 <= 1e-9 {
+                        queue.pop_front();
+                    }
+                }
+                if matched {
+                    f.round_trips += 1;
+                }
+            }
+        }
+    }
+    if holds.is_empty() {
+        return;
+    }
+    holds.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let total: f64 = holds.iter().map(|h| h.1).sum();
+    let mut acc = 0.0;
+    for (hold, w) in &holds {
+        acc += w;
+        if acc >= total / 2.0 {
+            f.median_hold_secs = Some(*hold);
+            break;
+        }
+    }
+}
+
+/// 0 at `at`, rising linearly to 1 at `full`.
+fn ramp(x: f64, at: f64, full: f64) -> f64 {
+    if full == at {
+        return if x >= full { 1.0 } else { 0.0 };
+    }
+    ((x - at) / (full - at)).clamp(0.0, 1.0)
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn duration(secs: f64) -> String {
+    if secs < 120.0 {
+        format!("{secs:.0} s")
+    } else if secs < 7200.0 {
+        format!("{:.0} min", secs / 60.0)
+    } else if secs < 172_800.0 {
+        format!("{:.1} h", secs / 3600.0)
+    } else {
+        format!("{:.1} days", secs / 86_400.0)
+    }
+}
+
+fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
+    let mut out = Vec::with_capacity(8);
+
+    // Strong: hundreds of orders a day.
+    let max_tpd = cfg.max_human_trades_per_day;
+    out.push(Tell {
+        kind: BotKind::HighFrequency,
+        weight: 0.7,
+        strength: ramp(f.trades_per_active_day, max_tpd, 4.0 * max_tpd),
+        reason: format!("{:.1} orders per active day (human ceiling {max_tpd:.0})", f.trades_per_active_day),
+    });
+
+    // Strong: sustained zero-second gaps between different orders.
+    let max_sub = cfg.max_subsecond_share;
+    let sub = if f.subsecond_gaps >= MIN_SUBSECOND_GAPS { f.subsecond_share } else { 0.0 };
+    out.push(Tell {
+        kind: BotKind::HighFrequency,
+        weight: 0.9,
+        strength: ramp(sub, max_sub, 4.0 * max_sub),
+        reason: format!(
+            "{} of gaps between different orders are sub-second ({} times; limit {})",
+            pct(f.subsecond_share),
+            f.subsecond_gaps,
+            pct(max_sub)
+        ),
+    });
+
+    // Strong when repeated in each market (market making), weak when once (a change of mind).
+    let max_two = cfg.max_two_sided_share;
+    let per_market =
+        if f.two_sided_markets == 0 { 0.0 } else { f.two_sided_events as f64 / f.two_sided_markets as f64 };
+    let repeated = per_market >= MARKET_MAKER_EVENTS_PER_MARKET;
+    out.push(Tell {
+        kind: BotKind::MarketMaker,
+        weight: if repeated { 0.85 } else { 0.45 },
+        strength: ramp(f.two_sided_share, max_two, (2.0 * max_two).min(1.0)),
+        reason: format!(
+            "trades both sides of {} of {} markets within {} ({}; limit {}), {:.1} times per such market",
+            f.two_sided_markets,
+            f.markets,
+            duration(cfg.two_sided_window_secs as f64),
+            pct(f.two_sided_share),
+            pct(max_two),
+            per_market
+        ),
+    });
+
+    // Weak: short real holding times.
+    if let Some(hold) = f.median_hold_secs.filter(|_| f.round_trips >= MIN_ROUND_TRIPS) {
+        let min_hold = cfg.min_human_median_hold_secs as f64;
+        out.push(Tell {
+            kind: BotKind::Scalper,
+            weight: 0.45,
+            strength: ramp(min_hold - hold, 0.0, min_hold),
+            reason: format!(
+                "median buy-to-sell hold {} over {} round trips (humans ≥ {})",
+                duration(hold),
+                f.round_trips,
+                duration(min_hold)
+            ),
+        });
+    }
+
+    // Strong-ish: most orders are dust.
+    let max_micro = cfg.max_micro_share;
+    out.push(Tell {
+        kind: BotKind::MicroTrader,
+        weight: 0.6,
+        strength: ramp(f.micro_share, max_micro, max_micro + 0.8 * (1.0 - max_micro)),
+        reason: format!(
+            "{} of orders under ${} (limit {})",
+            pct(f.micro_share),
+            cfg.micro_trade_notional.value().normalize(),
+            pct(max_micro)
+        ),
+    });
+
+    // Weak: no quiet stretch in the day, whatever the time zone.
+    let max_cov = cfg.max_human_hour_coverage;
+    out.push(Tell {
+        kind: BotKind::AroundTheClock,
+        weight: 0.4,
+        // Full strength once the longest quiet stretch is an hour or less: with tens of orders a
+        // day, a single empty hour is sampling noise, not sleep.
+        strength: ramp(f.hour_coverage, max_cov, 23.0 / 24.0),
+        reason: format!(
+            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2} > {max_cov:.2})",
+            f.active_hours, f.longest_quiet_hours, f.hour_coverage
+        ),
+    });
+
+    // Weak, or strong when very regular over many gaps at machine cadence.
+    if let (Some(cv), Some(med)) = (f.gap_cv, f.median_gap_secs)
+        && med <= MAX_REGULAR_GAP_SECS
+    {
+        let min_cv = cfg.min_human_gap_cv;
+        out.push(Tell {
+            kind: BotKind::Metronome,
+            weight: if f.orders > 30 { 0.6 } else { 0.35 },
+            strength: ramp(min_cv - cv, 0.0, min_cv),
+            reason: format!(
+                "machine-regular gaps between orders: CV {cv:.2} (humans ≥ {min_cv:.2}), median gap {}",
+                duration(med)
+            ),
+        });
+    }
+
+    // Weak; weaker still when the constant size is a round number people like.
+    if let Some(cv) = f.size_cv {
+        let min_cv = cfg.min_human_size_cv;
+        let habit = f.round_size_share >= ROUND_SIZE_HABIT_SHARE;
+        out.push(Tell {
+            kind: BotKind::FixedSize,
+            weight: if habit { 0.15 } else { 0.35 },
+            strength: ramp(min_cv - cv, 0.0, min_cv),
+            reason: format!(
+                "near-constant order sizes: CV {cv:.2} (humans ≥ {min_cv:.2}){}",
+                if habit { ", but round sizes, as people choose them" } else { "" }
+            ),
+        });
+    }
+    out
+}

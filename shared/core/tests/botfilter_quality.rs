@@ -1,0 +1,476 @@
+//! Bot-filter features and leader quality on small hand-made histories.
+
+use copycat_core::botfilter::{BotKind, Verdict, classify_all, classify_wallet};
+use copycat_core::config::{BotFilterConfig, QualityConfig};
+use copycat_core::market::WalletPosition;
+use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::quality::assess_leader;
+use copycat_core::time::from_secs;
+use copycat_core::trade::{Side, Trade, Wallet};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+const DAY: i64 = 86_400;
+/// 2026-09-01T00:00:00Z.
+const T0: i64 = 1_788_220_800;
+
+fn wallet(n: u8) -> Wallet {
+    Wallet::parse(&format!("0x{}", format!("{n:02x}").repeat(20))).unwrap()
+}
+
+fn cond(market: u32) -> String {
+    format!("0x{market:064x}")
+}
+
+/// Token `outcome` (0 or 1) of `market`.
+fn token(market: u32, outcome: u32) -> String {
+    format!("{}", 1_000_000 + market * 10 + outcome)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fill(w: &Wallet, ts: i64, side: Side, market: u32, outcome: u32, size: Decimal, price: Decimal, tx: &str) -> Trade {
+    Trade {
+        wallet: w.clone(),
+        side,
+        asset: token(market, outcome),
+        condition_id: cond(market),
+        size: Shares(size),
+        price: Price(price),
+        timestamp: from_secs(ts),
+        transaction_hash: tx.to_owned(),
+        outcome: if outcome == 0 { "Yes".into() } else { "No".into() },
+        outcome_index: Some(outcome),
+        title: format!("Market {market}"),
+        slug: format!("market-{market}"),
+    }
+}
+
+/// A tiny deterministic generator for test histories (no external crates).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next() * (hi - lo) as f64) as i64
+    }
+}
+
+/// A person in UTC+`tz`: 1–3 sessions a day between 08:00 and 23:00 local, a few buys per
+/// session with minutes between them, varied sizes, over `days` days.
+fn human_history(w: &Wallet, seed: u64, days: i64, tz: i64) -> Vec<Trade> {
+    let mut rng = Lcg(seed);
+    let mut out = Vec::new();
+    let mut n = 0;
+    for d in 0..days {
+        for _ in 0..rng.range(1, 4) {
+            let local_hour = rng.range(8, 22);
+            let mut ts = T0 + d * DAY + (local_hour - tz) * 3600 + rng.range(0, 3600);
+            for _ in 0..rng.range(1, 5) {
+                ts += rng.range(60, 900);
+                n += 1;
+                let size = Decimal::from(rng.range(5, 400));
+                let price = Decimal::new(rng.range(10, 90), 2);
+                out.push(fill(w, ts, Side::Buy, rng.range(0, 15) as u32, 0, size, price, &format!("0xh{n}")));
+            }
+        }
+    }
+    out
+}
+
+fn cfg() -> BotFilterConfig {
+    BotFilterConfig::default()
+}
+
+// ---------------------------------------------------------------- bot filter
+
+#[test]
+fn sweep_of_one_transaction_is_not_subsecond_bot() {
+    let w = wallet(1);
+    // Every order sweeps four price levels: four fills, one transaction, one timestamp.
+    let mut trades = Vec::new();
+    for (i, t) in human_history(&w, 7, 8, 0).into_iter().enumerate() {
+        for level in 0..4 {
+            let mut f = t.clone();
+            f.price = Price(t.price.value() + Decimal::new(level, 2));
+            f.size = Shares(Decimal::from(10 + i as i64 % 7 + level));
+            trades.push(f);
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.fills, 4 * c.features.orders);
+    assert_eq!(c.features.subsecond_gaps, 0, "fills of one sweep are not separate reactions");
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn one_order_split_over_two_transactions_in_one_second_is_one_order() {
+    let w = wallet(2);
+    let mut trades = Vec::new();
+    for (i, t) in human_history(&w, 11, 8, 2).into_iter().enumerate() {
+        let mut second = t.clone();
+        second.transaction_hash = format!("0xsplit{i}");
+        second.price = Price(t.price.value() + dec!(0.01));
+        trades.push(t);
+        trades.push(second);
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.orders * 2, c.features.fills);
+    assert_eq!(c.features.subsecond_gaps, 0);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn sustained_subsecond_reactions_across_markets_mark_a_bot() {
+    let w = wallet(3);
+    let mut rng = Lcg(5);
+    let mut trades = Vec::new();
+    let mut ts = T0;
+    // Reacts to an outside event in three markets within the same second, in separate
+    // transactions, ~40 times a day, with human-looking irregular gaps and sizes.
+    for i in 0..160 {
+        ts += rng.range(60, 4000);
+        for m in 0..3u32 {
+            let size = Decimal::from(rng.range(10, 300));
+            trades.push(fill(&w, ts, Side::Buy, (i % 5) * 3 + m, 0, size, dec!(0.42), &format!("0xr{i}m{m}")));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.subsecond_share > 0.5, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::HighFrequency));
+    assert!(c.reasons[0].contains("sub-second"), "{:?}", c.reasons);
+}
+
+#[test]
+fn newest_first_rows_give_same_verdict_as_oldest_first() {
+    let w = wallet(4);
+    let mut rng = Lcg(9);
+    // A scalper: buys, sells the same token minutes later, round the clock.
+    let mut trades = Vec::new();
+    let mut ts = T0;
+    for i in 0..120 {
+        ts += rng.range(600, 5000);
+        let m = (i % 6) as u32;
+        let size = Decimal::from(rng.range(50, 500));
+        trades.push(fill(&w, ts, Side::Buy, m, 0, size, dec!(0.40), &format!("0xb{i}")));
+        let sell_at = ts + rng.range(60, 900);
+        trades.push(fill(&w, sell_at, Side::Sell, m, 0, size, dec!(0.41), &format!("0xs{i}")));
+        ts = sell_at;
+    }
+    let oldest_first = classify_wallet(&w, &trades, &cfg());
+    let mut newest_first = trades.clone();
+    newest_first.reverse();
+    let mut shuffled = trades.clone();
+    let n = shuffled.len();
+    for i in 0..n {
+        shuffled.swap(i, rng.range(0, n as i64) as usize);
+    }
+    assert_eq!(classify_wallet(&w, &newest_first, &cfg()), oldest_first);
+    assert_eq!(classify_wallet(&w, &shuffled, &cfg()), oldest_first);
+    assert_eq!(oldest_first.verdict, Verdict::Bot, "{:?}", oldest_first.reasons);
+    assert!(oldest_first.features.median_hold_secs.unwrap() < 900.0);
+}
+
+#[test]
+fn hold_time_is_buy_to_sell_not_gap_between_trades() {
+    let w = wallet(5);
+    let mut trades = Vec::new();
+    // Buys in market 0, held two days while trading elsewhere every ten minutes, then sold.
+    for i in 0..6 {
+        trades.push(fill(&w, T0 + i * 600, Side::Buy, 0, 0, dec!(10), dec!(0.30), &format!("0xb{i}")));
+    }
+    for i in 0..200 {
+        trades.push(fill(
+            &w,
+            T0 + 3600 + i * 600,
+            Side::Buy,
+            1 + (i % 9) as u32,
+            1,
+            dec!(20),
+            dec!(0.5),
+            &format!("0xo{i}"),
+        ));
+    }
+    // The sells come one minute after an unrelated trade.
+    for i in 0..6 {
+        let at = T0 + 2 * DAY + i * 600 + 60;
+        trades.push(fill(&w, at, Side::Sell, 0, 0, dec!(10), dec!(0.35), &format!("0xs{i}")));
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.round_trips, 6);
+    let hold = c.features.median_hold_secs.unwrap();
+    assert_eq!(hold, (2 * DAY + 60) as f64, "FIFO: each sell closes the buy made two days before");
+    assert!(!c.reasons.iter().any(|r| r.contains("buy-to-sell hold")), "{:?}", c.reasons);
+}
+
+#[test]
+fn fifo_matching_splits_a_sell_across_lots() {
+    let w = wallet(6);
+    let trades = vec![
+        fill(&w, T0, Side::Buy, 0, 0, dec!(10), dec!(0.3), "0x1"),
+        fill(&w, T0 + 1000, Side::Buy, 0, 0, dec!(10), dec!(0.3), "0x2"),
+        // 15 shares: 10 from the first lot (held 5000 s), 5 from the second (held 4000 s).
+        fill(&w, T0 + 5000, Side::Sell, 0, 0, dec!(15), dec!(0.4), "0x3"),
+    ];
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.round_trips, 1);
+    assert_eq!(c.features.median_hold_secs, Some(5000.0), "share-weighted median: 10 of 15 shares held 5000 s");
+}
+
+#[test]
+fn market_maker_quoting_both_sides_is_a_bot() {
+    let w = wallet(7);
+    let mut rng = Lcg(3);
+    let mut trades = Vec::new();
+    let mut ts = T0;
+    for i in 0..200 {
+        ts += rng.range(30, 2400);
+        let m = (i % 3) as u32;
+        let side = if rng.next() < 0.5 { Side::Buy } else { Side::Sell };
+        let outcome = (rng.next() < 0.5) as u32;
+        let size = Decimal::from(rng.range(10, 300));
+        trades.push(fill(&w, ts, side, m, outcome, size, dec!(0.55), &format!("0xq{i}")));
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.two_sided_share, 1.0);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::MarketMaker));
+}
+
+#[test]
+fn metronome_timer_is_a_bot() {
+    let w = wallet(8);
+    let trades: Vec<Trade> = (0..150)
+        .map(|i| {
+            fill(
+                &w,
+                T0 + i * 1800 + (i * 7) % 13,
+                Side::Buy,
+                (i % 20) as u32,
+                0,
+                dec!(12.3),
+                dec!(0.5),
+                &format!("0xm{i}"),
+            )
+        })
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.gap_cv.unwrap() < 0.05);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::Metronome));
+}
+
+#[test]
+fn micro_trade_farmer_is_a_bot() {
+    let w = wallet(9);
+    let mut rng = Lcg(21);
+    let mut ts = T0;
+    let trades: Vec<Trade> = (0..120)
+        .map(|i| {
+            ts += rng.range(300, 9000);
+            let size = Decimal::new(rng.range(100, 800), 2);
+            fill(&w, ts, Side::Buy, (i % 30) as u32, 0, size, dec!(0.1), &format!("0xd{i}"))
+        })
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.micro_share, 1.0);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::MicroTrader));
+}
+
+#[test]
+fn round_fixed_sizes_alone_do_not_make_a_bot() {
+    let w = wallet(10);
+    // A whale who always buys exactly 1,000 shares.
+    let trades: Vec<Trade> = human_history(&w, 13, 10, -5)
+        .into_iter()
+        .map(|mut t| {
+            t.size = Shares(dec!(1000));
+            t
+        })
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.size_cv.unwrap() < 0.01);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn night_owls_in_any_time_zone_are_not_around_the_clock() {
+    for (n, tz) in [(11u8, -8i64), (12, 0), (13, 9), (14, 12)] {
+        let w = wallet(n);
+        // Local 08:00–23:00 is overnight UTC for some of these; the quiet stretch moves with them.
+        let c = classify_wallet(&w, &human_history(&w, 17 + n as u64, 12, tz), &cfg());
+        assert!(c.features.longest_quiet_hours >= 6, "tz {tz}: {:?}", c.features);
+        assert_eq!(c.verdict, Verdict::Human, "tz {tz}: {:?}", c.reasons);
+    }
+}
+
+#[test]
+fn too_little_history_is_insufficient_data() {
+    let w = wallet(15);
+    let few: Vec<Trade> = human_history(&w, 3, 10, 0).into_iter().take(8).collect();
+    let c = classify_wallet(&w, &few, &cfg());
+    assert_eq!(c.verdict, Verdict::InsufficientData);
+    assert!(c.reasons[0].contains("need 20"), "{:?}", c.reasons);
+    // Many orders, but all within two days.
+    let burst: Vec<Trade> = (0..40)
+        .map(|i| fill(&w, T0 + i * 3000, Side::Buy, i as u32, 0, dec!(10), dec!(0.5), &format!("0xb{i}")))
+        .collect();
+    let c = classify_wallet(&w, &burst, &cfg());
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("active on only 2 days")), "{:?}", c.reasons);
+}
+
+#[test]
+fn classification_serializes_as_one_json_line() {
+    let w = wallet(16);
+    let trades: Vec<Trade> = (0..150)
+        .map(|i| fill(&w, T0 + i * 1800, Side::Buy, (i % 20) as u32, 0, dec!(12.3), dec!(0.5), &format!("0xm{i}")))
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    let line = serde_json::to_string(&c).unwrap();
+    assert!(!line.contains('\n'));
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["wallet"], w.as_str());
+    assert_eq!(v["verdict"], "bot");
+    assert_eq!(v["kind"], "metronome");
+    assert!(v["score"].as_f64().unwrap() >= 0.5);
+    assert!(v["reasons"].as_array().unwrap()[0].as_str().unwrap().contains("CV"));
+    let human = classify_wallet(&w, &human_history(&w, 1, 10, 0), &cfg());
+    assert_eq!(serde_json::to_value(&human).unwrap()["verdict"], "human");
+    let none = classify_wallet(&w, &[], &cfg());
+    assert_eq!(serde_json::to_value(&none).unwrap()["verdict"], "insufficient_data");
+}
+
+#[test]
+fn classify_all_groups_by_wallet_in_wallet_order() {
+    let (a, b) = (wallet(0xbb), wallet(0xaa));
+    let mut trades = human_history(&a, 1, 10, 0);
+    trades.extend(human_history(&b, 2, 10, 0));
+    trades.reverse();
+    let all = classify_all(&trades, &cfg());
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].wallet, b);
+    assert_eq!(all[1].wallet, a);
+    assert_eq!(all[1], classify_wallet(&a, &trades, &cfg()));
+}
+
+// ---------------------------------------------------------------- leader quality
+
+fn position(market: u32, outcome: u32, realized: Decimal, closed: bool) -> WalletPosition {
+    WalletPosition {
+        condition_id: cond(market),
+        token_id: token(market, outcome),
+        size: Shares(if closed { Decimal::ZERO } else { dec!(10) }),
+        avg_price: Price(dec!(0.5)),
+        realized_pnl: Usd(realized),
+        unrealized_pnl: Usd::ZERO,
+        closed,
+    }
+}
+
+/// Buys of $`dollars` in `markets`, one a day, plus one sell per market a day later.
+fn leader_trades(w: &Wallet, markets: u32, price: Decimal, dollars: Decimal) -> Vec<Trade> {
+    let mut out = Vec::new();
+    for m in 0..markets {
+        let ts = T0 + i64::from(m) * DAY;
+        out.push(fill(w, ts, Side::Buy, m, 0, dollars / price, price, &format!("0xb{m}")));
+        out.push(fill(w, ts + DAY, Side::Sell, m, 0, dollars / price, price, &format!("0xs{m}")));
+    }
+    out
+}
+
+#[test]
+fn quality_ignores_price_vs_half() {
+    let w = wallet(20);
+    let qcfg = QualityConfig::default();
+    // Bought long shots at 0.20 — "losers" by a price-vs-0.5 guess — and realised profits.
+    let cheap = leader_trades(&w, 6, dec!(0.2), dec!(100));
+    let won: Vec<_> = (0..6).map(|m| position(m, 0, dec!(40), true)).collect();
+    let r = assess_leader(&cheap, &won, &qcfg);
+    assert_eq!(r.stats.win_rate, 1.0);
+    assert_eq!(r.stats.realized_pnl, Usd(dec!(240)));
+    assert!(r.passes, "{:?}", r.reasons);
+    // Bought favourites at 0.80 — "winners" by the same guess — and realised losses.
+    let dear = leader_trades(&w, 6, dec!(0.8), dec!(100));
+    let lost: Vec<_> = (0..6).map(|m| position(m, 0, dec!(-30), true)).collect();
+    let r = assess_leader(&dear, &lost, &qcfg);
+    assert_eq!(r.stats.win_rate, 0.0);
+    assert!(!r.passes);
+    assert!(r.reasons.iter().any(|x| x == "realised PnL -$180.00 below floor $50.00"), "{:?}", r.reasons);
+}
+
+#[test]
+fn roi_is_realised_pnl_over_capital_of_closed_positions() {
+    let w = wallet(21);
+    let trades = leader_trades(&w, 4, dec!(0.5), dec!(100)); // $100 into each of 4 markets
+    let positions = vec![
+        position(0, 0, dec!(50), true),
+        position(1, 0, dec!(30), true),
+        position(2, 0, dec!(-20), true),
+        // Open: its realised part counts in PnL, but not in ROI or win rate.
+        position(3, 0, dec!(10), false),
+    ];
+    let r = assess_leader(&trades, &positions, &QualityConfig::default());
+    assert_eq!(r.stats.realized_pnl, Usd(dec!(70)));
+    assert!((r.stats.roi - 60.0 / 300.0).abs() < 1e-9, "roi {}", r.stats.roi);
+    assert!((r.stats.win_rate - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(r.stats.closed_positions, 3);
+    assert_eq!(r.stats.markets, 4);
+    assert_eq!(r.stats.trades, 8);
+    assert_eq!(r.stats.median_bet, Usd(dec!(100)));
+}
+
+#[test]
+fn drawdown_follows_the_time_order_of_closes() {
+    let w = wallet(22);
+    let trades = leader_trades(&w, 4, dec!(0.5), dec!(100));
+    // Closed in market order 0..3: +100, -80, +10, +100 → peak 100, trough 20: 80 % drawdown,
+    // whatever order the positions are listed in.
+    let positions = vec![
+        position(3, 0, dec!(100), true),
+        position(1, 0, dec!(-80), true),
+        position(0, 0, dec!(100), true),
+        position(2, 0, dec!(10), true),
+    ];
+    let r = assess_leader(&trades, &positions, &QualityConfig::default());
+    assert!((r.stats.max_drawdown_pct - 0.8).abs() < 1e-9, "{}", r.stats.max_drawdown_pct);
+    assert!(r.reasons.iter().any(|x| x == "realised drawdown 80% above limit 60%"), "{:?}", r.reasons);
+    assert!(!r.passes);
+}
+
+#[test]
+fn every_failed_floor_is_named_with_numbers() {
+    let w = wallet(23);
+    let trades = vec![fill(&w, T0, Side::Buy, 0, 0, dec!(4), dec!(0.5), "0x1")];
+    let r = assess_leader(&trades, &[position(0, 0, dec!(12.4), true)], &QualityConfig::default());
+    assert!(!r.passes);
+    let expected = [
+        "realised PnL $12.40 below floor $50.00",
+        "active on 1 days, below floor 3",
+        "traded 1 markets, below floor 3",
+        "1 trades, below floor 10",
+        "median bet $2.00 below floor $5.00",
+    ];
+    for e in expected {
+        assert!(r.reasons.iter().any(|x| x == e), "missing `{e}` in {:?}", r.reasons);
+    }
+}
+
+#[test]
+fn a_steady_profitable_leader_passes_and_the_report_serializes() {
+    let w = wallet(24);
+    let trades = leader_trades(&w, 12, dec!(0.45), dec!(80));
+    let positions: Vec<_> =
+        (0..12).map(|m| position(m, 0, if m % 4 == 3 { dec!(-15) } else { dec!(35) }, true)).collect();
+    let r = assess_leader(&trades, &positions, &QualityConfig::default());
+    assert!(r.passes, "{:?}", r.reasons);
+    assert!(r.score > 0.3 && r.score <= 1.0);
+    assert_eq!(r.reasons.len(), 1);
+    let v = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["passes"], true);
+    assert_eq!(v["stats"]["realized_pnl"], "270");
+    assert_eq!(v["stats"]["win_rate"], 0.75);
+}
