@@ -1,1 +1,154 @@
-fn main() {}
+//! `copycat`: the local engine (every handler in one process) and the operator's commands.
+
+mod classify;
+mod operator;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "copycat", version, about = "Copy-trading orchestrator for Polymarket")]
+struct Cli {
+    /// Config file (TOML). Default: ./copycat.toml if present, else built-in defaults.
+    /// Environment variables COPYCAT__SECTION__KEY override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the whole system on a simulated market and clock: days of trading in seconds.
+    Demo(DemoArgs),
+    /// Run the whole system on the real clock (the simulated market until a venue client is configured).
+    Run(RunArgs),
+    /// Show mode, portfolio, breakers, leaders, kill switch and queue depths.
+    Status(operator::DbArgs),
+    /// Resume trading (clear the kill switch).
+    Start(operator::SwitchArgs),
+    /// Stop trading (set the kill switch); signals are refused with reason `kill_switch`.
+    Stop(operator::SwitchArgs),
+    /// Config commands.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Classify wallets from a JSON file of Data API trade rows (v1 or v2, any order).
+    Classify {
+        /// A JSON array of trade rows, or a v2 envelope {"data": [...], "pagination": {...}}.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Load and validate the config; print it resolved, or the key and rule that failed.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("COPYCAT_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")))
+        .with_writer(std::io::stderr)
+        .init();
+    let config = match copycat_local::load_config(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Demo(args) => {
+                let json = args.json;
+                let summary = copycat_engine::demo(config, args.into()).await.map_err(|e| CliError::msg(e.to_string()))?;
+                if json {
+                    println!("{}", serde_json::to_string(&summary).map_err(|e| CliError::msg(e.to_string()))?);
+                } else {
+                    copycat_engine::print(&summary);
+                }
+                Ok(())
+            }
+            Command::Run(args) => copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs }).await.map_err(|e| CliError::msg(e.to_string())),
+            Command::Status(args) => operator::status(&config, &args).await,
+            Command::Start(args) => operator::switch(&args, false).await,
+            Command::Stop(args) => operator::switch(&args, true).await,
+            Command::Config(ConfigCommand::Check) => operator::config_check(&config),
+            Command::Classify { file } => classify::run(&config, &file),
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A CLI failure, printed as `error: …` with a non-zero exit.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Any failure with its context.
+    #[error("{0}")]
+    Message(String),
+}
+
+impl CliError {
+    /// A failure with a message.
+    pub fn msg(s: impl Into<String>) -> Self {
+        CliError::Message(s.into())
+    }
+}
+
+/// `copycat demo` arguments.
+#[derive(clap::Args, Clone, Debug)]
+struct DemoArgs {
+    /// Simulated days (default: demo.days in config, 7).
+    #[arg(long)]
+    days: Option<u32>,
+    /// Seed of the simulated world (default: demo.seed in config).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Wallets in the simulated population (default: demo.wallets in config).
+    #[arg(long)]
+    wallets: Option<u32>,
+    /// The state database; a fresh demo replaces it.
+    #[arg(long, default_value = "copycat-demo.db")]
+    db: PathBuf,
+    /// Continue a demo that was interrupted, from its database.
+    #[arg(long)]
+    resume: bool,
+    /// Print the summary as one JSON object on stdout (and no notifications).
+    #[arg(long)]
+    json: bool,
+    /// Do not print notifications as they happen.
+    #[arg(long)]
+    quiet: bool,
+}
+
+impl From<DemoArgs> for copycat_engine::DemoOptions {
+    fn from(a: DemoArgs) -> Self {
+        copycat_engine::DemoOptions { days: a.days, seed: a.seed, wallets: a.wallets, db: a.db, resume: a.resume, json: a.json, quiet: a.quiet }
+    }
+}
+
+/// `copycat run` arguments.
+#[derive(clap::Args, Clone, Debug)]
+struct RunArgs {
+    /// The state database.
+    #[arg(long, default_value = "copycat.db")]
+    db: PathBuf,
+    /// Stop after this many seconds (default: run until Ctrl-C).
+    #[arg(long)]
+    for_secs: Option<u64>,
+}

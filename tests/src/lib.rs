@@ -1,1 +1,243 @@
-//! Shared helpers for the workspace tests.
+//! Test support for the workspace-level tests: a small fake venue (market data and a paper
+//! broker that counts placements per signal key) and a harness that builds handler `Deps` on
+//! a fresh embedded database with a manual clock.
+
+use async_trait::async_trait;
+use copycat_core::config::Config;
+use copycat_core::market::{Book, BookLevel, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, Fill, MarketData, MarketError, StateStore};
+use copycat_core::records::{Leader, LeaderSet, LedgerEntry, keys};
+use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
+use copycat_core::{Price, Shares, Side, Trade, Usd, Wallet};
+use copycat_embedded::EmbeddedBackend;
+use copycat_local::LocalQueues;
+use copycat_state::{CounterMetrics, Deps, decode, to_body};
+use rust_decimal_macros::dec;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// The fixture leader used by `events/*.json`.
+pub const LEADER: &str = "0x1111111111111111111111111111111111111111";
+/// The fixture token (outcome 0) used by `events/*.json`.
+pub const TOKEN: &str = "1001";
+
+/// The fixture market's condition id.
+pub fn condition() -> String {
+    format!("0x{}", "c".repeat(64))
+}
+
+/// The repository root (for `events/`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Reads an event fixture.
+pub fn event_fixture(name: &str) -> String {
+    let p = repo_root().join("events").join(name);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
+}
+
+/// A venue with one binary market, a fixed book, and trades the test sets.
+pub struct FakeVenue {
+    clock: Arc<dyn Clock>,
+    trades: Mutex<HashMap<Wallet, Vec<Trade>>>,
+    /// While true, every call fails as `Unavailable`.
+    pub down: AtomicBool,
+    placed: Mutex<HashMap<String, u32>>,
+    fills: Mutex<HashMap<String, Fill>>,
+}
+
+impl FakeVenue {
+    /// A venue on `clock`.
+    pub fn new(clock: Arc<dyn Clock>) -> Self {
+        FakeVenue { clock, trades: Mutex::new(HashMap::new()), down: AtomicBool::new(false), placed: Mutex::new(HashMap::new()), fills: Mutex::new(HashMap::new()) }
+    }
+    /// Adds trades for a wallet.
+    pub fn add_trades(&self, w: &Wallet, t: Vec<Trade>) {
+        self.trades.lock().unwrap().entry(w.clone()).or_default().extend(t);
+    }
+    /// How many times an order with this signal key reached the venue.
+    pub fn placements(&self, key: &str) -> u32 {
+        self.placed.lock().unwrap().get(key).copied().unwrap_or(0)
+    }
+    /// Distinct orders that filled at the venue.
+    pub fn fills(&self) -> usize {
+        self.fills.lock().unwrap().len()
+    }
+    fn check(&self, d: Dependency) -> Result<(), MarketError> {
+        if self.down.load(Ordering::SeqCst) { Err(MarketError::Unavailable { dependency: d, reason: "fake outage".into() }) } else { Ok(()) }
+    }
+}
+
+/// The fixture market.
+pub fn market() -> MarketInfo {
+    MarketInfo {
+        condition_id: condition(),
+        question: "Will the fixture pass?".into(),
+        category: "testing".into(),
+        token_ids: vec![TOKEN.into(), "1002".into()],
+        outcomes: vec!["Yes".into(), "No".into()],
+        tick_size: Price(dec!(0.01)),
+        min_order_size: Shares(dec!(5)),
+        end_date: Some(copycat_core::time::from_secs(1_900_000_000)),
+        accepting_orders: true,
+        liquidity: Usd(dec!(50000)),
+        taker_fee_rate: dec!(0),
+        winning_outcome: None,
+    }
+}
+
+#[async_trait]
+impl MarketData for FakeVenue {
+    async fn leaderboard(&self, _w: LeaderboardWindow, limit: usize) -> Result<Vec<LeaderboardEntry>, MarketError> {
+        self.check(Dependency::DataApi)?;
+        let t = self.trades.lock().unwrap();
+        let mut ws: Vec<_> = t.keys().cloned().collect();
+        ws.sort();
+        Ok(ws.into_iter().take(limit).enumerate().map(|(i, wallet)| LeaderboardEntry { wallet, name: String::new(), rank: i as u32 + 1, pnl: Usd(dec!(1000)) }).collect())
+    }
+    async fn wallet_trades(&self, w: &Wallet, since: Option<Timestamp>, limit: usize) -> Result<Vec<Trade>, MarketError> {
+        self.check(Dependency::DataApi)?;
+        let now = self.clock.now();
+        let t = self.trades.lock().unwrap();
+        let mut rows: Vec<Trade> = t.get(w).cloned().unwrap_or_default().into_iter().filter(|t| t.timestamp <= now && since.is_none_or(|s| t.timestamp >= s)).collect();
+        rows.sort_by_key(|t| t.timestamp);
+        rows.truncate(limit);
+        Ok(rows)
+    }
+    async fn wallet_positions(&self, _w: &Wallet) -> Result<Vec<WalletPosition>, MarketError> {
+        self.check(Dependency::DataApi)?;
+        Ok(vec![])
+    }
+    async fn market_by_token(&self, token: &str) -> Result<MarketInfo, MarketError> {
+        self.check(Dependency::Gamma)?;
+        let m = market();
+        if m.outcome_of(token).is_some() { Ok(m) } else { Err(MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() }) }
+    }
+    async fn book(&self, token: &str) -> Result<Book, MarketError> {
+        self.check(Dependency::Clob)?;
+        Ok(Book {
+            token_id: token.into(),
+            bids: vec![BookLevel { price: Price(dec!(0.49)), size: Shares(dec!(1000)) }],
+            asks: vec![BookLevel { price: Price(dec!(0.51)), size: Shares(dec!(1000)) }],
+            at: Some(self.clock.now()),
+        })
+    }
+}
+
+#[async_trait]
+impl Broker for FakeVenue {
+    async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(BrokerError::Unavailable("fake outage".into()));
+        }
+        *self.placed.lock().unwrap().entry(order.key.0.clone()).or_insert(0) += 1;
+        // Like a live venue with a salt derived from the key: the same key is the same order.
+        let mut fills = self.fills.lock().unwrap();
+        let fill = fills.entry(order.key.0.clone()).or_insert_with(|| {
+            let price = if order.side == Side::Buy { Price(dec!(0.51)) } else { Price(dec!(0.49)) };
+            Fill { shares: order.shares, avg_price: price, fee: Usd::ZERO, order_id: format!("fake-{}", order.key), at: self.clock.now() }
+        });
+        Ok(fill.clone())
+    }
+}
+
+/// Handler dependencies on a fresh embedded database, a manual clock and the fake venue.
+pub struct Harness {
+    /// What handlers get.
+    pub deps: Deps,
+    /// The clock (move it to test cooldowns and expiries).
+    pub clock: Arc<ManualClock>,
+    /// The venue.
+    pub venue: Arc<FakeVenue>,
+    /// Counters.
+    pub metrics: Arc<CounterMetrics>,
+    /// The queues (with DLQs).
+    pub queues: LocalQueues,
+    /// The backend.
+    pub backend: EmbeddedBackend,
+    _dir: tempfile::TempDir,
+}
+
+/// When the fixtures' world is: one second after the fixture trades.
+pub fn fixture_now() -> Timestamp {
+    copycat_core::time::from_secs(1_772_452_801) // 2026-03-02T12:00:01Z
+}
+
+impl Harness {
+    /// A harness with the default config.
+    pub fn new() -> Self {
+        Self::with_config(Config::default())
+    }
+
+    /// A harness with a given config.
+    pub fn with_config(config: Config) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = Arc::new(ManualClock::new(fixture_now()));
+        let backend = EmbeddedBackend::open(&dir.path().join("state.db"), clock.clone()).expect("open db");
+        Self::on_backend(config, backend, clock, dir)
+    }
+
+    fn on_backend(config: Config, backend: EmbeddedBackend, clock: Arc<ManualClock>, dir: tempfile::TempDir) -> Self {
+        let venue = Arc::new(FakeVenue::new(clock.clone()));
+        let metrics = Arc::new(CounterMetrics::default());
+        let queues = LocalQueues::open(&backend, &config.queues);
+        let deps = Deps { config: Arc::new(config), store: backend.store(), queues: queues.ports(), market: venue.clone(), broker: venue.clone(), clock: clock.clone(), metrics: metrics.clone() };
+        Harness { deps, clock, venue, metrics, queues, backend, _dir: dir }
+    }
+
+    /// A second set of Deps on the same database (another "process"), sharing clock and venue.
+    pub fn second_worker(&self) -> Deps {
+        let mut d = self.deps.clone();
+        d.store = self.backend.store();
+        d
+    }
+
+    /// Follows a leader with a given allocation and realised return.
+    pub async fn follow(&self, wallet: &str, roi: f64) {
+        let w = Wallet::parse(wallet).unwrap();
+        let mut set: LeaderSet = copycat_state::load(self.deps.store.as_ref(), &keys::leaders()).await.unwrap().map(|v| v.value).unwrap_or_default();
+        let since = self.clock.now() - Span::hours(1);
+        set.leaders.push(Leader { wallet: w, score: 0.9, roi, allocation: dec!(1), since, judged_at: since });
+        let store: &dyn StateStore = self.deps.store.as_ref();
+        match store.get(&keys::leaders()).await.unwrap() {
+            None => {
+                store.put_if_absent(&keys::leaders(), to_body(&set), None).await.unwrap();
+            }
+            Some(r) => {
+                store.put_if_version(&keys::leaders(), to_body(&set), r.version, None).await.unwrap();
+            }
+        }
+    }
+
+    /// Every ledger entry.
+    pub async fn ledger(&self) -> Vec<LedgerEntry> {
+        self.deps.store.query(keys::LEDGER_PK, "").await.unwrap().iter().map(|r| decode::<LedgerEntry>(r).unwrap().value).collect()
+    }
+}
+
+impl Default for Harness {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A trade of the fixture leader in the fixture market.
+pub fn leader_trade(side: Side, price: rust_decimal::Decimal, size: rust_decimal::Decimal, at: Timestamp, tx: &str) -> Trade {
+    Trade {
+        wallet: Wallet::parse(LEADER).unwrap(),
+        side,
+        asset: TOKEN.into(),
+        condition_id: condition(),
+        size: Shares(size),
+        price: Price(price),
+        timestamp: at,
+        transaction_hash: tx.into(),
+        outcome: "Yes".into(),
+        outcome_index: Some(0),
+        title: "Will the fixture pass?".into(),
+        slug: "fixture".into(),
+    }
+}

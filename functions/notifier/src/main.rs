@@ -1,1 +1,11 @@
-fn main() {}
+//! The notifier Lambda: wiring only. Dependencies are built once per process and borrowed by
+//! every invocation; locally, notifications go to the terminal.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_runtime::Error> {
+    lambda_runtime::tracing::init_default_subscriber();
+    let deps = copycat_local::lambda_deps_from_env()?;
+    let deps = &deps;
+    let sink = &notifier::TerminalSink;
+    lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { notifier::handle(event, deps, sink).await })).await
+}

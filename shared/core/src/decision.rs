@@ -359,7 +359,7 @@ mod tests {
         assert_eq!(o.order.limit_price, Price(dec!(0.53)));
         assert_eq!(o.order.side, Side::Buy);
         assert!(o.order.shares > Shares(dec!(11)) && o.order.shares < Shares(dec!(11.5)), "{}", o.order.shares);
-        assert_eq!(o.order.shares.0.scale() <= 2, true);
+        assert!(o.order.shares.0.scale() <= 2, "shares are in hundredths");
         assert!(o.notional < Usd(dec!(6.1)));
     }
 

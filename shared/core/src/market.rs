@@ -111,8 +111,8 @@ pub struct Book {
 impl Book {
     /// Sorts levels best-first (the CLOB sends them worst-first).
     pub fn sort(&mut self) {
-        self.bids.sort_by(|a, b| b.price.cmp(&a.price));
-        self.asks.sort_by(|a, b| a.price.cmp(&b.price));
+        self.bids.sort_by_key(|l| std::cmp::Reverse(l.price));
+        self.asks.sort_by_key(|l| l.price);
     }
     /// Best bid.
     pub fn best_bid(&self) -> Option<Price> {

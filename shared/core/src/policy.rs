@@ -72,9 +72,7 @@ pub fn admit_leader(cfg: &CopyConfig, set: &LeaderSet, wallet: &Wallet, score: f
 
 /// Removes a leader from the set; None if it was not there.
 pub fn drop_leader(cfg: &CopyConfig, set: &LeaderSet, wallet: &Wallet) -> Option<LeaderSet> {
-    if set.get(wallet).is_none() {
-        return None;
-    }
+    set.get(wallet)?;
     let mut next = set.clone();
     next.leaders.retain(|l| &l.wallet != wallet);
     rerank(cfg, &mut next);

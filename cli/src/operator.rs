@@ -1,0 +1,109 @@
+//! Operator commands: status, start / stop (the kill switch), config check.
+
+use crate::CliError;
+use copycat_core::breaker::BreakerState;
+use copycat_core::config::Config;
+use copycat_core::ports::{Dependency, Queue, StateStore};
+use copycat_core::records::{Control, LeaderSet, ModeState, PortfolioState, keys};
+use copycat_local::{LocalQueues, SystemClock};
+use copycat_state::{load, update_with_retry};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Which state database to use.
+#[derive(clap::Args, Clone)]
+pub struct DbArgs {
+    /// The embedded state database (SQLite file).
+    #[arg(long, default_value = "copycat.db")]
+    pub db: PathBuf,
+}
+
+/// Kill-switch arguments.
+#[derive(clap::Args, Clone)]
+pub struct SwitchArgs {
+    /// The embedded state database (SQLite file).
+    #[arg(long, default_value = "copycat.db")]
+    pub db: PathBuf,
+    /// Why (recorded with the switch).
+    #[arg(long, default_value = "operator")]
+    pub reason: String,
+}
+
+fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliError> {
+    if !db.exists() {
+        return Err(CliError::msg(format!("no state database at {} (run `copycat demo` or `copycat run` first, or pass --db)", db.display())));
+    }
+    copycat_local::open_backend(db, Arc::new(SystemClock)).map_err(|e| CliError::msg(e.to_string()))
+}
+
+fn store_err(e: impl std::fmt::Display) -> CliError {
+    CliError::msg(format!("state store: {e}"))
+}
+
+/// Sets or clears the kill switch.
+pub async fn switch(args: &SwitchArgs, stop: bool) -> Result<(), CliError> {
+    let backend = open(&args.db)?;
+    let store = backend.store();
+    let now = chrono::Utc::now();
+    let reason = args.reason.clone();
+    update_with_retry::<Control, _>(store.as_ref(), &keys::control(), |_| Some(Control { stopped: stop, reason: reason.clone(), at: now })).await.map_err(store_err)?;
+    println!("trading {} ({})", if stop { "STOPPED" } else { "running" }, args.reason);
+    Ok(())
+}
+
+/// Prints the state of the system.
+pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
+    let backend = open(&args.db)?;
+    let store = backend.store();
+    let s: &dyn StateStore = store.as_ref();
+    let control = load::<Control>(s, &keys::control()).await.map_err(store_err)?;
+    let mode = load::<ModeState>(s, &keys::mode()).await.map_err(store_err)?;
+    let portfolio = load::<PortfolioState>(s, &keys::portfolio()).await.map_err(store_err)?;
+    let leaders = load::<LeaderSet>(s, &keys::leaders()).await.map_err(store_err)?.map(|v| v.value).unwrap_or_default();
+    match control.map(|c| c.value) {
+        Some(c) if c.stopped => println!("trading:    STOPPED since {} ({})", c.at, c.reason),
+        _ => println!("trading:    running ({})", config.trading.mode),
+    }
+    match mode.map(|m| m.value) {
+        Some(m) => println!("mode:       {} since {} ({} transitions)", m.tier, m.since, m.transitions_total),
+        None => println!("mode:       not yet set (the first health check sets it)"),
+    }
+    match portfolio.map(|p| p.value) {
+        Some(p) => println!(
+            "portfolio:  equity {} (cash {}, positions {}), {} open, realised {}, drawdown {:.1}%",
+            p.equity(),
+            p.cash,
+            p.positions_value,
+            p.open_positions,
+            p.realized_pnl,
+            p.drawdown() * rust_decimal::Decimal::ONE_HUNDRED
+        ),
+        None => println!("portfolio:  no trades yet (starting balance {})", config.trading.starting_balance),
+    }
+    for d in Dependency::ALL {
+        let b = load::<BreakerState>(s, &keys::breaker(d)).await.map_err(store_err)?.map(|v| v.value).unwrap_or_else(|| BreakerState::closed(d));
+        println!("breaker:    {:<9} {:?} (trips {}, recoveries {})", d.as_str(), b.phase, b.trips, b.recoveries);
+    }
+    println!("leaders:    {}", leaders.leaders.len());
+    for l in &leaders.leaders {
+        println!("            {} score {:.2} roi {:.2} allocation {}", l.wallet, l.score, l.roi, l.allocation.normalize());
+    }
+    let queues = LocalQueues::open(&backend, &config.queues);
+    for q in [&queues.candidates, &queues.signals, &queues.notifications] {
+        let depth = q.depth().await.map_err(store_err)?;
+        let dlq = match q.dead_letter_queue() {
+            Some(d) => d.depth().await.map_err(store_err)?,
+            None => 0,
+        };
+        println!("queue:      {:<24} {depth} waiting, {dlq} dead-lettered", q.name());
+    }
+    Ok(())
+}
+
+/// Prints the resolved config (already validated on load).
+pub fn config_check(config: &Config) -> Result<(), CliError> {
+    let text = toml::to_string_pretty(config).map_err(|e| CliError::msg(e.to_string()))?;
+    println!("{text}");
+    eprintln!("config OK");
+    Ok(())
+}

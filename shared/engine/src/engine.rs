@@ -1,0 +1,358 @@
+//! The local engine: every Lambda handler in one process, on the embedded backend, fed by the
+//! same queue semantics SQS gives them. `demo` runs it on a simulated market and clock; `run`
+//! runs it on the real clock.
+
+use crate::EngineError as CliError;
+use crate::summary::{self, DemoState, Summary};
+use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
+use copycat_core::config::Config;
+use copycat_core::events::Notification;
+use copycat_core::ports::{NotificationSink, Queue, SinkError};
+use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
+use copycat_embedded::{EmbeddedBackend, EmbeddedQueue};
+use copycat_local::{LocalQueues, SystemClock, local_event, settle_batch, to_sqs_event};
+use copycat_sim::{SimBroker, SimMarket, SimParams, SimWorld};
+use copycat_state::{CounterMetrics, Deps};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use lambda_runtime::LambdaEvent;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// How to run the demo.
+#[derive(Clone, Debug)]
+pub struct DemoOptions {
+    /// Simulated days (default: demo.days in config, 7).
+    pub days: Option<u32>,
+    /// Seed of the simulated world (default: demo.seed in config).
+    pub seed: Option<u64>,
+    /// Wallets in the simulated population (default: demo.wallets in config).
+    pub wallets: Option<u32>,
+    /// The state database; a fresh demo replaces it.
+    pub db: PathBuf,
+    /// Continue a demo that was interrupted, from its database.
+    pub resume: bool,
+    /// Print the summary as one JSON object (and no notifications) on stdout.
+    pub json: bool,
+    /// Do not print notifications as they happen.
+    pub quiet: bool,
+}
+
+/// How to run the engine on the real clock.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// The state database.
+    pub db: PathBuf,
+    /// Stop after this many seconds (default: run until Ctrl-C).
+    pub for_secs: Option<u64>,
+}
+
+/// When the demo's simulated world begins (fixed, so a seed always gives the same run).
+pub fn demo_start() -> Timestamp {
+    copycat_core::time::from_secs(1_772_409_600) // 2026-03-02T00:00:00Z
+}
+
+/// The local notification sink: counts every notification, prints the ones worth reading.
+pub struct DemoSink {
+    counts: Mutex<BTreeMap<String, u64>>,
+    printer: Option<ProgressBar>,
+}
+
+impl DemoSink {
+    fn new(printer: Option<ProgressBar>) -> Self {
+        DemoSink { counts: Mutex::new(BTreeMap::new()), printer }
+    }
+    /// Notifications delivered, by kind.
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.counts.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+}
+
+#[async_trait::async_trait]
+impl NotificationSink for DemoSink {
+    async fn deliver(&self, n: &Notification) -> Result<(), SinkError> {
+        if let Ok(mut c) = self.counts.lock() {
+            *c.entry(n.event.kind().to_string()).or_insert(0) += 1;
+        }
+        let routine = matches!(n.event.kind(), "trade_copied" | "trade_refused");
+        match (&self.printer, routine) {
+            (Some(pb), false) if pb.is_hidden() => println!("{}", n.render_line()),
+            (Some(pb), false) => pb.println(n.render_line()),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// Every handler, one process.
+pub struct Engine {
+    /// What the handlers run on.
+    pub deps: Deps,
+    /// The queues, with their dead-letter queues.
+    pub queues: LocalQueues,
+    /// Counters.
+    pub metrics: Arc<CounterMetrics>,
+    /// The notification sink.
+    pub sink: Arc<DemoSink>,
+    poller: signal_poller::Poller,
+    dead_lettered: u64,
+}
+
+const ARN: &str = "arn:aws:sqs:local:000000000000:";
+
+async fn drain<F, Fut>(queue: &EmbeddedQueue, batch: usize, mut handler: F) -> Result<u32, CliError>
+where
+    F: FnMut(LambdaEvent<SqsEvent>) -> Fut,
+    Fut: Future<Output = Result<SqsBatchResponse, String>>,
+{
+    let mut handled = 0;
+    loop {
+        let msgs = queue.receive(batch).await.map_err(|e| CliError::msg(e.to_string()))?;
+        if msgs.is_empty() {
+            return Ok(handled);
+        }
+        let event = to_sqs_event(&msgs, &format!("{ARN}{}", queue.name()));
+        match handler(local_event(event)).await {
+            Ok(resp) => {
+                let out = settle_batch(queue, &msgs, &resp).await.map_err(|e| CliError::msg(e.to_string()))?;
+                handled += out.acked;
+                if out.failed > 0 {
+                    // the failed ones reappear after the visibility timeout
+                    return Ok(handled);
+                }
+            }
+            Err(e) => {
+                tracing::warn!(queue = queue.name(), error = %e, "batch failed as a whole; it will be redelivered");
+                return Ok(handled);
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Builds the engine over a backend, a market and a broker.
+    pub fn new(config: Config, backend: &EmbeddedBackend, clock: Arc<dyn Clock>, market: Arc<dyn copycat_core::ports::MarketData>, broker: Arc<dyn copycat_core::ports::Broker>, printer: Option<ProgressBar>) -> Self {
+        let metrics = Arc::new(CounterMetrics::default());
+        let queues = LocalQueues::open(backend, &config.queues);
+        let deps = Deps { config: Arc::new(config), store: backend.store(), queues: queues.ports(), market, broker, clock, metrics: metrics.clone() };
+        Engine { deps, queues, metrics, sink: Arc::new(DemoSink::new(printer)), poller: signal_poller::Poller::new(format!("engine-{}", std::process::id())), dead_lettered: 0 }
+    }
+
+    fn batch(&self) -> usize {
+        self.deps.config.queues.batch_size as usize
+    }
+
+    /// Discovery, then the bot filter over every candidate it queued.
+    pub async fn discover(&mut self) -> Result<(), CliError> {
+        let report = discovery::run_discovery(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
+        tracing::info!(?report, "discovery");
+        let deps = &self.deps;
+        drain(&self.queues.candidates, self.batch(), |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) }).await?;
+        Ok(())
+    }
+
+    /// One poll of every followed leader; returns how many signals were queued.
+    pub async fn poll(&mut self) -> Result<u32, CliError> {
+        let r = self.poller.poll_once(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
+        Ok(r.signals_queued)
+    }
+
+    /// Copies every signal waiting.
+    pub async fn copy(&mut self) -> Result<u32, CliError> {
+        let deps = &self.deps;
+        drain(&self.queues.signals, self.batch(), |e| async move { signal_copier::handle(e, deps).await.map_err(|e| e.to_string()) }).await
+    }
+
+    /// One health check.
+    pub async fn health(&mut self) -> Result<health_check::HealthReport, CliError> {
+        health_check::run_health_check(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))
+    }
+
+    /// Delivers every notification waiting; counts what was dead-lettered.
+    pub async fn notify(&mut self) -> Result<(), CliError> {
+        let deps = &self.deps;
+        let sink: &dyn NotificationSink = self.sink.as_ref();
+        drain(&self.queues.notifications, self.batch(), |e| async move { notifier::handle(e, deps, sink).await.map_err(|e| e.to_string()) }).await?;
+        let mut dead = 0;
+        for q in [&self.queues.candidates, &self.queues.signals, &self.queues.notifications] {
+            if let Some(d) = q.dead_letter_queue() {
+                dead += d.depth().await.map_err(|e| CliError::msg(e.to_string()))?;
+            }
+        }
+        if dead > self.dead_lettered {
+            self.deps.metrics.count("DeadLettered", dead - self.dead_lettered, &[]);
+            self.dead_lettered = dead;
+        }
+        Ok(())
+    }
+}
+
+fn remove_db(path: &Path) -> Result<(), CliError> {
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(CliError::msg(format!("cannot remove {}: {e}", p.display()))),
+        }
+    }
+    Ok(())
+}
+
+fn progress(total_secs: u64, enabled: bool) -> Option<ProgressBar> {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = ProgressBar::with_draw_target(Some(total_secs), ProgressDrawTarget::stderr());
+    pb.set_style(ProgressStyle::with_template("{spinner} simulated {msg} [{bar:40}] {percent}% ({elapsed} wall)").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    Some(pb)
+}
+
+/// `copycat demo`.
+pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliError> {
+    if let Some(d) = args.days {
+        config.demo.days = d;
+    }
+    if let Some(s) = args.seed {
+        config.demo.seed = s;
+    }
+    if let Some(w) = args.wallets {
+        config.demo.wallets = w;
+    }
+    config.validate().map_err(|e| CliError::msg(e.to_string()))?;
+    if args.resume {
+        if !args.db.exists() {
+            return Err(CliError::msg(format!("nothing to resume: no demo database at {}", args.db.display())));
+        }
+    } else {
+        remove_db(&args.db)?;
+    }
+    let start = demo_start();
+    let end = start + Span::days(config.demo.days as i64);
+    let clock = Arc::new(ManualClock::new(start));
+    let backend = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
+    let market = Arc::new(SimMarket::new(world.clone(), clock.clone()));
+    let broker = Arc::new(SimBroker::new(world.clone(), clock.clone()));
+    let total = (end - start).num_seconds() as u64;
+    let pb = progress(total, !args.json);
+    let printer = if args.json || args.quiet { None } else { Some(pb.clone().unwrap_or_else(ProgressBar::hidden)) };
+    let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, printer);
+
+    let mut state = DemoState::load_or_create(&engine.deps, &config, start, args.resume).await?;
+    if args.resume {
+        // Resume strictly after anything the interrupted run may have done (it saved its state
+        // at least every health interval), so simulated time never runs backwards.
+        clock.advance_to(state.clock + Span::seconds(config.demo.health_every_secs) + Span::milliseconds(config.poller.poll_interval_ms));
+        engine.metrics_restore(&state.counters);
+        eprintln!("resuming the demo at {}", clock.now().format("%Y-%m-%d %H:%M:%S"));
+    }
+    let wall = std::time::Instant::now();
+    let tick = Span::milliseconds(config.poller.poll_interval_ms);
+    let sweep = Span::seconds(30);
+    let order_latency = Span::milliseconds(config.demo.order_latency_ms);
+    let mut next_sweep = clock.now();
+    let mut last_day_printed = -1i64;
+    let plain_progress = pb.is_none() && !args.json;
+    while clock.now() < end {
+        let now = clock.now();
+        if now >= state.next_discovery {
+            engine.discover().await?;
+            state.next_discovery = now + Span::seconds(config.demo.discovery_every_secs);
+        }
+        let queued = engine.poll().await?;
+        if queued > 0 || now >= next_sweep {
+            if queued > 0 {
+                clock.advance(order_latency);
+            }
+            engine.copy().await?;
+            next_sweep = now + sweep;
+        }
+        if now >= state.next_health {
+            let report = engine.health().await?;
+            state.observe(&report);
+            engine.notify().await?;
+            state.next_health = now + Span::seconds(config.demo.health_every_secs);
+            state.clock = clock.now();
+            state.counters = engine.metrics.snapshot();
+            state.save(&engine.deps).await?;
+        }
+        let elapsed = (clock.now() - start).num_seconds().max(0) as u64;
+        if let Some(pb) = &pb {
+            pb.set_position(elapsed.min(total));
+            pb.set_message(clock.now().format("%a %d %b %H:%M").to_string());
+        } else if plain_progress {
+            let day = elapsed as i64 / 86_400;
+            if day != last_day_printed {
+                eprintln!("progress: simulated day {}/{} ({:.0}%)", day + 1, config.demo.days, elapsed as f64 * 100.0 / total as f64);
+                last_day_printed = day;
+            }
+        }
+        clock.advance_to(now + tick);
+    }
+    // Let what is in flight finish: copy, a last health check, deliver notifications.
+    engine.copy().await?;
+    let report = engine.health().await?;
+    state.observe(&report);
+    engine.notify().await?;
+    state.clock = clock.now();
+    state.counters = engine.metrics.snapshot();
+    state.finished = true;
+    state.save(&engine.deps).await?;
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    summary::build(&engine, &world, &config, &state, wall.elapsed()).await
+}
+
+impl Engine {
+    fn metrics_restore(&self, counters: &BTreeMap<String, u64>) {
+        for (k, v) in counters {
+            // counters with properties are stored as Name{k=v}; restore them verbatim
+            use copycat_core::ports::Metrics;
+            self.metrics.count(k, *v, &[]);
+        }
+    }
+}
+
+/// `copycat run`: the same engine on the real clock.
+pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let start = clock.now();
+    let backend = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
+    let market = Arc::new(SimMarket::new(world.clone(), clock.clone()));
+    let broker = Arc::new(SimBroker::new(world, clock.clone()));
+    eprintln!("copycat run: {} trading on the simulated market (real time), state in {}; Ctrl-C stops", config.trading.mode, args.db.display());
+    let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
+    let interval = std::time::Duration::from_millis(config.poller.poll_interval_ms as u64);
+    let mut next_discovery = start;
+    let mut next_health = start;
+    let stop_at = args.for_secs.map(|s| start + Span::seconds(s as i64));
+    loop {
+        let now = clock.now();
+        if stop_at.is_some_and(|t| now >= t) {
+            break;
+        }
+        if now >= next_discovery {
+            engine.discover().await?;
+            next_discovery = now + Span::seconds(config.demo.discovery_every_secs);
+        }
+        engine.poll().await?;
+        engine.copy().await?;
+        if now >= next_health {
+            let r = engine.health().await?;
+            eprintln!("[{}] equity {} drawdown {:.1}%", now.format("%H:%M:%S"), r.equity, r.drawdown * 100.0);
+            engine.notify().await?;
+            next_health = now + Span::seconds(config.demo.health_every_secs);
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::signal::ctrl_c() => { eprintln!("stopping"); break; }
+        }
+    }
+    engine.notify().await?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! The embedded pipeline: signals on the FIFO queue → signal-copier handler → state store,
+//! exactly as the local engine drives it (receive a batch, handle, delete what succeeded).
+
+use copycat_core::config::Config;
+use copycat_core::ports::{OutMessage, Queue, send_all};
+use copycat_core::signal::{Signal, SignalKey};
+use copycat_core::time::Span;
+use copycat_core::{Clock, Side, Usd, Wallet};
+use copycat_local::{local_event, settle_batch, to_sqs_event};
+use copycat_tests::{Harness, leader_trade};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+const SIGNALS: usize = 1_000;
+const LEADERS: usize = 20;
+
+fn leader(i: usize) -> String {
+    format!("0x{:040x}", 0x1000 + i)
+}
+
+fn setup(rt: &tokio::runtime::Runtime) -> Harness {
+    let mut config = Config::default();
+    config.trading.starting_balance = Usd(dec!(10000000));
+    config.risk.per_market_cap_pct = Decimal::ONE;
+    config.risk.max_exposure_pct = Decimal::ONE;
+    let h = Harness::with_config(config);
+    rt.block_on(async {
+        for i in 0..LEADERS {
+            h.follow(&leader(i), 0.4).await;
+        }
+        let now = h.clock.now();
+        let messages: Vec<OutMessage> = (0..SIGNALS)
+            .map(|n| {
+                let w = Wallet::parse(&leader(n % LEADERS)).unwrap();
+                let mut t = leader_trade(Side::Buy, dec!(0.5), dec!(20), now - Span::seconds(1), &format!("0x{n:064x}"));
+                t.wallet = w.clone();
+                let key = SignalKey(format!("{n:032x}"));
+                let s = Signal { key: key.clone(), leader: w.clone(), trade: t, seen_at: now };
+                OutMessage::fifo(serde_json::to_string(&s).unwrap(), w.as_str(), key.as_str())
+            })
+            .collect();
+        assert!(send_all(h.queues.signals.as_ref(), messages).await.unwrap().is_empty());
+    });
+    h
+}
+
+async fn drain(h: &Harness) -> usize {
+    let mut handled = 0;
+    loop {
+        let msgs = h.queues.signals.receive(10).await.unwrap();
+        if msgs.is_empty() {
+            return handled;
+        }
+        let resp = signal_copier::handle(local_event(to_sqs_event(&msgs, "arn:bench")), &h.deps).await.unwrap();
+        handled += settle_batch(h.queues.signals.as_ref(), &msgs, &resp).await.unwrap().acked as usize;
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    // The bench must time copies, not refusals: check once that every signal is copied.
+    let h = setup(&rt);
+    assert_eq!(rt.block_on(drain(&h)), SIGNALS);
+    let copied = rt.block_on(h.ledger()).iter().filter(|e| matches!(e.outcome, copycat_core::records::SignalOutcome::Copied { .. })).count();
+    assert_eq!(copied, SIGNALS, "every bench signal is copied");
+
+    let mut g = c.benchmark_group("embedded_pipeline");
+    g.throughput(Throughput::Elements(SIGNALS as u64));
+    g.sample_size(10);
+    g.bench_function("queue_to_copier_to_store_1000_signals", |b| {
+        b.iter_batched(|| setup(&rt), |h| rt.block_on(drain(&h)), BatchSize::PerIteration);
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,185 @@
+//! Each handler driven by its `events/*.json` fixture, as Lambda would call it.
+
+use aws_lambda_events::sqs::SqsEvent;
+use copycat_core::breaker::{BreakerState, Phase};
+use copycat_core::events::Notification;
+use copycat_core::ports::{Dependency, NotificationSink, Queue, SinkError};
+use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, keys};
+use copycat_core::time::Span;
+use copycat_core::{Clock, Side, Wallet};
+use copycat_local::local_event;
+use copycat_state::load;
+use copycat_tests::{Harness, LEADER, event_fixture, leader_trade};
+use rust_decimal_macros::dec;
+use std::sync::Mutex;
+
+fn sqs(name: &str) -> SqsEvent {
+    serde_json::from_str(&event_fixture(name)).expect("fixture is an SQS event")
+}
+
+fn failed_ids(r: &aws_lambda_events::sqs::SqsBatchResponse) -> Vec<String> {
+    r.batch_item_failures.iter().map(|f| f.item_identifier.clone()).collect()
+}
+
+#[tokio::test]
+async fn copier_fixture_copies_two_signals_and_reports_only_the_malformed_one() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let event = sqs("signal-copier.json");
+    let malformed = event.records[2].message_id.clone().unwrap();
+    let resp = signal_copier::handle(local_event(event.clone()), &h.deps).await.unwrap();
+    assert_eq!(failed_ids(&resp), vec![malformed.clone()]);
+    let ledger = h.ledger().await;
+    assert_eq!(ledger.len(), 2);
+    assert!(ledger.iter().all(|e| matches!(e.outcome, SignalOutcome::Copied { .. })), "{ledger:?}");
+    let p: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+    assert!(p.cash < h.deps.config.trading.starting_balance);
+    assert_eq!(p.open_positions, 1);
+
+    // Redelivery of the whole batch: nothing is copied twice.
+    let resp = signal_copier::handle(local_event(event), &h.deps).await.unwrap();
+    assert_eq!(failed_ids(&resp), vec![malformed]);
+    assert_eq!(h.ledger().await.len(), 2);
+    assert_eq!(h.venue.fills(), 2);
+    assert_eq!(h.venue.placements("00000000000000000000000000000001"), 1);
+}
+
+#[tokio::test]
+async fn copier_on_fifo_fails_every_message_after_the_first_failure() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let mut event = sqs("signal-copier.json");
+    event.records.swap(0, 2); // malformed first
+    let ids: Vec<String> = event.records.iter().map(|r| r.message_id.clone().unwrap()).collect();
+    let resp = signal_copier::handle(local_event(event), &h.deps).await.unwrap();
+    assert_eq!(failed_ids(&resp), ids, "first failure and every later message");
+    assert!(h.ledger().await.is_empty());
+}
+
+#[tokio::test]
+async fn copier_refuses_with_a_reason_when_the_kill_switch_is_on() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let c = copycat_core::records::Control { stopped: true, reason: "test".into(), at: h.clock.now() };
+    h.deps.store.put_if_absent(&keys::control(), copycat_state::to_body(&c), None).await.unwrap();
+    let resp = signal_copier::handle(local_event(sqs("signal-copier.json")), &h.deps).await.unwrap();
+    assert_eq!(resp.batch_item_failures.len(), 1);
+    let ledger = h.ledger().await;
+    assert_eq!(ledger.len(), 2);
+    for e in ledger {
+        assert!(matches!(e.outcome, SignalOutcome::Refused { reason: copycat_core::records::RefusalReason::KillSwitch, .. }));
+    }
+    assert_eq!(h.venue.fills(), 0);
+    assert_eq!(h.metrics.get("SignalRefused{reason=kill_switch}"), 2);
+}
+
+#[tokio::test]
+async fn bot_filter_fixture_judges_wallets_and_reports_the_malformed_body() {
+    let h = Harness::new();
+    let event = sqs("bot-filter.json");
+    let bad = event.records[1].message_id.clone().unwrap();
+    let resp = bot_filter::handle(local_event(event), &h.deps).await.unwrap();
+    assert_eq!(failed_ids(&resp), vec![bad]);
+    // No history at the fake venue: judged, and rejected for insufficient data.
+    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&Wallet::parse(LEADER).unwrap())).await.unwrap().unwrap().value;
+    assert_eq!(p.status, TraderStatus::Rejected);
+    assert_eq!(p.verdict, "insufficient_data");
+    assert!(!p.reasons.is_empty());
+}
+
+#[derive(Default)]
+struct Collecting(Mutex<Vec<Notification>>);
+
+#[async_trait::async_trait]
+impl NotificationSink for Collecting {
+    async fn deliver(&self, n: &Notification) -> Result<(), SinkError> {
+        self.0.lock().unwrap().push(n.clone());
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn notifier_fixture_delivers_once_even_when_redelivered() {
+    let h = Harness::new();
+    let sink = Collecting::default();
+    let event = sqs("notifier.json");
+    let bad = event.records[2].message_id.clone().unwrap();
+    let resp = notifier::handle(local_event(event.clone()), &h.deps, &sink).await.unwrap();
+    assert_eq!(failed_ids(&resp), vec![bad.clone()]);
+    assert_eq!(sink.0.lock().unwrap().len(), 2);
+    let resp = notifier::handle(local_event(event), &h.deps, &sink).await.unwrap();
+    assert_eq!(failed_ids(&resp), vec![bad]);
+    assert_eq!(sink.0.lock().unwrap().len(), 2, "a redelivered notification is not posted again");
+}
+
+#[tokio::test]
+async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let w = Wallet::parse(LEADER).unwrap();
+    let t0 = h.clock.now() - Span::seconds(1);
+    // two identical fills in one transaction, and one more
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"), leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"), leader_trade(Side::Buy, dec!(0.52), dec!(5), t0, "0xt2")]);
+    let input: signal_poller::PollerInput = serde_json::from_str(&event_fixture("signal-poller.json")).unwrap();
+    let r = signal_poller::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    assert_eq!(r.signals_queued, 3);
+    assert_eq!(h.queues.signals.depth().await.unwrap(), 3);
+    let c: Cursor = load(h.deps.store.as_ref(), &keys::cursor(&w)).await.unwrap().unwrap().value;
+    assert_eq!(c.last_ts, t0);
+    assert_eq!(c.keys_at_last_ts.len(), 3);
+
+    // A later fill in the same second, seen by the next poll: only it is new.
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1")]);
+    let r = signal_poller::handle(local_event(input), &h.deps).await.unwrap();
+    assert_eq!(r.signals_queued, 1, "the third identical fill is a new occurrence");
+    assert_eq!(h.queues.signals.depth().await.unwrap(), 4);
+}
+
+#[tokio::test]
+async fn discovery_fixture_queues_candidates_once() {
+    let h = Harness::new();
+    for w in [LEADER, "0x2222222222222222222222222222222222222222"] {
+        let w = Wallet::parse(w).unwrap();
+        let mut t = leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now(), "0x1");
+        t.wallet = w.clone();
+        h.venue.add_trades(&w, vec![t]);
+    }
+    let input: discovery::DiscoveryInput = serde_json::from_str(&event_fixture("discovery.json")).unwrap();
+    let r = discovery::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    assert_eq!((r.candidates_queued, r.already_known), (2, 0));
+    let r = discovery::handle(local_event(input), &h.deps).await.unwrap();
+    assert_eq!((r.candidates_queued, r.already_known), (0, 2));
+    assert_eq!(h.queues.candidates.depth().await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
+    let h = Harness::new();
+    let input: health_check::HealthInput = serde_json::from_str(&event_fixture("health-check.json")).unwrap();
+    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    assert!(r.probes_failed.is_empty());
+    let mode: ModeState = load(h.deps.store.as_ref(), &keys::mode()).await.unwrap().unwrap().value;
+    assert_eq!(mode.tier, "MICRO", "a $24 start is in MICRO");
+    assert!(h.deps.store.get(&keys::breaker(Dependency::DataApi)).await.unwrap().is_none(), "the healthy path writes nothing");
+
+    h.venue.down.store(true, std::sync::atomic::Ordering::SeqCst);
+    for _ in 0..5 {
+        health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+        h.clock.advance(Span::seconds(1));
+    }
+    let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
+    assert_eq!((b.phase, b.trips), (Phase::Open, 1));
+    assert_eq!(h.metrics.get("BreakerTripped"), 1);
+
+    // Still inside the cooldown: no probe, still open even though the venue is back.
+    h.venue.down.store(false, std::sync::atomic::Ordering::SeqCst);
+    health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
+    assert_eq!(b.phase, Phase::Open);
+
+    h.clock.advance(Span::seconds(60));
+    health_check::handle(local_event(input), &h.deps).await.unwrap();
+    let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
+    assert_eq!((b.phase, b.recoveries), (Phase::Closed, 1));
+    assert_eq!(h.metrics.get("BreakerClosed"), 1);
+}
