@@ -106,5 +106,34 @@ fn fifo_behind_a_blocked_backlog(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, store_and_queue, fifo_behind_a_blocked_backlog);
+/// The batched path a pipeline takes: one send of 10, one receive of 10, 10 acks.
+fn batches_of_ten(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let backend = backend(&dir);
+    let mut n = 0u64;
+    for (label, settings, fifo) in [("standard", QueueSettings::standard(), false), ("fifo", QueueSettings::fifo(), true)] {
+        let queue = backend.queue(&format!("bench-batch-{label}"), settings);
+        c.bench_function(&format!("queue ({label}): send_batch of 10 + receive(10) + 10 acks (file db)"), |b| {
+            b.iter(|| {
+                let messages = (0..10)
+                    .map(|i| {
+                        n += 1;
+                        if fifo { OutMessage::fifo("{}", format!("wallet-{i}"), n.to_string()) } else { OutMessage::standard("{}") }
+                    })
+                    .collect();
+                runtime.block_on(async {
+                    queue.send_batch(messages).await.expect("send");
+                    let got = queue.receive(10).await.expect("receive");
+                    assert_eq!(got.len(), 10);
+                    for message in got {
+                        queue.ack(&message.receipt).await.expect("ack");
+                    }
+                })
+            })
+        });
+    }
+}
+
+criterion_group!(benches, store_and_queue, fifo_behind_a_blocked_backlog, batches_of_ten);
 criterion_main!(benches);

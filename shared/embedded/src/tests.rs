@@ -363,3 +363,21 @@ async fn fifo_group_carries_on_after_out_of_order_acks_and_dead_letters() {
     let dead = queue.dead_letter_queue().unwrap().receive(10).await.unwrap();
     assert_eq!((dead.len(), dead[0].body.as_str(), dead[0].group_id.as_deref()), (1, "a3", Some("wallet")));
 }
+
+#[tokio::test]
+async fn fifo_delivers_the_oldest_waiting_message_first_across_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = on_file(&dir, &clock());
+    let queue = backend.queue("s.fifo", QueueSettings::fifo());
+    let sends = [("a1", "a"), ("b1", "b"), ("a2", "a"), ("c1", "c")];
+    queue.send_batch(sends.iter().map(|(body, group)| OutMessage::fifo(*body, *group, *body)).collect()).await.unwrap();
+    let mut order = Vec::new();
+    while let Some(message) = queue.receive(1).await.unwrap().pop() {
+        queue.ack(&message.receipt).await.unwrap();
+        order.push(message.body);
+    }
+    assert_eq!(order, ["a1", "b1", "a2", "c1"], "after a1 is acked, b1 is older than a2");
+    let raw = rusqlite::Connection::open(dir.path().join("copycat.db")).unwrap();
+    let groups: i64 = raw.query_row("SELECT COUNT(*) FROM fifo_groups", [], |r| r.get(0)).unwrap();
+    assert_eq!(groups, 0, "a drained group leaves nothing behind");
+}
