@@ -15,6 +15,8 @@
 //! (a few hundred operations per test at most, visibility timeouts of [`VISIBILITY`]), and to
 //! tolerate an SQS-like `receive` that returns fewer messages than are waiting.
 
+#![warn(missing_docs)]
+
 mod queue;
 mod store;
 

@@ -10,6 +10,8 @@
 //! timeouts, de-duplication windows, `sent_at`) always comes from the injected [`Clock`], so a
 //! simulation on a `ManualClock` runs days of queue behaviour in seconds.
 
+#![warn(missing_docs)]
+
 mod queue;
 mod store;
 
