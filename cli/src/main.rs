@@ -49,7 +49,9 @@ enum ConfigCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("COPYCAT_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("COPYCAT_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")),
+        )
         .with_writer(std::io::stderr)
         .init();
     let config = match copycat_local::load_config(cli.config.as_deref()) {
@@ -78,7 +80,9 @@ fn main() -> ExitCode {
                 }
                 Ok(())
             }
-            Command::Run(args) => copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs }).await.map_err(|e| CliError::msg(e.to_string())),
+            Command::Run(args) => copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs })
+                .await
+                .map_err(|e| CliError::msg(e.to_string())),
             Command::Status(args) => operator::status(&config, &args).await,
             Command::Start(args) => operator::switch(&args, false).await,
             Command::Stop(args) => operator::switch(&args, true).await,
@@ -138,7 +142,15 @@ struct DemoArgs {
 
 impl From<DemoArgs> for copycat_engine::DemoOptions {
     fn from(a: DemoArgs) -> Self {
-        copycat_engine::DemoOptions { days: a.days, seed: a.seed, wallets: a.wallets, db: a.db, resume: a.resume, json: a.json, quiet: a.quiet }
+        copycat_engine::DemoOptions {
+            days: a.days,
+            seed: a.seed,
+            wallets: a.wallets,
+            db: a.db,
+            resume: a.resume,
+            json: a.json,
+            quiet: a.quiet,
+        }
     }
 }
 

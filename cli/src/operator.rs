@@ -31,7 +31,10 @@ pub struct SwitchArgs {
 
 fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliError> {
     if !db.exists() {
-        return Err(CliError::msg(format!("no state database at {} (run `copycat demo` or `copycat run` first, or pass --db)", db.display())));
+        return Err(CliError::msg(format!(
+            "no state database at {} (run `copycat demo` or `copycat run` first, or pass --db)",
+            db.display()
+        )));
     }
     copycat_local::open_backend(db, Arc::new(SystemClock)).map_err(|e| CliError::msg(e.to_string()))
 }
@@ -46,7 +49,9 @@ pub async fn switch(args: &SwitchArgs, stop: bool) -> Result<(), CliError> {
     let store = backend.store();
     let now = chrono::Utc::now();
     let reason = args.reason.clone();
-    update_with_retry::<Control, _>(store.as_ref(), &keys::control(), |_| Some(Control { stopped: stop, reason: reason.clone(), at: now })).await.map_err(store_err)?;
+    update_with_retry::<Control, _>(store.as_ref(), &keys::control(), |_| Some(Control { stopped: stop, reason: reason.clone(), at: now }))
+        .await
+        .map_err(store_err)?;
     println!("trading {} ({})", if stop { "STOPPED" } else { "running" }, args.reason);
     Ok(())
 }
@@ -81,7 +86,11 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
         None => println!("portfolio:  no trades yet (starting balance {})", config.trading.starting_balance),
     }
     for d in Dependency::ALL {
-        let b = load::<BreakerState>(s, &keys::breaker(d)).await.map_err(store_err)?.map(|v| v.value).unwrap_or_else(|| BreakerState::closed(d));
+        let b = load::<BreakerState>(s, &keys::breaker(d))
+            .await
+            .map_err(store_err)?
+            .map(|v| v.value)
+            .unwrap_or_else(|| BreakerState::closed(d));
         println!("breaker:    {:<9} {:?} (trips {}, recoveries {})", d.as_str(), b.phase, b.trips, b.recoveries);
     }
     println!("leaders:    {}", leaders.leaders.len());

@@ -28,7 +28,16 @@ fn demo_json_summary_has_the_promised_keys_and_no_duplicate_fills() {
     let mut args = vec!["demo", "--json", "--db", "d.db"];
     args.extend(SHORT);
     let s = run_json(&args, dir.path());
-    for key in ["signals_copied", "duplicate_fills", "bots_rejected", "breaker_trips", "breaker_recoveries", "mode_transitions", "latency_p50_secs", "refused_by_reason"] {
+    for key in [
+        "signals_copied",
+        "duplicate_fills",
+        "bots_rejected",
+        "breaker_trips",
+        "breaker_recoveries",
+        "mode_transitions",
+        "latency_p50_secs",
+        "refused_by_reason",
+    ] {
         assert!(s.get(key).is_some(), "summary lacks `{key}`: {s}");
     }
     assert_eq!(s["duplicate_fills"], 0);
@@ -75,6 +84,7 @@ fn demo_killed_part_way_and_resumed_copies_every_leader_trade_exactly_once() {
 
 mod copycat_check {
     use copycat_core::config::Config;
+    use copycat_core::ports::StateStore;
     use copycat_core::records::{LeaderSet, LedgerEntry, keys};
     use copycat_core::signal::keys_for;
     use copycat_core::time::{ManualClock, Span};
@@ -112,7 +122,13 @@ mod copycat_check {
             }
             let mut c = Check { leaders: leaders.leaders.len(), ..Check::default() };
             for l in &leaders.leaders {
-                let trades: Vec<_> = world.trades_of(&l.wallet).iter().filter(|t| t.timestamp >= l.since && t.timestamp <= end - Span::seconds(10)).filter(|t| !copycat_core::datapi::is_combo_condition(&t.condition_id)).cloned().collect();
+                let trades: Vec<_> = world
+                    .trades_of(&l.wallet)
+                    .iter()
+                    .filter(|t| t.timestamp >= l.since && t.timestamp <= end - Span::seconds(10))
+                    .filter(|t| !copycat_core::datapi::is_combo_condition(&t.condition_id))
+                    .cloned()
+                    .collect();
                 for k in keys_for(&trades) {
                     c.expected += 1;
                     match seen.get(&k.0).copied().unwrap_or(0) {
@@ -151,7 +167,11 @@ fn classify_prints_one_json_line_per_wallet() {
 #[test]
 fn classify_on_a_broken_file_says_where_and_exits_non_zero() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.json"), "[{\"proxyWallet\": \"0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"side\": \"BUY\",\n \"price\": ").unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "[{\"proxyWallet\": \"0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"side\": \"BUY\",\n \"price\": ",
+    )
+    .unwrap();
     let out = copycat().args(["classify", "bad.json"]).current_dir(dir.path()).output().unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

@@ -62,7 +62,8 @@ fn bench(c: &mut Criterion) {
     // The bench must time copies, not refusals: check once that every signal is copied.
     let h = setup(&rt);
     assert_eq!(rt.block_on(drain(&h)), SIGNALS);
-    let copied = rt.block_on(h.ledger()).iter().filter(|e| matches!(e.outcome, copycat_core::records::SignalOutcome::Copied { .. })).count();
+    let copied =
+        rt.block_on(h.ledger()).iter().filter(|e| matches!(e.outcome, copycat_core::records::SignalOutcome::Copied { .. })).count();
     assert_eq!(copied, SIGNALS, "every bench signal is copied");
 
     let mut g = c.benchmark_group("embedded_pipeline");

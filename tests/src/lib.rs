@@ -52,7 +52,13 @@ pub struct FakeVenue {
 impl FakeVenue {
     /// A venue on `clock`.
     pub fn new(clock: Arc<dyn Clock>) -> Self {
-        FakeVenue { clock, trades: Mutex::new(HashMap::new()), down: AtomicBool::new(false), placed: Mutex::new(HashMap::new()), fills: Mutex::new(HashMap::new()) }
+        FakeVenue {
+            clock,
+            trades: Mutex::new(HashMap::new()),
+            down: AtomicBool::new(false),
+            placed: Mutex::new(HashMap::new()),
+            fills: Mutex::new(HashMap::new()),
+        }
     }
     /// Adds trades for a wallet.
     pub fn add_trades(&self, w: &Wallet, t: Vec<Trade>) {
@@ -67,7 +73,11 @@ impl FakeVenue {
         self.fills.lock().unwrap().len()
     }
     fn check(&self, d: Dependency) -> Result<(), MarketError> {
-        if self.down.load(Ordering::SeqCst) { Err(MarketError::Unavailable { dependency: d, reason: "fake outage".into() }) } else { Ok(()) }
+        if self.down.load(Ordering::SeqCst) {
+            Err(MarketError::Unavailable { dependency: d, reason: "fake outage".into() })
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -96,13 +106,24 @@ impl MarketData for FakeVenue {
         let t = self.trades.lock().unwrap();
         let mut ws: Vec<_> = t.keys().cloned().collect();
         ws.sort();
-        Ok(ws.into_iter().take(limit).enumerate().map(|(i, wallet)| LeaderboardEntry { wallet, name: String::new(), rank: i as u32 + 1, pnl: Usd(dec!(1000)) }).collect())
+        Ok(ws
+            .into_iter()
+            .take(limit)
+            .enumerate()
+            .map(|(i, wallet)| LeaderboardEntry { wallet, name: String::new(), rank: i as u32 + 1, pnl: Usd(dec!(1000)) })
+            .collect())
     }
     async fn wallet_trades(&self, w: &Wallet, since: Option<Timestamp>, limit: usize) -> Result<Vec<Trade>, MarketError> {
         self.check(Dependency::DataApi)?;
         let now = self.clock.now();
         let t = self.trades.lock().unwrap();
-        let mut rows: Vec<Trade> = t.get(w).cloned().unwrap_or_default().into_iter().filter(|t| t.timestamp <= now && since.is_none_or(|s| t.timestamp >= s)).collect();
+        let mut rows: Vec<Trade> = t
+            .get(w)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| t.timestamp <= now && since.is_none_or(|s| t.timestamp >= s))
+            .collect();
         rows.sort_by_key(|t| t.timestamp);
         rows.truncate(limit);
         Ok(rows)
@@ -184,7 +205,15 @@ impl Harness {
         let venue = Arc::new(FakeVenue::new(clock.clone()));
         let metrics = Arc::new(CounterMetrics::default());
         let queues = LocalQueues::open(&backend, &config.queues);
-        let deps = Deps { config: Arc::new(config), store: backend.store(), queues: queues.ports(), market: venue.clone(), broker: venue.clone(), clock: clock.clone(), metrics: metrics.clone() };
+        let deps = Deps {
+            config: Arc::new(config),
+            store: backend.store(),
+            queues: queues.ports(),
+            market: venue.clone(),
+            broker: venue.clone(),
+            clock: clock.clone(),
+            metrics: metrics.clone(),
+        };
         Harness { deps, clock, venue, metrics, queues, backend, _dir: dir }
     }
 
@@ -198,7 +227,8 @@ impl Harness {
     /// Follows a leader with a given allocation and realised return.
     pub async fn follow(&self, wallet: &str, roi: f64) {
         let w = Wallet::parse(wallet).unwrap();
-        let mut set: LeaderSet = copycat_state::load(self.deps.store.as_ref(), &keys::leaders()).await.unwrap().map(|v| v.value).unwrap_or_default();
+        let mut set: LeaderSet =
+            copycat_state::load(self.deps.store.as_ref(), &keys::leaders()).await.unwrap().map(|v| v.value).unwrap_or_default();
         let since = self.clock.now() - Span::hours(1);
         set.leaders.push(Leader { wallet: w, score: 0.9, roi, allocation: dec!(1), since, judged_at: since });
         let store: &dyn StateStore = self.deps.store.as_ref();

@@ -66,7 +66,11 @@ async fn expired_in_progress_claim_is_taken_over() {
     h.follow(LEADER, 0.4).await;
     let s = signal(&h, "orphan");
     // A copier claimed it and died before finishing.
-    let dead = Claim { key: s.key.clone(), owner: "dead".into(), status: ClaimStatus::InProgress { expires_at: h.clock.now() + Span::seconds(30) } };
+    let dead = Claim {
+        key: s.key.clone(),
+        owner: "dead".into(),
+        status: ClaimStatus::InProgress { expires_at: h.clock.now() + Span::seconds(30) },
+    };
     h.deps.store.put_if_absent(&keys::claim(&s.key), to_body(&dead), None).await.unwrap();
     let busy = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await;
     assert!(matches!(busy, Err(CopyError::InProgressElsewhere { .. })), "{busy:?}");

@@ -119,7 +119,14 @@ async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
     let w = Wallet::parse(LEADER).unwrap();
     let t0 = h.clock.now() - Span::seconds(1);
     // two identical fills in one transaction, and one more
-    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"), leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"), leader_trade(Side::Buy, dec!(0.52), dec!(5), t0, "0xt2")]);
+    h.venue.add_trades(
+        &w,
+        vec![
+            leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"),
+            leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1"),
+            leader_trade(Side::Buy, dec!(0.52), dec!(5), t0, "0xt2"),
+        ],
+    );
     let input: signal_poller::PollerInput = serde_json::from_str(&event_fixture("signal-poller.json")).unwrap();
     let r = signal_poller::handle(local_event(input.clone()), &h.deps).await.unwrap();
     assert_eq!(r.signals_queued, 3);

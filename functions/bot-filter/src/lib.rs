@@ -96,7 +96,8 @@ pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> 
     let cfg = &deps.config;
     let now = deps.clock.now();
     let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;
-    let trades = gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await?;
+    let trades =
+        gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await?;
     let positions = gate.call(deps, deps.market.wallet_positions(&c.wallet)).await?;
     let classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
     let quality = assess_leader(&trades, &positions, &cfg.quality);
@@ -183,7 +184,13 @@ pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> 
     }
     if followed_event.is_some() {
         deps.metrics.count("LeaderFollowed", 1, &[]);
-        notify(deps, &format!("{}|{now}", c.wallet), now, Event::LeaderFollowed { wallet: c.wallet.clone(), score: quality.score, reasons }).await;
+        notify(
+            deps,
+            &format!("{}|{now}", c.wallet),
+            now,
+            Event::LeaderFollowed { wallet: c.wallet.clone(), score: quality.score, reasons },
+        )
+        .await;
     }
     if c.source == CandidateSource::Rejudge && status == TraderStatus::Dropped {
         deps.metrics.count("LeaderDropped", 1, &[]);

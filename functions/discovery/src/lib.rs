@@ -3,11 +3,11 @@
 //! Candidates come from the configured leaderboard windows plus the configured seed wallets;
 //! wallets already judged are skipped. Followed leaders due to be judged again are re-queued.
 
+use copycat_core::Wallet;
 use copycat_core::events::{Candidate, CandidateSource};
 use copycat_core::policy::due_for_rejudge;
 use copycat_core::ports::{Dependency, OutMessage, StoreError, send_all};
 use copycat_core::records::{LeaderSet, keys};
-use copycat_core::Wallet;
 use copycat_state::{BreakerGate, Deps, GateError, load};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use serde::{Deserialize, Serialize};
@@ -111,7 +111,8 @@ pub async fn run_discovery(deps: &Deps) -> Result<DiscoveryReport, DiscoveryErro
     report.rejudge_queued = rejudge.len() as u32;
     report.candidates_queued = fresh.len() as u32;
 
-    let messages: Vec<OutMessage> = fresh.iter().chain(&rejudge).map(|c| OutMessage::standard(serde_json::to_string(c).unwrap_or_default())).collect();
+    let messages: Vec<OutMessage> =
+        fresh.iter().chain(&rejudge).map(|c| OutMessage::standard(serde_json::to_string(c).unwrap_or_default())).collect();
     let failures = send_all(deps.queues.candidates.as_ref(), messages).await.map_err(|e| DiscoveryError::Queue(e.to_string()))?;
     if !failures.is_empty() {
         return Err(DiscoveryError::Queue(format!("{} candidates not queued: {}", failures.len(), failures[0].reason)));

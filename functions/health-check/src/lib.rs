@@ -3,19 +3,19 @@
 //! crosses a tier (a conditional write, so two health checks never both apply it), fires
 //! milestones once each, and sends the daily summary.
 
+use chrono::Timelike;
+use copycat_core::Usd;
 use copycat_core::events::Event;
 use copycat_core::market::LeaderboardWindow;
-use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, next_mode};
+use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, ladder_alert, next_mode};
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::{Dependency, StoreError, Write};
 use copycat_core::records::{Control, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
 use copycat_core::time::Timestamp;
-use copycat_core::Usd;
 use copycat_state::{BreakerGate, Deps, GateError, StateError, Versioned, decode, load, notify, to_body};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
-use chrono::Timelike;
 
 /// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -74,7 +74,10 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
     let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
     let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
     let mut clob = BreakerGate::read(deps, Dependency::Clob, "health-check").await;
-    probe(deps, &mut data, &mut report, Dependency::DataApi, async { deps.market.leaderboard(LeaderboardWindow::Day, 1).await.map(|_| ()) }).await;
+    probe(deps, &mut data, &mut report, Dependency::DataApi, async {
+        deps.market.leaderboard(LeaderboardWindow::Day, 1).await.map(|_| ())
+    })
+    .await;
 
     let portfolio = mark_portfolio(deps, &mut gamma, &mut clob, &mut report).await?;
     let now = deps.clock.now();
@@ -98,19 +101,31 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
     };
     let tier = current_tier(&cfg.modes, &mode.value).clone();
 
-    // Drawdown ladder: alert once per step.
+    // Drawdown ladder: alert once per deeper step since the last peak.
     let step = drawdown_multiplier(&tier, drawdown).map(|(_, s)| s).unwrap_or(tier.drawdown_ladder.len() as u32 + 1);
-    if step != portfolio.value.ladder_step {
+    let (recorded, alert) = ladder_alert(portfolio.value.ladder_step, step, drawdown);
+    if recorded != portfolio.value.ladder_step {
         let mut next = portfolio.value.clone();
-        next.ladder_step = step;
-        if deps.store.put_if_version(&keys::portfolio(), to_body(&next), portfolio.version, None).await.is_ok() && step > portfolio.value.ladder_step {
+        next.ladder_step = recorded;
+        // A conflict means a copier booked a fill meanwhile: the next check decides again.
+        if deps.store.put_if_version(&keys::portfolio(), to_body(&next), portfolio.version, None).await.is_ok() && alert {
             let multiplier = drawdown_multiplier(&tier, drawdown).map(|(m, _)| m).unwrap_or_default();
-            notify(deps, &format!("ladder|{step}|{}", now.timestamp()), now, Event::DrawdownAlert { drawdown: report.drawdown, multiplier }).await;
+            notify(
+                deps,
+                &format!("ladder|{step}|{}", now.timestamp()),
+                now,
+                Event::DrawdownAlert { drawdown: report.drawdown, multiplier },
+            )
+            .await;
         }
     }
 
     if emergency_stop(&cfg.modes, drawdown) {
-        let reason = format!("emergency stop: drawdown {:.1}% reached {:.1}%", report.drawdown * 100.0, cfg.modes.emergency_stop_drawdown.to_f64().unwrap_or(0.0) * 100.0);
+        let reason = format!(
+            "emergency stop: drawdown {:.1}% reached {:.1}%",
+            report.drawdown * 100.0,
+            cfg.modes.emergency_stop_drawdown.to_f64().unwrap_or(0.0) * 100.0
+        );
         let stopped = set_stop(deps, &reason, now).await?;
         if stopped {
             report.emergency_stop = true;
@@ -124,7 +139,13 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
             Ok(_) => {
                 deps.metrics.count("ModeChanged", 1, &[("From", &t.from), ("To", &t.to)]);
                 tracing::info!(from = %t.from, to = %t.to, reason = %t.reason, "mode changed");
-                notify(deps, &format!("mode|{}", t.next.transitions_total), now, Event::ModeChanged { from: t.from.clone(), to: t.to.clone(), balance: equity }).await;
+                notify(
+                    deps,
+                    &format!("mode|{}", t.next.transitions_total),
+                    now,
+                    Event::ModeChanged { from: t.from.clone(), to: t.to.clone(), balance: equity },
+                )
+                .await;
                 report.mode_change = Some(format!("{}→{}", t.from, t.to));
             }
             // Another health check applied a transition first: it will be re-decided next time.
@@ -155,21 +176,38 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
     Ok(report)
 }
 
-async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::MarketError>>>(deps: &Deps, gate: &mut BreakerGate, report: &mut HealthReport, dep: Dependency, call: F) {
+async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::MarketError>>>(
+    deps: &Deps,
+    gate: &mut BreakerGate,
+    report: &mut HealthReport,
+    dep: Dependency,
+    call: F,
+) {
     match gate.call(deps, call).await {
         Ok(()) => {}
         Err(GateError::Open { .. }) => report.probes_failed.push(dep.to_string()),
         Err(GateError::Call(e)) => {
             report.probes_failed.push(dep.to_string());
             let now = deps.clock.now();
-            notify(deps, &format!("health|{dep}|{}", now.timestamp() / 60), now, Event::HealthCheckFailed { dependency: dep, error: e.to_string() }).await;
+            notify(
+                deps,
+                &format!("health|{dep}|{}", now.timestamp() / 60),
+                now,
+                Event::HealthCheckFailed { dependency: dep, error: e.to_string() },
+            )
+            .await;
         }
     }
 }
 
 /// Re-marks every position at its book's mid and settles resolved ones, in one transaction
 /// with the portfolio (re-read and re-done on a conflict with a copier).
-async fn mark_portfolio(deps: &Deps, gamma: &mut BreakerGate, clob: &mut BreakerGate, report: &mut HealthReport) -> Result<Versioned<PortfolioState>, HealthError> {
+async fn mark_portfolio(
+    deps: &Deps,
+    gamma: &mut BreakerGate,
+    clob: &mut BreakerGate,
+    report: &mut HealthReport,
+) -> Result<Versioned<PortfolioState>, HealthError> {
     let cfg = &deps.config;
     for _ in 0..copycat_state::MAX_ATTEMPTS {
         let now = deps.clock.now();
@@ -198,7 +236,12 @@ async fn mark_portfolio(deps: &Deps, gamma: &mut BreakerGate, clob: &mut Breaker
             }
             let (next_p, next_pos) = mark(&p, &pos.value, mid, now);
             p = next_p;
-            writes.push(Write::PutIfVersion { key: rec.key.clone(), body: to_body(&next_pos), expected_version: pos.version, expires_at: None });
+            writes.push(Write::PutIfVersion {
+                key: rec.key.clone(),
+                body: to_body(&next_pos),
+                expected_version: pos.version,
+                expires_at: None,
+            });
             marked += 1;
             if writes.len() >= copycat_core::ports::MAX_TRANSACTION_WRITES - 1 {
                 break;
@@ -260,7 +303,14 @@ async fn daily_summary(deps: &Deps, p: &PortfolioState, mode: &ModeState, now: T
     let body = serde_json::json!({ "day": day, "at": now });
     if deps.store.put_if_absent(&key, body, None).await.is_ok() {
         let pnl = p.equity() - p.day_start_equity;
-        let event = Event::DailySummary { day: day.clone(), pnl, copies, refusals, mode: mode.tier.clone(), open_positions: p.open_positions as u64 };
+        let event = Event::DailySummary {
+            day: day.clone(),
+            pnl,
+            copies,
+            refusals,
+            mode: mode.tier.clone(),
+            open_positions: p.open_positions as u64,
+        };
         notify(deps, &format!("summary|{day}"), now, event).await;
     }
     Ok(())

@@ -13,11 +13,14 @@ use copycat_core::market::MarketInfo;
 use copycat_core::mode::{current_tier, initial_mode};
 use copycat_core::portfolio::{BookedFill, apply_fill, roll_day};
 use copycat_core::ports::{BrokerError, Dependency, Fill, Key, MarketError, StoreError, Write};
-use copycat_core::records::{Control, LedgerEntry, LeaderSet, ModeState, PortfolioState, Position, RefusalReason, SignalOutcome, keys};
+use copycat_core::records::{Control, LeaderSet, LedgerEntry, ModeState, PortfolioState, Position, RefusalReason, SignalOutcome, keys};
 use copycat_core::signal::Signal;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Shares, Side};
-use copycat_state::{BreakerGate, ClaimOutcome, Deps, GateError, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed, notify, release_claim, to_body};
+use copycat_state::{
+    BreakerGate, ClaimOutcome, Deps, GateError, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed, notify,
+    release_claim, to_body,
+};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -200,7 +203,11 @@ async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -
 
 /// A dependency call through its breaker: Ok(Some) on success, Ok(None) when the breaker is
 /// open (the caller refuses), Err when the call failed (the message is retried).
-async fn through<T>(gate: &mut BreakerGate, deps: &Deps, call: impl std::future::Future<Output = Result<T, MarketError>>) -> Result<Option<T>, CopyError> {
+async fn through<T>(
+    gate: &mut BreakerGate,
+    deps: &Deps,
+    call: impl std::future::Future<Output = Result<T, MarketError>>,
+) -> Result<Option<T>, CopyError> {
     match gate.call(deps, call).await {
         Ok(v) => Ok(Some(v)),
         Err(GateError::Open { .. }) => Ok(None),
@@ -233,7 +240,8 @@ async fn decide_and_execute(deps: &Deps, signal: &Signal, owner: &str, version: 
     } else {
         None
     };
-    let mut portfolio = st.portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(cfg.trading.starting_balance, now));
+    let mut portfolio =
+        st.portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(cfg.trading.starting_balance, now));
     roll_day(&mut portfolio, now);
     let tier = current_tier(&cfg.modes, &st.mode);
     let input = DecisionInput {
@@ -270,7 +278,8 @@ async fn decide_and_execute(deps: &Deps, signal: &Signal, owner: &str, version: 
         }
     };
     if !fill.shares.is_positive() {
-        let r = Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", intent.order.limit_price.0) };
+        let r =
+            Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", intent.order.limit_price.0) };
         return finish_refused(deps, signal, owner, version, gc_at, r).await;
     }
     book_fill(deps, signal, owner, version, gc_at, &market, fill, st.portfolio, st.position).await
@@ -291,23 +300,47 @@ async fn book_fill(
     let trade = &signal.trade;
     let now = deps.clock.now();
     for _ in 0..copycat_state::MAX_ATTEMPTS {
-        let base = portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(deps.config.trading.starting_balance, now));
-        let booked = BookedFill { leader: &trade.wallet, side: trade.side, shares: fill.shares, price: fill.avg_price, fee: fill.fee, market, token_id: &trade.asset, at: fill.at };
+        let base =
+            portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(deps.config.trading.starting_balance, now));
+        let booked = BookedFill {
+            leader: &trade.wallet,
+            side: trade.side,
+            shares: fill.shares,
+            price: fill.avg_price,
+            fee: fill.fee,
+            market,
+            token_id: &trade.asset,
+            at: fill.at,
+        };
         let (next_portfolio, next_position) = apply_fill(&base, position.as_ref().map(|v| &v.value), &booked);
         let outcome = SignalOutcome::Copied { fill: fill.clone(), side: trade.side };
         let mut writes = vec![complete_claim_write(&signal.key, owner, version, outcome.clone(), gc_at)];
         writes.push(match &portfolio {
             None => Write::PutIfAbsent { key: keys::portfolio(), body: to_body(&next_portfolio), expires_at: None },
-            Some(v) => Write::PutIfVersion { key: keys::portfolio(), body: to_body(&next_portfolio), expected_version: v.version, expires_at: None },
+            Some(v) => Write::PutIfVersion {
+                key: keys::portfolio(),
+                body: to_body(&next_portfolio),
+                expected_version: v.version,
+                expires_at: None,
+            },
         });
         let pkey = keys::position(&trade.asset);
         match (&position, &next_position) {
             (None, Some(p)) => writes.push(Write::PutIfAbsent { key: pkey, body: to_body(p), expires_at: None }),
-            (Some(v), Some(p)) => writes.push(Write::PutIfVersion { key: pkey, body: to_body(p), expected_version: v.version, expires_at: None }),
+            (Some(v), Some(p)) => {
+                writes.push(Write::PutIfVersion { key: pkey, body: to_body(p), expected_version: v.version, expires_at: None })
+            }
             (Some(v), None) => writes.push(Write::DeleteIfVersion { key: pkey, expected_version: v.version }),
             (None, None) => {}
         }
-        let entry = LedgerEntry { key: signal.key.clone(), leader: trade.wallet.clone(), token_id: trade.asset.clone(), leader_at: trade.timestamp, at: now, outcome };
+        let entry = LedgerEntry {
+            key: signal.key.clone(),
+            leader: trade.wallet.clone(),
+            token_id: trade.asset.clone(),
+            leader_at: trade.timestamp,
+            at: now,
+            outcome,
+        };
         writes.push(Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None });
         match deps.store.transact(writes).await {
             Ok(()) => {
@@ -341,10 +374,24 @@ async fn book_fill(
     Err(CopyError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
 }
 
-async fn finish_refused(deps: &Deps, signal: &Signal, owner: &str, version: u64, gc_at: Timestamp, r: Refusal) -> Result<CopyResult, CopyError> {
+async fn finish_refused(
+    deps: &Deps,
+    signal: &Signal,
+    owner: &str,
+    version: u64,
+    gc_at: Timestamp,
+    r: Refusal,
+) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let outcome = SignalOutcome::Refused { reason: r.reason, detail: r.detail.clone() };
-    let entry = LedgerEntry { key: signal.key.clone(), leader: signal.trade.wallet.clone(), token_id: signal.trade.asset.clone(), leader_at: signal.trade.timestamp, at: now, outcome: outcome.clone() };
+    let entry = LedgerEntry {
+        key: signal.key.clone(),
+        leader: signal.trade.wallet.clone(),
+        token_id: signal.trade.asset.clone(),
+        leader_at: signal.trade.timestamp,
+        at: now,
+        outcome: outcome.clone(),
+    };
     let writes = vec![
         complete_claim_write(&signal.key, owner, version, outcome, gc_at),
         Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None },

@@ -138,7 +138,14 @@ impl Poller {
         Ok((cursor, version))
     }
 
-    async fn poll_wallet(&mut self, deps: &Deps, gate: &mut BreakerGate, wallet: &Wallet, since: Timestamp, report: &mut PollReport) -> Result<WalletPoll, PollerError> {
+    async fn poll_wallet(
+        &mut self,
+        deps: &Deps,
+        gate: &mut BreakerGate,
+        wallet: &Wallet,
+        since: Timestamp,
+        report: &mut PollReport,
+    ) -> Result<WalletPoll, PollerError> {
         let (cursor, version) = self.cursor(deps, wallet, since).await?;
         let limit = deps.config.poller.max_trades_per_poll as usize;
         let trades = match gate.call(deps, deps.market.wallet_trades(wallet, Some(cursor.last_ts), limit)).await {
@@ -249,7 +256,8 @@ pub async fn acquire_lease(deps: &Deps, owner: &str, until: Timestamp) -> Result
 pub async fn handle(event: LambdaEvent<PollerInput>, deps: &Deps) -> Result<PollReport, PollerError> {
     let cfg = &deps.config.poller;
     let interval = std::time::Duration::from_millis(cfg.poll_interval_ms as u64);
-    let owner = if event.context.request_id.is_empty() { format!("poller-{}", std::process::id()) } else { event.context.request_id.clone() };
+    let owner =
+        if event.context.request_id.is_empty() { format!("poller-{}", std::process::id()) } else { event.context.request_id.clone() };
     let deadline = if event.context.deadline == 0 { None } else { Some(event.context.deadline()) };
     let lease_until = deps.clock.now() + Span::seconds(cfg.lease_secs);
     let mut total = PollReport::default();

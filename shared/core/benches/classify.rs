@@ -36,9 +36,7 @@ fn parse_rows(c: &mut Criterion) {
     c.bench_function("parse_one_trade_row_v1", |b| b.iter(|| parse_trade_row(black_box(&v1)).unwrap()));
     // Text to trades, JSON parsing included: divide by 100 for a per-row figure.
     let text = json!({"data": vec![v2.clone(); 100], "pagination": {"has_more": false}}).to_string();
-    c.bench_function("parse_trades_document_100_rows_v2", |b| {
-        b.iter(|| parse_trades_document(black_box(&text)).unwrap())
-    });
+    c.bench_function("parse_trades_document_100_rows_v2", |b| b.iter(|| parse_trades_document(black_box(&text)).unwrap()));
 }
 
 /// A mixed 1,000-fill history: sessions of buys across 40 markets, sells of earlier buys,

@@ -225,8 +225,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig
     let score = 1.0 - tells.iter().map(|t| 1.0 - t.contribution()).product::<f64>();
     let score = score.clamp(0.0, 1.0);
     let mut reasons = Vec::new();
-    let insufficient =
-        (features.orders as u64) < u64::from(cfg.min_trades) || features.active_days < cfg.min_active_days;
+    let insufficient = (features.orders as u64) < u64::from(cfg.min_trades) || features.active_days < cfg.min_active_days;
     if (features.orders as u64) < u64::from(cfg.min_trades) {
         reasons.push(format!("only {} orders ({} fills); need {}", features.orders, features.fills, cfg.min_trades));
     }
@@ -270,9 +269,7 @@ fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
         }
         let shares = f.size.to_f64();
         let notional = shares * f.price.to_f64();
-        let same = orders[group_start..]
-            .iter_mut()
-            .find(|o| o.tx == f.transaction_hash || (o.asset == f.asset && o.side == f.side));
+        let same = orders[group_start..].iter_mut().find(|o| o.tx == f.transaction_hash || (o.asset == f.asset && o.side == f.side));
         match same {
             Some(o) => {
                 o.shares += shares;
@@ -522,8 +519,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
 
     // Strong when repeated in each market (market making), weak when once (a change of mind).
     let max_two = cfg.max_two_sided_share;
-    let per_market =
-        if f.two_sided_markets == 0 { 0.0 } else { f.two_sided_events as f64 / f.two_sided_markets as f64 };
+    let per_market = if f.two_sided_markets == 0 { 0.0 } else { f.two_sided_events as f64 / f.two_sided_markets as f64 };
     let repeated = per_market >= MARKET_MAKER_EVENTS_PER_MARKET;
     out.push(Tell {
         kind: BotKind::MarketMaker,
@@ -593,10 +589,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             kind: BotKind::Metronome,
             weight: if f.orders > 30 { 0.6 } else { 0.35 },
             strength: ramp(min_cv - cv, 0.0, min_cv),
-            reason: format!(
-                "machine-regular gaps between orders: CV {cv:.2} (humans ≥ {min_cv:.2}), median gap {}",
-                duration(med)
-            ),
+            reason: format!("machine-regular gaps between orders: CV {cv:.2} (humans ≥ {min_cv:.2}), median gap {}", duration(med)),
         });
     }
 

@@ -103,7 +103,11 @@ pub fn admit(state: &BreakerState, owner: &str, now: Timestamp, cfg: &BreakerCon
                 return Admission::Proceed;
             }
             let expires = state.probe_started_at.unwrap_or(now) + Span::seconds(cfg.probe_timeout_secs);
-            if now >= expires { Admission::ElectProbe { elected: elect(state, owner, now) } } else { Admission::Refuse { retry_at: expires } }
+            if now >= expires {
+                Admission::ElectProbe { elected: elect(state, owner, now) }
+            } else {
+                Admission::Refuse { retry_at: expires }
+            }
         }
     }
 }
@@ -134,7 +138,13 @@ pub fn on_success(state: &BreakerState, owner: &str) -> Option<(BreakerState, Op
 }
 
 /// The state to write after a failed call, or None when nothing changes.
-pub fn on_failure(state: &BreakerState, owner: &str, error: &str, now: Timestamp, cfg: &BreakerConfig) -> Option<(BreakerState, Option<Transition>)> {
+pub fn on_failure(
+    state: &BreakerState,
+    owner: &str,
+    error: &str,
+    now: Timestamp,
+    cfg: &BreakerConfig,
+) -> Option<(BreakerState, Option<Transition>)> {
     let error: String = error.chars().take(300).collect();
     match state.phase {
         Phase::Closed => {
@@ -146,7 +156,9 @@ pub fn on_failure(state: &BreakerState, owner: &str, error: &str, now: Timestamp
             }
         }
         // The probe failed: re-open, and remove the owner so a later probe can be elected.
-        Phase::HalfOpen if state.probe_owner.as_deref() == Some(owner) => Some((trip(state, state.consecutive_failures, error, now), Some(Transition::Tripped))),
+        Phase::HalfOpen if state.probe_owner.as_deref() == Some(owner) => {
+            Some((trip(state, state.consecutive_failures, error, now), Some(Transition::Tripped)))
+        }
         Phase::HalfOpen | Phase::Open => None,
     }
 }
@@ -207,7 +219,9 @@ mod tests {
         let opened = from_secs(1000);
         let s = fail_n(BreakerState::closed(Dependency::DataApi), 5, opened);
         assert!(matches!(admit(&s, "a", opened + Span::seconds(59), &cfg()), Admission::Refuse { .. }));
-        let Admission::ElectProbe { elected } = admit(&s, "a", opened + Span::seconds(60), &cfg()) else { panic!("expected probe election") };
+        let Admission::ElectProbe { elected } = admit(&s, "a", opened + Span::seconds(60), &cfg()) else {
+            panic!("expected probe election")
+        };
         assert_eq!(elected.phase, Phase::HalfOpen);
         // a second caller sees the live probe and is refused
         assert!(matches!(admit(&elected, "b", opened + Span::seconds(61), &cfg()), Admission::Refuse { .. }));
@@ -249,10 +263,7 @@ mod tests {
     }
 
     fn op() -> impl Strategy<Value = Op> {
-        prop_oneof![
-            (0u8..3, any::<bool>()).prop_map(|(owner, ok)| Op::Call { owner, ok }),
-            (0u16..120).prop_map(Op::Wait),
-        ]
+        prop_oneof![(0u8..3, any::<bool>()).prop_map(|(owner, ok)| Op::Call { owner, ok }), (0u16..120).prop_map(Op::Wait),]
     }
 
     proptest! {

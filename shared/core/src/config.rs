@@ -354,10 +354,7 @@ impl Default for CopyConfig {
     fn default() -> Self {
         CopyConfig {
             max_leaders: 8,
-            allocation_tiers: vec![
-                AllocationTier { up_to_rank: 2, share: d("1.0") },
-                AllocationTier { up_to_rank: 5, share: d("0.7") },
-            ],
+            allocation_tiers: vec![AllocationTier { up_to_rank: 2, share: d("1.0") }, AllocationTier { up_to_rank: 5, share: d("0.7") }],
             default_share: d("0.4"),
             allow_categories: vec![],
             deny_categories: vec![],
@@ -517,7 +514,13 @@ pub struct QueuesConfig {
 
 impl Default for QueuesConfig {
     fn default() -> Self {
-        QueuesConfig { max_receive: 5, visibility_timeout_secs: 180, batch_size: 10, claim_in_progress_secs: 30, claim_ttl_secs: 7 * 86_400 }
+        QueuesConfig {
+            max_receive: 5,
+            visibility_timeout_secs: 180,
+            batch_size: 10,
+            claim_in_progress_secs: 30,
+            claim_ttl_secs: 7 * 86_400,
+        }
     }
 }
 
@@ -744,7 +747,10 @@ impl Config {
             return bad("queues.visibility_timeout_secs", "must be in 0..=43200 (SQS limit)");
         }
         if q.claim_in_progress_secs <= 0 || q.claim_in_progress_secs >= q.visibility_timeout_secs {
-            return bad("queues.claim_in_progress_secs", "must be above zero and below the visibility timeout, so a redelivery can take an expired claim over");
+            return bad(
+                "queues.claim_in_progress_secs",
+                "must be above zero and below the visibility timeout, so a redelivery can take an expired claim over",
+            );
         }
         if self.notifications.daily_summary_hour_utc > 23 {
             return bad("notifications.daily_summary_hour_utc", "must be 0..=23");
@@ -767,7 +773,11 @@ fn apply_override(root: &mut toml::Table, var: &str, path: &str, value: &str) ->
         table = entry.as_table_mut().ok_or_else(|| ConfigError::Env { var: var.into(), reason: format!("`{part}` is not a section") })?;
     }
     // Parse the value as a TOML literal (number, bool, array); fall back to a plain string.
-    let parsed = format!("v = {value}").parse::<toml::Table>().ok().and_then(|mut t| t.remove("v")).unwrap_or_else(|| toml::Value::String(value.to_string()));
+    let parsed = format!("v = {value}")
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .unwrap_or_else(|| toml::Value::String(value.to_string()));
     table.insert(parts[parts.len() - 1].clone(), parsed);
     Ok(())
 }

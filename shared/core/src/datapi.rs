@@ -128,19 +128,15 @@ pub fn is_combo_condition(id: &str) -> bool {
 /// `{"data": [...], "pagination": {...}}`. Combo rows are skipped and counted; the first bad
 /// row fails the document with its index.
 pub fn parse_trades_document(text: &str) -> Result<TradesDocument, DocumentError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let root: Value =
+        serde_json::from_str(text).map_err(|e| DocumentError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })?;
     let mut doc = TradesDocument::default();
     let rows = match &root {
         Value::Array(rows) => rows,
         Value::Object(obj) => {
             if let Some(Value::Object(p)) = obj.get("pagination") {
                 doc.has_more = p.get("has_more").and_then(Value::as_bool);
-                doc.next_cursor =
-                    p.get("next_cursor").and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
+                doc.next_cursor = p.get("next_cursor").and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
             }
             match obj.get("data") {
                 Some(Value::Array(rows)) => rows,
@@ -357,9 +353,7 @@ fn decimal_field(field: &'static str, v: &Value) -> Result<Decimal, RowError> {
         }
         Value::String(s) => {
             let t = s.trim();
-            Decimal::from_str(t)
-                .or_else(|_| Decimal::from_scientific(t))
-                .map_err(|_| RowError::NotANumber { field, value: truncated(s) })
+            Decimal::from_str(t).or_else(|_| Decimal::from_scientific(t)).map_err(|_| RowError::NotANumber { field, value: truncated(s) })
         }
         other => Err(RowError::WrongType { field, expected: "a number", found: json_type(other) }),
     }
@@ -398,11 +392,7 @@ fn parse_timestamp(v: &Value) -> Result<Timestamp, RowError> {
     if raw <= 0 {
         return Err(invalid(FIELD, raw, "must be a positive unix time"));
     }
-    let ts = if raw > MILLIS_THRESHOLD {
-        DateTime::<Utc>::from_timestamp_millis(raw)
-    } else {
-        DateTime::<Utc>::from_timestamp(raw, 0)
-    };
+    let ts = if raw > MILLIS_THRESHOLD { DateTime::<Utc>::from_timestamp_millis(raw) } else { DateTime::<Utc>::from_timestamp(raw, 0) };
     ts.ok_or_else(|| invalid(FIELD, raw, "out of range"))
 }
 

@@ -115,7 +115,10 @@ fn check_buy(i: &DecisionInput<'_>, cfg: &Config) -> Result<(), Refusal> {
     if let Some(end) = m.end_date {
         let left = end - i.now;
         if left < Span::seconds(r.min_secs_to_expiry) {
-            return Err(refuse(RefusalReason::NearExpiry, format!("market ends in {}s, minimum {}s", left.num_seconds(), r.min_secs_to_expiry)));
+            return Err(refuse(
+                RefusalReason::NearExpiry,
+                format!("market ends in {}s, minimum {}s", left.num_seconds(), r.min_secs_to_expiry),
+            ));
         }
     }
     if let Some(why) = market_filter(&cfg.copy, m) {
@@ -126,28 +129,43 @@ fn check_buy(i: &DecisionInput<'_>, cfg: &Config) -> Result<(), Refusal> {
     }
     let dd = p.drawdown();
     if drawdown_multiplier(i.tier, dd).is_none() {
-        return Err(refuse(RefusalReason::DrawdownLimit, format!("drawdown {:.1}% reached {} limit {:.1}%", pct(dd), i.tier.name, pct(i.tier.max_drawdown))));
+        return Err(refuse(
+            RefusalReason::DrawdownLimit,
+            format!("drawdown {:.1}% reached {} limit {:.1}%", pct(dd), i.tier.name, pct(i.tier.max_drawdown)),
+        ));
     }
     let loss = p.daily_loss();
     if loss >= r.daily_loss_limit_pct {
         return Err(refuse(RefusalReason::DailyLoss, format!("down {:.1}% today, limit {:.1}%", pct(loss), pct(r.daily_loss_limit_pct))));
     }
     if i.position.is_none() && p.open_positions >= r.max_open_positions {
-        return Err(refuse(RefusalReason::MaxOpenPositions, format!("{} positions open, limit {}", p.open_positions, r.max_open_positions)));
+        return Err(refuse(
+            RefusalReason::MaxOpenPositions,
+            format!("{} positions open, limit {}", p.open_positions, r.max_open_positions),
+        ));
     }
     let equity = p.equity();
     if p.exposure >= equity.times(r.max_exposure_pct) {
-        return Err(refuse(RefusalReason::Exposure, format!("exposure {} at cap {:.0}% of equity {}", p.exposure, pct(r.max_exposure_pct), equity)));
+        return Err(refuse(
+            RefusalReason::Exposure,
+            format!("exposure {} at cap {:.0}% of equity {}", p.exposure, pct(r.max_exposure_pct), equity),
+        ));
     }
     let in_market = p.per_market.get(&m.condition_id).copied().unwrap_or(Usd::ZERO);
     if in_market >= equity.times(r.per_market_cap_pct) {
-        return Err(refuse(RefusalReason::PerMarketCap, format!("{} in this market, cap {:.0}% of equity", in_market, pct(r.per_market_cap_pct))));
+        return Err(refuse(
+            RefusalReason::PerMarketCap,
+            format!("{} in this market, cap {:.0}% of equity", in_market, pct(r.per_market_cap_pct)),
+        ));
     }
     let Some(ask) = i.book.best_ask() else {
         return Err(refuse(RefusalReason::NoLiquidity, "no asks in the book".into()));
     };
     if ask.0 - i.trade.price.0 > r.max_price_drift.0 {
-        return Err(refuse(RefusalReason::PriceDrift, format!("best ask {} vs leader's {}, max drift {}", ask.0, i.trade.price.0, r.max_price_drift.0)));
+        return Err(refuse(
+            RefusalReason::PriceDrift,
+            format!("best ask {} vs leader's {}, max drift {}", ask.0, i.trade.price.0, r.max_price_drift.0),
+        ));
     }
     Ok(())
 }
@@ -164,7 +182,10 @@ fn check_sell(i: &DecisionInput<'_>, cfg: &Config) -> Result<(), Refusal> {
         return Err(refuse(RefusalReason::NoLiquidity, "no bids in the book".into()));
     };
     if i.trade.price.0 - bid.0 > cfg.risk.max_price_drift.0 {
-        return Err(refuse(RefusalReason::PriceDrift, format!("best bid {} vs leader's {}, max drift {}", bid.0, i.trade.price.0, cfg.risk.max_price_drift.0)));
+        return Err(refuse(
+            RefusalReason::PriceDrift,
+            format!("best bid {} vs leader's {}, max drift {}", bid.0, i.trade.price.0, cfg.risk.max_price_drift.0),
+        ));
     }
     Ok(())
 }
@@ -197,11 +218,21 @@ pub fn size_copy_order(i: &DecisionInput<'_>, cfg: &Config) -> Result<OrderInten
     if shares < min_size || notional < cfg.sizing.min_order_notional {
         return Err(refuse(
             RefusalReason::BelowVenueMinimum,
-            format!("{} at {} = {} is under the venue minimum ({} / {})", shares, limit.0, notional, min_size, cfg.sizing.min_order_notional),
+            format!(
+                "{} at {} = {} is under the venue minimum ({} / {})",
+                shares, limit.0, notional, min_size, cfg.sizing.min_order_notional
+            ),
         ));
     }
     Ok(OrderIntent {
-        order: CopyOrder { key: i.key.clone(), token_id: i.trade.asset.clone(), side: i.trade.side, shares, limit_price: limit, time_in_force: TimeInForce::Fak },
+        order: CopyOrder {
+            key: i.key.clone(),
+            token_id: i.trade.asset.clone(),
+            side: i.trade.side,
+            shares,
+            limit_price: limit,
+            time_in_force: TimeInForce::Fak,
+        },
         notional,
     })
 }
@@ -240,7 +271,10 @@ fn size_buy(i: &DecisionInput<'_>, cfg: &Config, tick: Price) -> Result<(Shares,
     let cash_room = Usd(p.cash.0 / fee_room);
     stake = stake.min(exposure_room).min(market_room).min(cash_room);
     if !stake.is_positive() {
-        return Err(refuse(RefusalReason::InsufficientCash, format!("no room: cash {}, exposure room {}, market room {}", p.cash, exposure_room, market_room)));
+        return Err(refuse(
+            RefusalReason::InsufficientCash,
+            format!("no room: cash {}, exposure room {}, market room {}", p.cash, exposure_room, market_room),
+        ));
     }
     Ok(((stake / limit).floor_to_step(SIZE_STEP), limit))
 }
@@ -254,7 +288,8 @@ fn size_sell(i: &DecisionInput<'_>, cfg: &Config, tick: Price, min_size: Shares)
         shares = held;
     }
     let bid = i.book.best_bid().map(|p| p.0).unwrap_or(i.trade.price.0);
-    let limit = Price((bid - cfg.sizing.slippage_tolerance.0).max(i.trade.price.0 - cfg.risk.max_price_drift.0).max(tick.0)).ceil_to_tick(tick);
+    let limit =
+        Price((bid - cfg.sizing.slippage_tolerance.0).max(i.trade.price.0 - cfg.risk.max_price_drift.0).max(tick.0)).ceil_to_tick(tick);
     Ok((shares.min(held), limit))
 }
 

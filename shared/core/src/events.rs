@@ -207,15 +207,31 @@ impl Notification {
     pub fn render_line(&self) -> String {
         let body = match &self.event {
             Event::TradeCopied { leader, market, side, price, shares, notional } => {
-                format!("copied {} {} {} sh @ {} ({}) from {}", side.as_str(), market, shares.normalize(), price.normalize(), notional, leader.short())
+                format!(
+                    "copied {} {} {} sh @ {} ({}) from {}",
+                    side.as_str(),
+                    market,
+                    shares.normalize(),
+                    price.normalize(),
+                    notional,
+                    leader.short()
+                )
             }
-            Event::TradeRefused { leader, market, reason, detail } => format!("refused {market} from {}: {reason} ({detail})", leader.short()),
-            Event::LeaderFollowed { wallet, score, reasons } => format!("following {} (score {score:.2}): {}", wallet.short(), reasons.join("; ")),
+            Event::TradeRefused { leader, market, reason, detail } => {
+                format!("refused {market} from {}: {reason} ({detail})", leader.short())
+            }
+            Event::LeaderFollowed { wallet, score, reasons } => {
+                format!("following {} (score {score:.2}): {}", wallet.short(), reasons.join("; "))
+            }
             Event::LeaderDropped { wallet, reasons } => format!("dropped {}: {}", wallet.short(), reasons.join("; ")),
-            Event::BreakerOpened { dependency, failures, last_error } => format!("breaker OPEN for {dependency} after {failures} failures: {last_error}"),
+            Event::BreakerOpened { dependency, failures, last_error } => {
+                format!("breaker OPEN for {dependency} after {failures} failures: {last_error}")
+            }
             Event::BreakerClosed { dependency } => format!("breaker CLOSED for {dependency}: probe succeeded"),
             Event::ModeChanged { from, to, balance } => format!("mode {from} → {to} at {balance}"),
-            Event::DrawdownAlert { drawdown, multiplier } => format!("drawdown {:.1}%: position multiplier now {}", drawdown * 100.0, multiplier.normalize()),
+            Event::DrawdownAlert { drawdown, multiplier } => {
+                format!("drawdown {:.1}%: position multiplier now {}", drawdown * 100.0, multiplier.normalize())
+            }
             Event::TradingStopped { reason } => format!("trading STOPPED: {reason}"),
             Event::MilestoneReached { amount, equity } => format!("milestone {amount} reached (equity {equity})"),
             Event::HealthCheckFailed { dependency, error } => format!("health check failed for {dependency}: {error}"),

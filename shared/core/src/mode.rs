@@ -89,7 +89,15 @@ pub fn next_mode(cfg: &ModesConfig, current: &ModeState, view: &PortfolioView, n
     Some(transition(current, tier, next, reason, now, &today, transitions_today))
 }
 
-fn transition(current: &ModeState, from: &ModeTier, to: &ModeTier, reason: String, now: Timestamp, today: &str, transitions_today: u32) -> ModeTransition {
+fn transition(
+    current: &ModeState,
+    from: &ModeTier,
+    to: &ModeTier,
+    reason: String,
+    now: Timestamp,
+    today: &str,
+    transitions_today: u32,
+) -> ModeTransition {
     ModeTransition {
         from: from.name.clone(),
         to: to.name.clone(),
@@ -118,6 +126,19 @@ pub fn drawdown_multiplier(tier: &ModeTier, drawdown: Decimal) -> Option<(Decima
         }
     }
     Some(out)
+}
+
+/// The ladder step to record and whether to alert: an alert fires when drawdown reaches a
+/// deeper step than any since the last peak, so a drawdown wavering around one step alerts
+/// once; back at the peak (no drawdown) the record resets.
+pub fn ladder_alert(recorded_step: u32, step: u32, drawdown: Decimal) -> (u32, bool) {
+    if drawdown.is_zero() {
+        (0, false)
+    } else if step > recorded_step {
+        (step, true)
+    } else {
+        (recorded_step, false)
+    }
 }
 
 /// Whether drawdown has reached the emergency stop.
@@ -189,6 +210,27 @@ mod tests {
         assert_eq!(drawdown_multiplier(nano, dec!(0.12)), Some((dec!(0.75), 1)));
         assert_eq!(drawdown_multiplier(nano, dec!(0.25)), Some((dec!(0.5), 2)));
         assert_eq!(drawdown_multiplier(nano, dec!(0.30)), None);
+    }
+
+    #[test]
+    fn ladder_alerts_once_per_deeper_step_until_a_new_peak() {
+        let mut recorded = 0;
+        let mut alerts = 0;
+        for (step, dd) in [
+            (1, dec!(0.11)),
+            (0, dec!(0.05)),
+            (1, dec!(0.12)),
+            (2, dec!(0.21)),
+            (1, dec!(0.15)),
+            (2, dec!(0.22)),
+            (0, dec!(0)),
+            (1, dec!(0.1)),
+        ] {
+            let (next, alert) = ladder_alert(recorded, step, dd);
+            recorded = next;
+            alerts += alert as u32;
+        }
+        assert_eq!(alerts, 3, "step 1, step 2, then step 1 again only after a new peak");
     }
 
     proptest! {

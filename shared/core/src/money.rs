@@ -114,11 +114,7 @@ impl Div<Price> for Usd {
     type Output = Shares;
     /// Dollars to shares at a price; a zero price yields zero shares rather than a panic.
     fn div(self, rhs: Price) -> Shares {
-        if rhs.0.is_zero() {
-            Shares::ZERO
-        } else {
-            Shares(self.0 / rhs.0)
-        }
+        if rhs.0.is_zero() { Shares::ZERO } else { Shares(self.0 / rhs.0) }
     }
 }
 

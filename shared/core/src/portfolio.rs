@@ -212,7 +212,16 @@ mod tests {
         let m = market();
         let w = leader();
         let p0 = PortfolioState::new(Usd(dec!(100)), from_secs(0));
-        let buy = BookedFill { leader: &w, side: Side::Buy, shares: Shares(dec!(10)), price: Price(dec!(0.40)), fee: Usd::ZERO, market: &m, token_id: "1", at: from_secs(1) };
+        let buy = BookedFill {
+            leader: &w,
+            side: Side::Buy,
+            shares: Shares(dec!(10)),
+            price: Price(dec!(0.40)),
+            fee: Usd::ZERO,
+            market: &m,
+            token_id: "1",
+            at: from_secs(1),
+        };
         let (p1, pos) = apply_fill(&p0, None, &buy);
         let pos = pos.unwrap();
         assert_eq!(p1.cash, Usd(dec!(96)));
@@ -232,7 +241,16 @@ mod tests {
         let m = market();
         let w = leader();
         let p0 = PortfolioState::new(Usd(dec!(10)), from_secs(0));
-        let buy = BookedFill { leader: &w, side: Side::Buy, shares: Shares(dec!(10)), price: Price(dec!(0.30)), fee: Usd::ZERO, market: &m, token_id: "1", at: from_secs(1) };
+        let buy = BookedFill {
+            leader: &w,
+            side: Side::Buy,
+            shares: Shares(dec!(10)),
+            price: Price(dec!(0.30)),
+            fee: Usd::ZERO,
+            market: &m,
+            token_id: "1",
+            at: from_secs(1),
+        };
         let (p1, pos) = apply_fill(&p0, None, &buy);
         let won = settle(&p1, pos.as_ref().unwrap(), Price::ONE, from_secs(2));
         assert_eq!((won.cash, won.realized_pnl, won.open_positions, won.win_streak), (Usd(dec!(17)), Usd(dec!(7)), 0, 1));
@@ -246,7 +264,16 @@ mod tests {
         let m = market();
         let w = leader();
         let p0 = PortfolioState::new(Usd(dec!(10)), from_secs(0));
-        let buy = BookedFill { leader: &w, side: Side::Buy, shares: Shares(dec!(10)), price: Price(dec!(0.30)), fee: Usd::ZERO, market: &m, token_id: "1", at: from_secs(1) };
+        let buy = BookedFill {
+            leader: &w,
+            side: Side::Buy,
+            shares: Shares(dec!(10)),
+            price: Price(dec!(0.30)),
+            fee: Usd::ZERO,
+            market: &m,
+            token_id: "1",
+            at: from_secs(1),
+        };
         let (p1, pos) = apply_fill(&p0, None, &buy);
         let (p2, _) = mark(&p1, pos.as_ref().unwrap(), Price(dec!(0.50)), from_secs(3));
         assert_eq!((p2.equity(), p2.peak_equity), (Usd(dec!(12)), Usd(dec!(12))));

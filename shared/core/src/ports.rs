@@ -158,7 +158,13 @@ pub trait StateStore: Send + Sync {
     async fn put_if_absent(&self, key: &Key, body: serde_json::Value, expires_at: Option<Timestamp>) -> Result<Record, StoreError>;
     /// Replaces a record at `expected_version`, writing `expected_version + 1`; `Conflict`
     /// (with the current record, or None if absent) otherwise.
-    async fn put_if_version(&self, key: &Key, body: serde_json::Value, expected_version: u64, expires_at: Option<Timestamp>) -> Result<Record, StoreError>;
+    async fn put_if_version(
+        &self,
+        key: &Key,
+        body: serde_json::Value,
+        expected_version: u64,
+        expires_at: Option<Timestamp>,
+    ) -> Result<Record, StoreError>;
     /// Deletes a record at `expected_version`; `Conflict` otherwise.
     async fn delete_if_version(&self, key: &Key, expected_version: u64) -> Result<(), StoreError>;
     /// Applies all writes or none; at most [`MAX_TRANSACTION_WRITES`], at most one per key.

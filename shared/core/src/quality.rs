@@ -65,11 +65,7 @@ pub fn assess_leader(trades: &[Trade], positions: &[WalletPosition], cfg: &Quali
     let mut reasons = Vec::new();
 
     if stats.realized_pnl < cfg.min_realized_pnl {
-        reasons.push(format!(
-            "realised PnL {} below floor {}",
-            dollars(stats.realized_pnl.value()),
-            dollars(cfg.min_realized_pnl.value())
-        ));
+        reasons.push(format!("realised PnL {} below floor {}", dollars(stats.realized_pnl.value()), dollars(cfg.min_realized_pnl.value())));
     }
     if stats.active_days < cfg.min_active_days {
         reasons.push(format!("active on {} days, below floor {}", stats.active_days, cfg.min_active_days));
@@ -81,18 +77,10 @@ pub fn assess_leader(trades: &[Trade], positions: &[WalletPosition], cfg: &Quali
         reasons.push(format!("{} trades, below floor {}", stats.trades, cfg.min_trades));
     }
     if stats.median_bet < cfg.min_median_bet {
-        reasons.push(format!(
-            "median bet {} below floor {}",
-            dollars(stats.median_bet.value()),
-            dollars(cfg.min_median_bet.value())
-        ));
+        reasons.push(format!("median bet {} below floor {}", dollars(stats.median_bet.value()), dollars(cfg.min_median_bet.value())));
     }
     if stats.max_drawdown_pct > cfg.max_drawdown_pct {
-        reasons.push(format!(
-            "realised drawdown {:.0}% above limit {:.0}%",
-            stats.max_drawdown_pct * 100.0,
-            cfg.max_drawdown_pct * 100.0
-        ));
+        reasons.push(format!("realised drawdown {:.0}% above limit {:.0}%", stats.max_drawdown_pct * 100.0, cfg.max_drawdown_pct * 100.0));
     }
 
     let score = score(&stats, cfg);
@@ -209,8 +197,7 @@ fn max_drawdown(steps: impl Iterator<Item = f64>) -> f64 {
 fn score(s: &LeaderStats, cfg: &QualityConfig) -> f64 {
     let floor = cfg.min_realized_pnl.to_f64().max(1.0);
     let pnl = s.realized_pnl.to_f64();
-    let pnl_part =
-        if pnl <= 0.0 { 0.0 } else { ((1.0 + pnl / floor).ln() / (1.0 + FULL_SCORE_PNL_MULTIPLE).ln()).min(1.0) };
+    let pnl_part = if pnl <= 0.0 { 0.0 } else { ((1.0 + pnl / floor).ln() / (1.0 + FULL_SCORE_PNL_MULTIPLE).ln()).min(1.0) };
     let roi_part = (s.roi / FULL_SCORE_ROI).clamp(0.0, 1.0);
     // Laplace-smoothed so three lucky wins do not score like three hundred.
     let win_part = (s.win_rate * s.closed_positions as f64 + 1.0) / (s.closed_positions as f64 + 2.0);

@@ -22,14 +22,8 @@ impl Wallet {
     /// Parses and lowercases an address (the real-time feed sends checksummed mixed case).
     pub fn parse(s: &str) -> Result<Self, BadWallet> {
         let t = s.trim();
-        let ok = t.len() == 42
-            && (t.starts_with("0x") || t.starts_with("0X"))
-            && t[2..].bytes().all(|b| b.is_ascii_hexdigit());
-        if ok {
-            Ok(Wallet(format!("0x{}", t[2..].to_ascii_lowercase())))
-        } else {
-            Err(BadWallet { value: s.chars().take(80).collect() })
-        }
+        let ok = t.len() == 42 && (t.starts_with("0x") || t.starts_with("0X")) && t[2..].bytes().all(|b| b.is_ascii_hexdigit());
+        if ok { Ok(Wallet(format!("0x{}", t[2..].to_ascii_lowercase()))) } else { Err(BadWallet { value: s.chars().take(80).collect() }) }
     }
 
     /// The lowercase address.

@@ -182,16 +182,7 @@ fn hold_time_is_buy_to_sell_not_gap_between_trades() {
         trades.push(fill(&w, T0 + i * 600, Side::Buy, 0, 0, dec!(10), dec!(0.30), &format!("0xb{i}")));
     }
     for i in 0..200 {
-        trades.push(fill(
-            &w,
-            T0 + 3600 + i * 600,
-            Side::Buy,
-            1 + (i % 9) as u32,
-            1,
-            dec!(20),
-            dec!(0.5),
-            &format!("0xo{i}"),
-        ));
+        trades.push(fill(&w, T0 + 3600 + i * 600, Side::Buy, 1 + (i % 9) as u32, 1, dec!(20), dec!(0.5), &format!("0xo{i}")));
     }
     // The sells come one minute after an unrelated trade.
     for i in 0..6 {
@@ -243,18 +234,7 @@ fn market_maker_quoting_both_sides_is_a_bot() {
 fn metronome_timer_is_a_bot() {
     let w = wallet(8);
     let trades: Vec<Trade> = (0..150)
-        .map(|i| {
-            fill(
-                &w,
-                T0 + i * 1800 + (i * 7) % 13,
-                Side::Buy,
-                (i % 20) as u32,
-                0,
-                dec!(12.3),
-                dec!(0.5),
-                &format!("0xm{i}"),
-            )
-        })
+        .map(|i| fill(&w, T0 + i * 1800 + (i * 7) % 13, Side::Buy, (i % 20) as u32, 0, dec!(12.3), dec!(0.5), &format!("0xm{i}")))
         .collect();
     let c = classify_wallet(&w, &trades, &cfg());
     assert!(c.features.gap_cv.unwrap() < 0.05);
@@ -315,9 +295,8 @@ fn too_little_history_is_insufficient_data() {
     assert_eq!(c.verdict, Verdict::InsufficientData);
     assert!(c.reasons[0].contains("need 20"), "{:?}", c.reasons);
     // Many orders, but all within two days.
-    let burst: Vec<Trade> = (0..40)
-        .map(|i| fill(&w, T0 + i * 3000, Side::Buy, i as u32, 0, dec!(10), dec!(0.5), &format!("0xb{i}")))
-        .collect();
+    let burst: Vec<Trade> =
+        (0..40).map(|i| fill(&w, T0 + i * 3000, Side::Buy, i as u32, 0, dec!(10), dec!(0.5), &format!("0xb{i}"))).collect();
     let c = classify_wallet(&w, &burst, &cfg());
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
     assert!(c.reasons.iter().any(|r| r.contains("active on only 2 days")), "{:?}", c.reasons);
@@ -326,9 +305,8 @@ fn too_little_history_is_insufficient_data() {
 #[test]
 fn classification_serializes_as_one_json_line() {
     let w = wallet(16);
-    let trades: Vec<Trade> = (0..150)
-        .map(|i| fill(&w, T0 + i * 1800, Side::Buy, (i % 20) as u32, 0, dec!(12.3), dec!(0.5), &format!("0xm{i}")))
-        .collect();
+    let trades: Vec<Trade> =
+        (0..150).map(|i| fill(&w, T0 + i * 1800, Side::Buy, (i % 20) as u32, 0, dec!(12.3), dec!(0.5), &format!("0xm{i}"))).collect();
     let c = classify_wallet(&w, &trades, &cfg());
     let line = serde_json::to_string(&c).unwrap();
     assert!(!line.contains('\n'));
@@ -463,8 +441,7 @@ fn every_failed_floor_is_named_with_numbers() {
 fn a_steady_profitable_leader_passes_and_the_report_serializes() {
     let w = wallet(24);
     let trades = leader_trades(&w, 12, dec!(0.45), dec!(80));
-    let positions: Vec<_> =
-        (0..12).map(|m| position(m, 0, if m % 4 == 3 { dec!(-15) } else { dec!(35) }, true)).collect();
+    let positions: Vec<_> = (0..12).map(|m| position(m, 0, if m % 4 == 3 { dec!(-15) } else { dec!(35) }, true)).collect();
     let r = assess_leader(&trades, &positions, &QualityConfig::default());
     assert!(r.passes, "{:?}", r.reasons);
     assert!(r.score > 0.3 && r.score <= 1.0);

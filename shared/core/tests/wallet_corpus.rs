@@ -33,8 +33,8 @@ struct Tally {
 #[test]
 fn corpus_bots_are_flagged_and_humans_are_not() {
     let dir = corpus_dir();
-    let labels_text = std::fs::read_to_string(dir.join("labels.json"))
-        .unwrap_or_else(|e| panic!("cannot read {}/labels.json: {e}", dir.display()));
+    let labels_text =
+        std::fs::read_to_string(dir.join("labels.json")).unwrap_or_else(|e| panic!("cannot read {}/labels.json: {e}", dir.display()));
     let labels: Value = serde_json::from_str(&labels_text).expect("labels.json is JSON");
     let labels = labels["wallets"].as_object().expect("labels.json has a `wallets` object");
     assert!(labels.len() >= 50, "corpus too small: {} wallets", labels.len());
@@ -59,8 +59,7 @@ fn corpus_bots_are_flagged_and_humans_are_not() {
 
         let truth = label["label"].as_str().expect("label").to_owned();
         let kind = label["kind"].as_str().expect("kind").to_owned();
-        for tally in [by_label.entry(truth.clone()).or_default(), by_kind.entry(format!("{truth}/{kind}")).or_default()]
-        {
+        for tally in [by_label.entry(truth.clone()).or_default(), by_kind.entry(format!("{truth}/{kind}")).or_default()] {
             tally.total += 1;
             tally.flagged_bot += usize::from(c.verdict == Verdict::Bot);
             tally.insufficient += usize::from(c.verdict == Verdict::InsufficientData);
@@ -100,16 +99,9 @@ fn corpus_bots_are_flagged_and_humans_are_not() {
     let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
     let human_fpr = fp / humans.total as f64;
 
-    println!(
-        "corpus: {} wallets, {fills} fills, {skipped_combo} combo rows skipped, from {}",
-        labels.len(),
-        dir.display()
-    );
+    println!("corpus: {} wallets, {fills} fills, {skipped_combo} combo rows skipped, from {}", labels.len(), dir.display());
     for (kind, t) in &by_kind {
-        println!(
-            "  {kind:<28} {:>3} wallets, {:>3} flagged bot, {:>2} insufficient data",
-            t.total, t.flagged_bot, t.insufficient
-        );
+        println!("  {kind:<28} {:>3} wallets, {:>3} flagged bot, {:>2} insufficient data", t.total, t.flagged_bot, t.insufficient);
     }
     println!(
         "bots flagged: {}/{} (recall {:.1}%), humans flagged: {}/{} ({:.1}%), precision {:.1}%",
@@ -122,10 +114,7 @@ fn corpus_bots_are_flagged_and_humans_are_not() {
         precision * 100.0
     );
     println!("insufficient data: {} bots, {} humans (counted as not bot)", bots.insufficient, humans.insufficient);
-    println!(
-        "lowest bot score {lowest_bot:.2}, highest human score {highest_human:.2} (threshold {:.2})",
-        cfg.bot_score_threshold
-    );
+    println!("lowest bot score {lowest_bot:.2}, highest human score {highest_human:.2} (threshold {:.2})", cfg.bot_score_threshold);
     if !mistakes.is_empty() {
         println!("misjudged:\n{}", mistakes.join("\n"));
     }

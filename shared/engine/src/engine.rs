@@ -133,11 +133,33 @@ where
 
 impl Engine {
     /// Builds the engine over a backend, a market and a broker.
-    pub fn new(config: Config, backend: &EmbeddedBackend, clock: Arc<dyn Clock>, market: Arc<dyn copycat_core::ports::MarketData>, broker: Arc<dyn copycat_core::ports::Broker>, printer: Option<ProgressBar>) -> Self {
+    pub fn new(
+        config: Config,
+        backend: &EmbeddedBackend,
+        clock: Arc<dyn Clock>,
+        market: Arc<dyn copycat_core::ports::MarketData>,
+        broker: Arc<dyn copycat_core::ports::Broker>,
+        printer: Option<ProgressBar>,
+    ) -> Self {
         let metrics = Arc::new(CounterMetrics::default());
         let queues = LocalQueues::open(backend, &config.queues);
-        let deps = Deps { config: Arc::new(config), store: backend.store(), queues: queues.ports(), market, broker, clock, metrics: metrics.clone() };
-        Engine { deps, queues, metrics, sink: Arc::new(DemoSink::new(printer)), poller: signal_poller::Poller::new(format!("engine-{}", std::process::id())), dead_lettered: 0 }
+        let deps = Deps {
+            config: Arc::new(config),
+            store: backend.store(),
+            queues: queues.ports(),
+            market,
+            broker,
+            clock,
+            metrics: metrics.clone(),
+        };
+        Engine {
+            deps,
+            queues,
+            metrics,
+            sink: Arc::new(DemoSink::new(printer)),
+            poller: signal_poller::Poller::new(format!("engine-{}", std::process::id())),
+            dead_lettered: 0,
+        }
     }
 
     fn batch(&self) -> usize {
@@ -149,7 +171,8 @@ impl Engine {
         let report = discovery::run_discovery(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
         tracing::info!(?report, "discovery");
         let deps = &self.deps;
-        drain(&self.queues.candidates, self.batch(), |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) }).await?;
+        drain(&self.queues.candidates, self.batch(), |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) })
+            .await?;
         Ok(())
     }
 
@@ -174,7 +197,12 @@ impl Engine {
     pub async fn notify(&mut self) -> Result<(), CliError> {
         let deps = &self.deps;
         let sink: &dyn NotificationSink = self.sink.as_ref();
-        drain(&self.queues.notifications, self.batch(), |e| async move { notifier::handle(e, deps, sink).await.map_err(|e| e.to_string()) }).await?;
+        drain(
+            &self.queues.notifications,
+            self.batch(),
+            |e| async move { notifier::handle(e, deps, sink).await.map_err(|e| e.to_string()) },
+        )
+        .await?;
         let mut dead = 0;
         for q in [&self.queues.candidates, &self.queues.signals, &self.queues.notifications] {
             if let Some(d) = q.dead_letter_queue() {
@@ -206,7 +234,11 @@ fn progress(total_secs: u64, enabled: bool) -> Option<ProgressBar> {
         return None;
     }
     let pb = ProgressBar::with_draw_target(Some(total_secs), ProgressDrawTarget::stderr());
-    pb.set_style(ProgressStyle::with_template("{spinner} simulated {msg} [{bar:40}] {percent}% ({elapsed} wall)").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} simulated {msg} [{bar:40}] {percent}% ({elapsed} wall)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
     Some(pb)
 }
 
@@ -325,7 +357,11 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
     let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
     let market = Arc::new(SimMarket::new(world.clone(), clock.clone()));
     let broker = Arc::new(SimBroker::new(world, clock.clone()));
-    eprintln!("copycat run: {} trading on the simulated market (real time), state in {}; Ctrl-C stops", config.trading.mode, args.db.display());
+    eprintln!(
+        "copycat run: {} trading on the simulated market (real time), state in {}; Ctrl-C stops",
+        config.trading.mode,
+        args.db.display()
+    );
     let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
     let interval = std::time::Duration::from_millis(config.poller.poll_interval_ms as u64);
     let mut next_discovery = start;

@@ -49,7 +49,10 @@ impl DemoState {
         match (existing, resume) {
             (Some(s), true) => {
                 if s.value.fingerprint != fingerprint(config) {
-                    return Err(CliError::msg(format!("the database holds a different demo ({}); resume with the same --seed/--days/--wallets, or start afresh without --resume", s.value.fingerprint)));
+                    return Err(CliError::msg(format!(
+                        "the database holds a different demo ({}); resume with the same --seed/--days/--wallets, or start afresh without --resume",
+                        s.value.fingerprint
+                    )));
                 }
                 if s.value.finished {
                     return Err(CliError::msg("that demo already finished; run `copycat demo` to start a new one"));
@@ -58,7 +61,16 @@ impl DemoState {
             }
             (None, true) => Err(CliError::msg("the database has no demo to resume; run `copycat demo` to start one")),
             (_, false) => {
-                let s = DemoState { fingerprint: fingerprint(config), clock: start, next_discovery: start, next_health: start, max_drawdown: 0.0, first_mode: None, counters: BTreeMap::new(), finished: false };
+                let s = DemoState {
+                    fingerprint: fingerprint(config),
+                    clock: start,
+                    next_discovery: start,
+                    next_health: start,
+                    max_drawdown: 0.0,
+                    first_mode: None,
+                    counters: BTreeMap::new(),
+                    finished: false,
+                };
                 s.save(deps).await?;
                 Ok(s)
             }
@@ -68,7 +80,9 @@ impl DemoState {
     /// Persists it.
     pub async fn save(&self, deps: &Deps) -> Result<(), CliError> {
         let me = self.clone();
-        update_with_retry::<DemoState, _>(deps.store.as_ref(), &demo_key(), |_| Some(me.clone())).await.map_err(|e| CliError::msg(e.to_string()))?;
+        update_with_retry::<DemoState, _>(deps.store.as_ref(), &demo_key(), |_| Some(me.clone()))
+            .await
+            .map_err(|e| CliError::msg(e.to_string()))?;
         Ok(())
     }
 
@@ -166,7 +180,13 @@ fn f(d: copycat_core::Usd) -> f64 {
 }
 
 /// Builds the summary from the state table, the counters and the simulator's ground truth.
-pub async fn build(engine: &Engine, world: &SimWorld, config: &Config, state: &DemoState, wall: std::time::Duration) -> Result<Summary, CliError> {
+pub async fn build(
+    engine: &Engine,
+    world: &SimWorld,
+    config: &Config,
+    state: &DemoState,
+    wall: std::time::Duration,
+) -> Result<Summary, CliError> {
     let deps = &engine.deps;
     let store = deps.store.as_ref();
     let err = |e: copycat_core::ports::StoreError| CliError::msg(e.to_string());
@@ -221,7 +241,11 @@ pub async fn build(engine: &Engine, world: &SimWorld, config: &Config, state: &D
     latencies.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     let duplicate_fills = fills_per_key.values().filter(|n| **n > 1).map(|n| n - 1).sum();
 
-    let portfolio = load::<PortfolioState>(store, &keys::portfolio()).await.map_err(err)?.map(|v| v.value).unwrap_or_else(|| PortfolioState::new(config.trading.starting_balance, state.clock));
+    let portfolio = load::<PortfolioState>(store, &keys::portfolio())
+        .await
+        .map_err(err)?
+        .map(|v| v.value)
+        .unwrap_or_else(|| PortfolioState::new(config.trading.starting_balance, state.clock));
     let mode = load::<ModeState>(store, &keys::mode()).await.map_err(err)?.map(|v| v.value);
     let (mut trips, mut recoveries) = (0, 0);
     for d in Dependency::ALL {

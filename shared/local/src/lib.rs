@@ -45,14 +45,21 @@ impl LocalQueues {
         let std = |dlq: &str| QueueSettings::standard().with_visibility_timeout(vis).with_dead_letter(dlq, q.max_receive);
         LocalQueues {
             candidates: backend.queue(names::CANDIDATES, std(names::CANDIDATES_DLQ)),
-            signals: backend.queue(names::SIGNALS, QueueSettings::fifo().with_visibility_timeout(vis).with_dead_letter(names::SIGNALS_DLQ, q.max_receive)),
+            signals: backend.queue(
+                names::SIGNALS,
+                QueueSettings::fifo().with_visibility_timeout(vis).with_dead_letter(names::SIGNALS_DLQ, q.max_receive),
+            ),
             notifications: backend.queue(names::NOTIFICATIONS, std(names::NOTIFICATIONS_DLQ)),
         }
     }
 
     /// As the handler-facing bundle.
     pub fn ports(&self) -> copycat_state::Queues {
-        copycat_state::Queues { candidates: self.candidates.clone(), signals: self.signals.clone(), notifications: self.notifications.clone() }
+        copycat_state::Queues {
+            candidates: self.candidates.clone(),
+            signals: self.signals.clone(),
+            notifications: self.notifications.clone(),
+        }
     }
 }
 

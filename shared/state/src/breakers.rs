@@ -139,7 +139,13 @@ impl BreakerGate {
             Transition::Tripped => {
                 deps.metrics.count("BreakerTripped", 1, &[("Breaker", dep)]);
                 let last_error = s.last_error.clone().unwrap_or_default();
-                notify(deps, &cause, now, Event::BreakerOpened { dependency: self.dependency, failures: s.consecutive_failures, last_error }).await;
+                notify(
+                    deps,
+                    &cause,
+                    now,
+                    Event::BreakerOpened { dependency: self.dependency, failures: s.consecutive_failures, last_error },
+                )
+                .await;
             }
             Transition::Recovered => {
                 deps.metrics.count("BreakerClosed", 1, &[("Breaker", dep)]);

@@ -29,7 +29,14 @@ pub enum ClaimOutcome {
 
 /// Claims `key` for `owner` until `expires_at` (which must be after `now`; callers derive it
 /// from the invocation deadline and never pass a zero remaining time).
-pub async fn claim_signal(store: &dyn StateStore, key: &SignalKey, owner: &str, now: Timestamp, expires_at: Timestamp, gc_at: Timestamp) -> Result<ClaimOutcome, StoreError> {
+pub async fn claim_signal(
+    store: &dyn StateStore,
+    key: &SignalKey,
+    owner: &str,
+    now: Timestamp,
+    expires_at: Timestamp,
+    gc_at: Timestamp,
+) -> Result<ClaimOutcome, StoreError> {
     let rk = keys::claim(key);
     let claim = Claim { key: key.clone(), owner: owner.to_string(), status: ClaimStatus::InProgress { expires_at } };
     match store.put_if_absent(&rk, to_body(&claim), Some(gc_at)).await {
