@@ -163,7 +163,10 @@ fn leader_stats(trades: &[Trade], positions: &[WalletPosition]) -> LeaderStats {
         })
         .collect();
     curve.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let max_drawdown_pct = max_drawdown(curve.iter().map(|c| c.2));
+    // Measured against the peak plus the capital of a typical position: a small early profit
+    // followed by one ordinary loss is not a 400 % drawdown of the trader's account.
+    let typical_capital = if closed.is_empty() { 0.0 } else { to_f64(roi_capital) / closed.len() as f64 };
+    let max_drawdown_pct = max_drawdown(curve.iter().map(|c| c.2), typical_capital);
 
     LeaderStats {
         realized_pnl,
@@ -178,17 +181,18 @@ fn leader_stats(trades: &[Trade], positions: &[WalletPosition]) -> LeaderStats {
     }
 }
 
-/// Largest fall from a running peak of the cumulative curve, as a share of that peak.
+/// Largest fall from a running peak of the cumulative curve, as a share of that peak plus
+/// `capital` (the money a typical position puts at risk).
 ///
 /// Falls while the curve has never been above zero have no peak to measure against; the PnL
 /// floor and ROI judge those.
-fn max_drawdown(steps: impl Iterator<Item = f64>) -> f64 {
+fn max_drawdown(steps: impl Iterator<Item = f64>, capital: f64) -> f64 {
     let (mut cum, mut peak, mut worst) = (0.0f64, 0.0f64, 0.0f64);
     for x in steps {
         cum += x;
         peak = peak.max(cum);
         if peak > 0.0 {
-            worst = worst.max((peak - cum) / peak);
+            worst = worst.max((peak - cum) / (peak + capital.max(0.0)));
         }
     }
     worst
@@ -240,7 +244,9 @@ mod tests {
 
     #[test]
     fn drawdown_is_measured_from_the_running_peak() {
-        assert_eq!(max_drawdown([100.0, -50.0, 100.0].into_iter()), 0.5);
-        assert_eq!(max_drawdown([-10.0, 20.0].into_iter()), 0.0);
+        assert_eq!(max_drawdown([100.0, -50.0, 100.0].into_iter(), 0.0), 0.5);
+        assert_eq!(max_drawdown([-10.0, 20.0].into_iter(), 0.0), 0.0);
+        // a $50 peak then a $200 loss, with $500 positions, is a 36 % drawdown, not 400 %
+        assert!((max_drawdown([50.0, -200.0].into_iter(), 500.0) - 200.0 / 550.0).abs() < 1e-12);
     }
 }

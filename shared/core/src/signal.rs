@@ -32,21 +32,31 @@ impl fmt::Display for SignalKey {
 ///
 /// Decimals are normalised first so `0.5` and `0.50` give the same key.
 pub fn signal_key(trade: &Trade, occurrence: u32) -> SignalKey {
-    let mut h = blake3::Hasher::new();
-    h.update(trade.transaction_hash.to_ascii_lowercase().as_bytes());
-    h.update(&[0]);
+    use sha2::Digest;
+    // SHA-256 (hardware-accelerated on x86-64 and Graviton), truncated to 128 bits.
+    let mut h = sha2::Sha256::new();
+    // Transaction hashes arrive in either case: hash them lowercased, without allocating.
+    let mut lower = [0u8; 64];
+    for chunk in trade.transaction_hash.as_bytes().chunks(lower.len()) {
+        let part = &mut lower[..chunk.len()];
+        part.copy_from_slice(chunk);
+        part.make_ascii_lowercase();
+        h.update(&*part);
+    }
+    h.update([0]);
     h.update(trade.wallet.as_str().as_bytes());
-    h.update(&[0]);
+    h.update([0]);
     h.update(trade.asset.as_bytes());
-    h.update(&[0, trade.side as u8]);
-    h.update(&trade.price.0.normalize().serialize());
-    h.update(&trade.size.0.normalize().serialize());
-    h.update(&occurrence.to_le_bytes());
+    h.update([0, trade.side as u8]);
+    h.update(trade.price.0.normalize().serialize());
+    h.update(trade.size.0.normalize().serialize());
+    h.update(occurrence.to_le_bytes());
     let digest = h.finalize();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(32);
-    for b in &digest.as_bytes()[..16] {
-        use std::fmt::Write;
-        let _ = write!(out, "{b:02x}");
+    for b in &digest[..16] {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 0x0f) as usize] as char);
     }
     SignalKey(out)
 }

@@ -405,17 +405,19 @@ fn roi_is_realised_pnl_over_capital_of_closed_positions() {
 fn drawdown_follows_the_time_order_of_closes() {
     let w = wallet(22);
     let trades = leader_trades(&w, 4, dec!(0.5), dec!(100));
-    // Closed in market order 0..3: +100, -80, +10, +100 → peak 100, trough 20: 80 % drawdown,
-    // whatever order the positions are listed in.
+    // Closed in market order 0..3: +100, -80, +10, +100 → peak 100, trough 20: a fall of 80
+    // against the peak plus a typical position's $100 of capital = 40 %, whatever order the
+    // positions are listed in.
     let positions = vec![
         position(3, 0, dec!(100), true),
         position(1, 0, dec!(-80), true),
         position(0, 0, dec!(100), true),
         position(2, 0, dec!(10), true),
     ];
-    let r = assess_leader(&trades, &positions, &QualityConfig::default());
-    assert!((r.stats.max_drawdown_pct - 0.8).abs() < 1e-9, "{}", r.stats.max_drawdown_pct);
-    assert!(r.reasons.iter().any(|x| x == "realised drawdown 80% above limit 60%"), "{:?}", r.reasons);
+    let cfg = QualityConfig { max_drawdown_pct: 0.3, ..QualityConfig::default() };
+    let r = assess_leader(&trades, &positions, &cfg);
+    assert!((r.stats.max_drawdown_pct - 0.4).abs() < 1e-9, "{}", r.stats.max_drawdown_pct);
+    assert!(r.reasons.iter().any(|x| x == "realised drawdown 40% above limit 30%"), "{:?}", r.reasons);
     assert!(!r.passes);
 }
 
