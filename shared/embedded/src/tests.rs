@@ -381,3 +381,31 @@ async fn fifo_delivers_the_oldest_waiting_message_first_across_groups() {
     let groups: i64 = raw.query_row("SELECT COUNT(*) FROM fifo_groups", [], |r| r.get(0)).unwrap();
     assert_eq!(groups, 0, "a drained group leaves nothing behind");
 }
+
+#[tokio::test]
+async fn the_wal_is_checkpointed_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = on_file(&dir, &clock());
+    let store = backend.store();
+    for i in 0..200 {
+        store.put_if_absent(&Key::new(format!("K#{i}"), "S"), json!({ "i": i }), None).await.unwrap();
+    }
+    // Far below the auto-checkpoint size, so only the background thread moves these rows from
+    // the WAL into the main file. A copy of the main file alone shows what it holds.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let copy = dir.path().join("main-file-only.db");
+    loop {
+        std::fs::copy(dir.path().join("copycat.db"), &copy).unwrap();
+        let rows = rusqlite::Connection::open(&copy)
+            .and_then(|raw| raw.query_row("SELECT COUNT(*) FROM records", [], |r| r.get::<_, i64>(0)))
+            .unwrap_or(0);
+        if rows == 200 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the main file still holds {rows} of 200 rows");
+        std::thread::sleep(checkpoint::INTERVAL);
+        std::fs::remove_file(&copy).ok();
+    }
+    drop(store);
+    drop(backend); // stops the checkpoint thread without hanging
+}
