@@ -17,8 +17,8 @@ if ! cargo nextest --version >/dev/null 2>&1; then
   cargo install cargo-nextest --locked
 fi
 
+step "doc tests"
+cargo test --workspace --locked --doc --quiet
+
 step "tests (cargo nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
-
-step "doc tests"
-cargo test --workspace --locked --doc

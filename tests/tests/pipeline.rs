@@ -39,3 +39,19 @@ async fn same_seed_gives_the_same_run() {
     assert_eq!((x.signals_copied, x.signals_refused, x.final_equity), (y.signals_copied, y.signals_refused, y.final_equity));
     assert_eq!(x.refused_by_reason, y.refused_by_reason);
 }
+
+/// The README's first command, as a newcomer runs it (7 days, default world): copies, rejected
+/// bots, a breaker trip and recovery, and a mode transition.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn default_demo_shows_copies_rejected_bots_a_breaker_recovery_and_a_mode_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = DemoOptions { days: None, seed: None, wallets: None, db: dir.path().join("d.db"), resume: false, json: true, quiet: true };
+    let s = demo(Config::default(), opts).await.unwrap();
+    assert_eq!(s.days, 7);
+    assert!(s.signals_copied > 0, "{s:?}");
+    assert!(s.bots_rejected > 0, "{s:?}");
+    assert!(s.breaker_trips >= 1 && s.breaker_recoveries >= 1, "{s:?}");
+    assert!(s.mode_transitions >= 1, "{s:?}");
+    assert_eq!(s.duplicate_fills, 0);
+    assert!(s.latency_p50_secs <= 1.2, "{s:?}");
+}

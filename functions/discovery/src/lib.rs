@@ -81,10 +81,10 @@ pub async fn run_discovery(deps: &Deps) -> Result<DiscoveryReport, DiscoveryErro
     }
     for s in &cfg.seed_wallets {
         // validated at config load; a bad one cannot reach here
-        if let Ok(w) = Wallet::parse(s) {
-            if seen.insert(w.clone()) {
-                found.push((w, CandidateSource::Seed));
-            }
+        if let Ok(w) = Wallet::parse(s)
+            && seen.insert(w.clone())
+        {
+            found.push((w, CandidateSource::Seed));
         }
     }
     report.wallets_seen = found.len() as u32;

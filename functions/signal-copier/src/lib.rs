@@ -18,7 +18,7 @@ use copycat_core::signal::Signal;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Shares, Side};
 use copycat_state::{
-    BreakerGate, ClaimOutcome, Deps, GateError, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed, notify,
+    BreakerGate, ClaimOutcome, Deps, GateError, Outbox, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed,
     release_claim, to_body,
 };
 use lambda_runtime::{Diagnostic, LambdaEvent};
@@ -112,6 +112,7 @@ pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatc
     let owner = owner_id(&event.context.request_id);
     let window = claim_window(deps, event.context.deadline);
     let mut response = SqsBatchResponse::default();
+    let mut outbox = Outbox::default();
     let mut failed = false;
     for (index, msg) in event.payload.records.iter().enumerate() {
         let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
@@ -122,7 +123,7 @@ pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatc
             continue;
         }
         let result = match parse_signal(msg.body.as_deref()) {
-            Ok(signal) => copy_signal(deps, &signal, &owner, window).await,
+            Ok(signal) => copy_signal_into(deps, &signal, &owner, window, &mut outbox).await,
             Err(e) => Err(e),
         };
         if let Err(e) = result {
@@ -131,6 +132,7 @@ pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatc
             failed = true;
         }
     }
+    outbox.flush(deps).await;
     Ok(response)
 }
 
@@ -140,8 +142,16 @@ pub fn parse_signal(body: Option<&str>) -> Result<Signal, CopyError> {
     serde_json::from_str(body).map_err(|e| CopyError::BadMessage(format!("not a signal: {e}")))
 }
 
-/// Copies one signal exactly once.
+/// Copies one signal exactly once, queueing its notification at once.
 pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span) -> Result<CopyResult, CopyError> {
+    let mut outbox = Outbox::default();
+    let result = copy_signal_into(deps, signal, owner, window, &mut outbox).await;
+    outbox.flush(deps).await;
+    result
+}
+
+/// Copies one signal exactly once; its notification goes to `outbox`.
+async fn copy_signal_into(deps: &Deps, signal: &Signal, owner: &str, window: Span, outbox: &mut Outbox) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let gc_at = now + Span::seconds(deps.config.queues.claim_ttl_secs);
     let version = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, now + window, gc_at).await? {
@@ -149,11 +159,11 @@ pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span
         ClaimOutcome::Completed(_) => return Ok(CopyResult::Duplicate),
         ClaimOutcome::InProgressElsewhere { until } => return Err(CopyError::InProgressElsewhere { key: signal.key.to_string(), until }),
     };
-    let result = decide_and_execute(deps, signal, owner, version, gc_at).await;
-    if result.is_err() {
-        if let Err(e) = release_claim(deps.store.as_ref(), &signal.key, version).await {
-            tracing::warn!(key = %signal.key, error = %e, "could not release claim; it will expire");
-        }
+    let result = decide_and_execute(deps, signal, owner, version, gc_at, outbox).await;
+    if result.is_err()
+        && let Err(e) = release_claim(deps.store.as_ref(), &signal.key, version).await
+    {
+        tracing::warn!(key = %signal.key, error = %e, "could not release claim; it will expire");
     }
     result
 }
@@ -215,7 +225,14 @@ async fn through<T>(
     }
 }
 
-async fn decide_and_execute(deps: &Deps, signal: &Signal, owner: &str, version: u64, gc_at: Timestamp) -> Result<CopyResult, CopyError> {
+async fn decide_and_execute(
+    deps: &Deps,
+    signal: &Signal,
+    owner: &str,
+    version: u64,
+    gc_at: Timestamp,
+    outbox: &mut Outbox,
+) -> Result<CopyResult, CopyError> {
     let cfg = &deps.config;
     let now = deps.clock.now();
     let mut st = load_state(deps, signal, owner, now).await?;
@@ -282,7 +299,7 @@ async fn decide_and_execute(deps: &Deps, signal: &Signal, owner: &str, version: 
             Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", intent.order.limit_price.0) };
         return finish_refused(deps, signal, owner, version, gc_at, r).await;
     }
-    book_fill(deps, signal, owner, version, gc_at, &market, fill, st.portfolio, st.position).await
+    book_fill(deps, signal, owner, version, gc_at, &market, fill, st.portfolio, st.position, outbox).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -296,6 +313,7 @@ async fn book_fill(
     fill: Fill,
     mut portfolio: Option<Versioned<PortfolioState>>,
     mut position: Option<Versioned<Position>>,
+    outbox: &mut Outbox,
 ) -> Result<CopyResult, CopyError> {
     let trade = &signal.trade;
     let now = deps.clock.now();
@@ -353,7 +371,7 @@ async fn book_fill(
                     shares: fill.shares.0,
                     notional: fill.shares * fill.avg_price,
                 };
-                notify(deps, signal.key.as_str(), now, event).await;
+                outbox.push(signal.key.as_str(), now, event);
                 return Ok(CopyResult::Copied(fill));
             }
             Err(StoreError::TransactionConflict { index: 0, .. }) => {

@@ -268,6 +268,19 @@ pub trait Queue: Send + Sync {
     async fn receive(&self, max: usize) -> Result<Vec<Received>, QueueError>;
     /// Deletes a received message (it was handled).
     async fn ack(&self, receipt: &str) -> Result<(), QueueError>;
+    /// Deletes several received messages at once (as Lambda's SQS poller does after a batch);
+    /// returns the indexes of receipts that were stale. The default deletes one by one.
+    async fn ack_batch(&self, receipts: &[String]) -> Result<Vec<usize>, QueueError> {
+        let mut stale = Vec::new();
+        for (i, r) in receipts.iter().enumerate() {
+            match self.ack(r).await {
+                Ok(()) => {}
+                Err(QueueError::StaleReceipt { .. }) => stale.push(i),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(stale)
+    }
     /// Changes a received message's visibility: zero makes it visible again now.
     async fn set_visibility(&self, receipt: &str, timeout: Span) -> Result<(), QueueError>;
     /// Approximate number of messages waiting or in flight.

@@ -512,6 +512,26 @@ impl Queue for EmbeddedQueue {
         if deleted { Ok(()) } else { Err(self.stale()) }
     }
 
+    async fn ack_batch(&self, receipts: &[String]) -> Result<Vec<usize>, QueueError> {
+        // One transaction for the whole batch.
+        self.db.write(
+            |c, e| self.unavailable(c, e),
+            |tx| {
+                let mut stale = Vec::new();
+                for (i, r) in receipts.iter().enumerate() {
+                    let deleted = match parse_receipt(r) {
+                        Some((seq, nonce)) => self.delete_received(tx, seq, nonce)?,
+                        None => false,
+                    };
+                    if !deleted {
+                        stale.push(i);
+                    }
+                }
+                Ok(stale)
+            },
+        )
+    }
+
     async fn set_visibility(&self, receipt: &str, timeout: Span) -> Result<(), QueueError> {
         if timeout < Span::zero() || timeout > MAX_VISIBILITY {
             return Err(self.invalid(format!("visibility timeout must be between 0 s and 12 h, not {timeout}")));

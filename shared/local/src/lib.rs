@@ -116,18 +116,11 @@ pub fn to_sqs_event(messages: &[Received], queue_arn: &str) -> SqsEvent {
 /// reported as failed is deleted; failed ones reappear after their visibility timeout.
 pub async fn settle_batch(queue: &dyn Queue, messages: &[Received], response: &SqsBatchResponse) -> Result<BatchOutcome, QueueError> {
     let failed: HashSet<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
-    let mut out = BatchOutcome::default();
-    for m in messages {
-        if failed.contains(m.message_id.as_str()) {
-            out.failed += 1;
-        } else {
-            match queue.ack(&m.receipt).await {
-                Ok(()) | Err(QueueError::StaleReceipt { .. }) => out.acked += 1,
-                Err(e) => return Err(e),
-            }
-        }
-    }
-    Ok(out)
+    let done: Vec<String> = messages.iter().filter(|m| !failed.contains(m.message_id.as_str())).map(|m| m.receipt.clone()).collect();
+    // A stale receipt means the message was already redelivered to someone else: their
+    // delivery settles it.
+    queue.ack_batch(&done).await?;
+    Ok(BatchOutcome { acked: done.len() as u32, failed: (messages.len() - done.len()) as u32 })
 }
 
 /// What settling a batch did.

@@ -55,6 +55,34 @@ pub async fn notify(deps: &Deps, cause: &str, at: Timestamp, event: Event) {
     }
 }
 
+/// Notifications collected during one invocation and queued together at its end (in batches of
+/// ten): one queue call per batch instead of one per event.
+#[derive(Default)]
+pub struct Outbox {
+    items: Vec<Notification>,
+}
+
+impl Outbox {
+    /// Adds a notification whose id derives from `cause`.
+    pub fn push(&mut self, cause: &str, at: Timestamp, event: Event) {
+        self.items.push(Notification::new(cause, at, event));
+    }
+
+    /// Queues everything collected. Failures are logged, never raised (as [`notify`]).
+    pub async fn flush(&mut self, deps: &Deps) {
+        if self.items.is_empty() {
+            return;
+        }
+        let messages: Vec<OutMessage> =
+            self.items.drain(..).filter_map(|n| serde_json::to_string(&n).ok()).map(OutMessage::standard).collect();
+        match copycat_core::ports::send_all(deps.queues.notifications.as_ref(), messages).await {
+            Ok(failures) if failures.is_empty() => {}
+            Ok(failures) => tracing::warn!(failed = failures.len(), "notifications not queued"),
+            Err(e) => tracing::warn!(error = %e, "notifications not queued"),
+        }
+    }
+}
+
 /// In-process counters: the local stand-in for CloudWatch metrics.
 #[derive(Default)]
 pub struct CounterMetrics {

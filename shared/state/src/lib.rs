@@ -9,5 +9,5 @@ mod typed;
 
 pub use breakers::{BreakerGate, GateError, Guarded};
 pub use claims::{ClaimOutcome, claim_key, claim_signal, complete_claim_write, release_claim};
-pub use deps::{CounterMetrics, Deps, Queues, notify};
+pub use deps::{CounterMetrics, Deps, Outbox, Queues, notify};
 pub use typed::{MAX_ATTEMPTS, StateError, Versioned, decode, load, load_many_typed, put_new, put_versioned, to_body, update_with_retry};
