@@ -1,5 +1,6 @@
 //! The embedded pipeline: signals on the FIFO queue → signal-copier handler → state store,
 //! exactly as the local engine drives it (receive a batch, handle, delete what succeeded).
+//! Twenty leaders, each trading its own market; every signal is copied.
 
 use copycat_core::config::Config;
 use copycat_core::ports::{OutMessage, Queue, send_all};
@@ -24,6 +25,7 @@ fn harness(rt: &tokio::runtime::Runtime) -> Harness {
     config.trading.starting_balance = Usd(dec!(10000000));
     config.risk.per_market_cap_pct = Decimal::ONE;
     config.risk.max_exposure_pct = Decimal::ONE;
+    config.risk.max_open_positions = LEADERS as u32;
     // small stakes, so a thousand copies fit in the balance and none is refused
     for tier in &mut config.modes.tiers {
         tier.position_pct = dec!(0.0001);
@@ -46,6 +48,8 @@ fn enqueue(rt: &tokio::runtime::Runtime, h: &Harness, round: usize) {
                 let w = Wallet::parse(&leader(n % LEADERS)).unwrap();
                 let mut t = leader_trade(Side::Buy, dec!(0.5), dec!(20), now - Span::seconds(1), &format!("0x{n:064x}"));
                 t.wallet = w.clone();
+                // each leader trades its own market, as real leaders mostly do
+                t.asset = (1001 + 2 * (n % LEADERS)).to_string();
                 let key = SignalKey(format!("{n:032x}"));
                 let s = Signal { key: key.clone(), leader: w.clone(), trade: t, seen_at: now };
                 OutMessage::fifo(serde_json::to_string(&s).unwrap(), w.as_str(), key.as_str())

@@ -83,11 +83,20 @@ impl FakeVenue {
 
 /// The fixture market.
 pub fn market() -> MarketInfo {
-    MarketInfo {
-        condition_id: condition(),
-        question: "Will the fixture pass?".into(),
+    market_of(TOKEN).expect("the fixture token has a market")
+}
+
+/// The market of a token: tokens `1001 + 2i` and `1002 + 2i` are the two outcomes of market
+/// `i` (market 0 is the fixture market of `events/*.json`).
+pub fn market_of(token: &str) -> Option<MarketInfo> {
+    let t: u64 = token.parse().ok()?;
+    let i = t.checked_sub(1001)? / 2;
+    let condition_id = if i == 0 { condition() } else { format!("0x{i:064x}") };
+    Some(MarketInfo {
+        condition_id,
+        question: format!("Will fixture market {i} pass?"),
         category: "testing".into(),
-        token_ids: vec![TOKEN.into(), "1002".into()],
+        token_ids: vec![(1001 + 2 * i).to_string(), (1002 + 2 * i).to_string()],
         outcomes: vec!["Yes".into(), "No".into()],
         tick_size: Price(dec!(0.01)),
         min_order_size: Shares(dec!(5)),
@@ -96,7 +105,7 @@ pub fn market() -> MarketInfo {
         liquidity: Usd(dec!(50000)),
         taker_fee_rate: dec!(0),
         winning_outcome: None,
-    }
+    })
 }
 
 #[async_trait]
@@ -134,8 +143,7 @@ impl MarketData for FakeVenue {
     }
     async fn market_by_token(&self, token: &str) -> Result<MarketInfo, MarketError> {
         self.check(Dependency::Gamma)?;
-        let m = market();
-        if m.outcome_of(token).is_some() { Ok(m) } else { Err(MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() }) }
+        market_of(token).ok_or_else(|| MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() })
     }
     async fn book(&self, token: &str) -> Result<Book, MarketError> {
         self.check(Dependency::Clob)?;

@@ -190,3 +190,22 @@ async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
     assert_eq!((b.phase, b.recoveries), (Phase::Closed, 1));
     assert_eq!(h.metrics.get("BreakerClosed"), 1);
 }
+
+#[tokio::test]
+async fn milestones_fire_once_and_only_above_the_starting_balance() {
+    let h = Harness::new();
+    let input = health_check::HealthInput::default();
+    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    assert!(r.milestones.is_empty(), "$20 is below the $24 start: {r:?}");
+    // Equity reaches $55: the $50 milestone fires, once.
+    let mut p: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+    let v = h.deps.store.get(&keys::portfolio()).await.unwrap().unwrap().version;
+    p.cash = copycat_core::Usd(dec!(55));
+    p.peak_equity = p.cash;
+    h.deps.store.put_if_version(&keys::portfolio(), copycat_state::to_body(&p), v, None).await.unwrap();
+    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    assert_eq!(r.milestones, vec![copycat_core::Usd(dec!(50))]);
+    let r = health_check::handle(local_event(input), &h.deps).await.unwrap();
+    assert!(r.milestones.is_empty());
+    assert_eq!(h.metrics.get("MilestoneReached"), 1);
+}

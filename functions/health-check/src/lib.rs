@@ -155,7 +155,8 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
     }
 
     // Milestones: put-if-absent, so each fires once however many checks race.
-    let reached: Vec<Usd> = cfg.milestones.amounts.iter().copied().filter(|a| equity >= *a).collect();
+    // Only milestones above where we started: a $20 milestone is no news to a $24 account.
+    let reached: Vec<Usd> = cfg.milestones.amounts.iter().copied().filter(|a| *a > cfg.trading.starting_balance && equity >= *a).collect();
     if !reached.is_empty() {
         let ks: Vec<_> = reached.iter().map(|a| keys::milestone(*a)).collect();
         let existing = deps.store.get_many(&ks).await?;
