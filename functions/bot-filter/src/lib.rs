@@ -12,8 +12,8 @@ use copycat_core::ports::{Dependency, StoreError};
 use copycat_core::quality::{QualityReport, assess_leader};
 use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
-use copycat_state::{BreakerGate, Deps, GateError, StateError, notify, update_with_retry};
-use lambda_runtime::{Diagnostic, LambdaEvent};
+use copycat_state::{BreakerGate, Delivery, Deps, GateError, MissingMessageId, StateError, for_each_message, notify, update_with_retry};
+use lambda_runtime::LambdaEvent;
 
 /// Why one candidate could not be judged now.
 #[derive(Debug, thiserror::Error)]
@@ -35,23 +35,6 @@ impl From<StoreError> for JudgeError {
     }
 }
 
-/// A whole-batch failure (only when a message has no id to report).
-#[derive(Debug, thiserror::Error)]
-pub enum BotFilterError {
-    /// A record without a message id cannot be reported per item.
-    #[error("SQS record {index} has no messageId; failing the batch")]
-    MissingMessageId {
-        /// Its position in the batch.
-        index: usize,
-    },
-}
-
-impl From<BotFilterError> for Diagnostic {
-    fn from(e: BotFilterError) -> Diagnostic {
-        Diagnostic { error_type: "BotFilterError::MissingMessageId".into(), error_message: e.to_string() }
-    }
-}
-
 /// What judging one wallet decided.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
@@ -67,22 +50,8 @@ pub struct Judgement {
 const HISTORY_WINDOW: Span = Span::days(30);
 
 /// The Lambda handler: a batch of candidates.
-pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, BotFilterError> {
-    let mut response = SqsBatchResponse::default();
-    for (index, msg) in event.payload.records.iter().enumerate() {
-        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
-            return Err(BotFilterError::MissingMessageId { index });
-        };
-        let result = match parse_candidate(msg.body.as_deref()) {
-            Ok(c) => judge(deps, &c).await.map(|_| ()),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = result {
-            tracing::warn!(message_id = %id, error = %e, "candidate not judged; it will be retried");
-            response.add_failure(id);
-        }
-    }
-    Ok(response)
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, MissingMessageId> {
+    for_each_message(&event.payload, Delivery::Standard, async |body| judge(deps, &parse_candidate(body)?).await.map(|_| ())).await
 }
 
 /// Parses a candidates-queue body.

@@ -18,10 +18,10 @@ use copycat_core::signal::Signal;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Shares, Side};
 use copycat_state::{
-    BreakerGate, ClaimOutcome, Deps, GateError, Outbox, StateError, Versioned, claim_signal, complete_claim_write, load, load_many_typed,
-    release_claim, to_body,
+    BreakerGate, ClaimOutcome, Delivery, Deps, GateError, MissingMessageId, Outbox, StateError, Versioned, claim_signal,
+    complete_claim_write, for_each_message, load, load_many_typed, release_claim, to_body,
 };
-use lambda_runtime::{Diagnostic, LambdaEvent};
+use lambda_runtime::LambdaEvent;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a signal could not be handled now (the message is retried by the queue).
@@ -52,23 +52,6 @@ pub enum CopyError {
 impl From<StoreError> for CopyError {
     fn from(e: StoreError) -> Self {
         CopyError::State(StateError::Store(e))
-    }
-}
-
-/// A whole-batch failure (only when a message has no id to report).
-#[derive(Debug, thiserror::Error)]
-pub enum CopierError {
-    /// A record without a message id cannot be reported per item.
-    #[error("SQS record {index} has no messageId; failing the batch")]
-    MissingMessageId {
-        /// Its position in the batch.
-        index: usize,
-    },
-}
-
-impl From<CopierError> for Diagnostic {
-    fn from(e: CopierError) -> Diagnostic {
-        Diagnostic { error_type: "CopierError::MissingMessageId".into(), error_message: e.to_string() }
     }
 }
 
@@ -107,33 +90,18 @@ pub fn claim_window(deps: &Deps, deadline_ms: u64) -> Span {
     remaining.min(cap).max(Span::seconds(1))
 }
 
-/// The Lambda handler: a batch of signals.
-pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, CopierError> {
+/// The Lambda handler: a batch of signals (FIFO: the first failure fails the rest).
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, MissingMessageId> {
     let owner = owner_id(&event.context.request_id);
     let window = claim_window(deps, event.context.deadline);
-    let mut response = SqsBatchResponse::default();
     let mut outbox = Outbox::default();
-    let mut failed = false;
-    for (index, msg) in event.payload.records.iter().enumerate() {
-        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
-            return Err(CopierError::MissingMessageId { index });
-        };
-        if failed {
-            response.add_failure(id);
-            continue;
-        }
-        let result = match parse_signal(msg.body.as_deref()) {
-            Ok(signal) => copy_signal_into(deps, &signal, &owner, window, &mut outbox).await,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = result {
-            tracing::warn!(message_id = %id, error = %e, "signal not handled; it will be retried");
-            response.add_failure(id);
-            failed = true;
-        }
-    }
+    let response = for_each_message(&event.payload, Delivery::Fifo, async |body| {
+        let signal = parse_signal(body)?;
+        copy_signal_into(deps, &signal, &owner, window, &mut outbox).await.map(|_| ())
+    })
+    .await;
     outbox.flush(deps).await;
-    Ok(response)
+    response
 }
 
 /// Parses a signals-queue body.

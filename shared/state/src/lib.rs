@@ -2,11 +2,13 @@
 //! that make concurrent handlers agree — signal claims, breakers, mode transitions, cursors,
 //! the followed set, the kill switch, milestones — plus [`Deps`], what every handler runs on.
 
+mod batch;
 mod breakers;
 mod claims;
 mod deps;
 mod typed;
 
+pub use batch::{Delivery, MissingMessageId, for_each_message};
 pub use breakers::{BreakerGate, GateError, Guarded};
 pub use claims::{ClaimOutcome, claim_key, claim_signal, complete_claim_write, release_claim};
 pub use deps::{CounterMetrics, Deps, Outbox, Queues, notify};
