@@ -209,3 +209,51 @@ async fn milestones_fire_once_and_only_above_the_starting_balance() {
     assert!(r.milestones.is_empty());
     assert_eq!(h.metrics.get("MilestoneReached"), 1);
 }
+
+/// A signals queue that refuses every entry, as SQS can while the call itself succeeds.
+struct RefusingQueue;
+
+#[async_trait::async_trait]
+impl Queue for RefusingQueue {
+    fn name(&self) -> &str {
+        "refusing.fifo"
+    }
+    async fn send_batch(
+        &self,
+        messages: Vec<copycat_core::ports::OutMessage>,
+    ) -> Result<Vec<copycat_core::ports::SendFailure>, copycat_core::ports::QueueError> {
+        Ok((0..messages.len())
+            .map(|index| copycat_core::ports::SendFailure { index, reason: "throttled".into(), retryable: true })
+            .collect())
+    }
+    async fn receive(&self, _max: usize) -> Result<Vec<copycat_core::ports::Received>, copycat_core::ports::QueueError> {
+        Ok(vec![])
+    }
+    async fn ack(&self, _receipt: &str) -> Result<(), copycat_core::ports::QueueError> {
+        Ok(())
+    }
+    async fn set_visibility(&self, _receipt: &str, _timeout: Span) -> Result<(), copycat_core::ports::QueueError> {
+        Ok(())
+    }
+    async fn depth(&self) -> Result<u64, copycat_core::ports::QueueError> {
+        Ok(0)
+    }
+}
+
+#[tokio::test]
+async fn poller_keeps_the_cursor_when_signals_could_not_be_queued() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let w = Wallet::parse(LEADER).unwrap();
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now() - Span::seconds(1), "0xt1")]);
+    let mut refusing = h.deps.clone();
+    refusing.queues.signals = std::sync::Arc::new(RefusingQueue);
+    let mut poller = signal_poller::Poller::new("p");
+    let r = poller.poll_once(&refusing).await.unwrap();
+    assert_eq!((r.signals_queued, r.wallets_failed), (0, 1));
+    assert!(h.deps.store.get(&keys::cursor(&w)).await.unwrap().is_none(), "the cursor must not move past unqueued trades");
+    // The queue recovers: the same trade is queued on the next poll.
+    let r = poller.poll_once(&h.deps).await.unwrap();
+    assert_eq!(r.signals_queued, 1);
+    assert_eq!(h.queues.signals.depth().await.unwrap(), 1);
+}
