@@ -95,9 +95,15 @@ pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatc
     let owner = owner_id(&event.context.request_id);
     let window = claim_window(deps, event.context.deadline);
     let mut outbox = Outbox::default();
+    // The followed set changes rarely (the bot filter): read it once per batch, not per signal.
+    let mut leaders: Option<LeaderSet> = None;
     let response = for_each_message(&event.payload, Delivery::Fifo, async |body| {
         let signal = parse_signal(body)?;
-        copy_signal_into(deps, &signal, &owner, window, &mut outbox).await.map(|_| ())
+        if leaders.is_none() {
+            leaders = Some(load_leaders(deps).await?);
+        }
+        let set = leaders.as_ref().unwrap_or(&EMPTY_SET);
+        copy_signal_into(deps, &signal, &owner, window, set, &mut outbox).await.map(|_| ())
     })
     .await;
     outbox.flush(deps).await;
@@ -110,16 +116,30 @@ pub fn parse_signal(body: Option<&str>) -> Result<Signal, CopyError> {
     serde_json::from_str(body).map_err(|e| CopyError::BadMessage(format!("not a signal: {e}")))
 }
 
+static EMPTY_SET: LeaderSet = LeaderSet { leaders: Vec::new() };
+
+async fn load_leaders(deps: &Deps) -> Result<LeaderSet, CopyError> {
+    Ok(load::<LeaderSet>(deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default())
+}
+
 /// Copies one signal exactly once, queueing its notification at once.
 pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span) -> Result<CopyResult, CopyError> {
     let mut outbox = Outbox::default();
-    let result = copy_signal_into(deps, signal, owner, window, &mut outbox).await;
+    let leaders = load_leaders(deps).await?;
+    let result = copy_signal_into(deps, signal, owner, window, &leaders, &mut outbox).await;
     outbox.flush(deps).await;
     result
 }
 
 /// Copies one signal exactly once; its notification goes to `outbox`.
-async fn copy_signal_into(deps: &Deps, signal: &Signal, owner: &str, window: Span, outbox: &mut Outbox) -> Result<CopyResult, CopyError> {
+async fn copy_signal_into(
+    deps: &Deps,
+    signal: &Signal,
+    owner: &str,
+    window: Span,
+    leaders: &LeaderSet,
+    outbox: &mut Outbox,
+) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let gc_at = now + Span::seconds(deps.config.queues.claim_ttl_secs);
     let version = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, now + window, gc_at).await? {
@@ -127,7 +147,7 @@ async fn copy_signal_into(deps: &Deps, signal: &Signal, owner: &str, window: Spa
         ClaimOutcome::Completed(_) => return Ok(CopyResult::Duplicate),
         ClaimOutcome::InProgressElsewhere { until } => return Err(CopyError::InProgressElsewhere { key: signal.key.to_string(), until }),
     };
-    let result = decide_and_execute(deps, signal, owner, version, gc_at, outbox).await;
+    let result = decide_and_execute(deps, signal, owner, version, gc_at, leaders, outbox).await;
     if result.is_err()
         && let Err(e) = release_claim(deps.store.as_ref(), &signal.key, version).await
     {
@@ -141,7 +161,6 @@ struct Loaded {
     mode: ModeState,
     portfolio: Option<Versioned<PortfolioState>>,
     position: Option<Versioned<Position>>,
-    leaders: LeaderSet,
     gamma: BreakerGate,
     clob: BreakerGate,
     data: BreakerGate,
@@ -149,12 +168,11 @@ struct Loaded {
 
 async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -> Result<Loaded, CopyError> {
     let token = &signal.trade.asset;
-    let ks: [Key; 8] = [
+    let ks: [Key; 7] = [
         keys::control(),
         keys::mode(),
         keys::portfolio(),
         keys::position(token),
-        keys::leaders(),
         keys::breaker(Dependency::Gamma),
         keys::breaker(Dependency::Clob),
         keys::breaker(Dependency::DataApi),
@@ -172,10 +190,9 @@ async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -
         mode,
         portfolio,
         position: load_many_typed::<Position>(recs[3].as_ref())?,
-        leaders: load_many_typed::<LeaderSet>(recs[4].as_ref())?.map(|v| v.value).unwrap_or_default(),
-        gamma: BreakerGate::from_seen(Dependency::Gamma, owner, load_many_typed(recs[5].as_ref())?),
-        clob: BreakerGate::from_seen(Dependency::Clob, owner, load_many_typed(recs[6].as_ref())?),
-        data: BreakerGate::from_seen(Dependency::DataApi, owner, load_many_typed(recs[7].as_ref())?),
+        gamma: BreakerGate::from_seen(Dependency::Gamma, owner, load_many_typed(recs[4].as_ref())?),
+        clob: BreakerGate::from_seen(Dependency::Clob, owner, load_many_typed(recs[5].as_ref())?),
+        data: BreakerGate::from_seen(Dependency::DataApi, owner, load_many_typed(recs[6].as_ref())?),
     })
 }
 
@@ -199,6 +216,7 @@ async fn decide_and_execute(
     owner: &str,
     version: u64,
     gc_at: Timestamp,
+    leaders: &LeaderSet,
     outbox: &mut Outbox,
 ) -> Result<CopyResult, CopyError> {
     let cfg = &deps.config;
@@ -236,7 +254,7 @@ async fn decide_and_execute(
         stopped: st.stopped,
         // the Gamma and CLOB breakers were admitted by `through` above; an open one refused already
         open_breaker: None,
-        leader: st.leaders.get(&trade.wallet),
+        leader: leaders.get(&trade.wallet),
         market: &market,
         book: &book,
         portfolio: &portfolio,

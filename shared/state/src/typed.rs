@@ -47,7 +47,8 @@ pub fn to_body<T: Serialize>(value: &T) -> serde_json::Value {
 
 /// Decodes a record's body, naming the record when it is corrupt.
 pub fn decode<T: DeserializeOwned>(r: &Record) -> Result<Versioned<T>, StoreError> {
-    serde_json::from_value(r.body.clone())
+    // Deserialize from the borrowed tree: no copy of the body.
+    T::deserialize(&r.body)
         .map(|value| Versioned { value, version: r.version })
         .map_err(|e| StoreError::Corrupt { key: r.key.clone(), reason: e.to_string() })
 }
