@@ -1,0 +1,74 @@
+//! The one definition of table and queues: creation on the emulator (twice, idempotently),
+//! agreement with the local engine's queue names, and typed errors when AWS is unreachable.
+
+mod common;
+
+use aws_sdk_sqs::types::QueueAttributeName;
+use copycat_aws::resources::create_resources;
+use copycat_aws::{AwsClients, DynamoStore, Resources, SqsQueue};
+use copycat_core::ports::{Key, OutMessage, Queue, QueueError, StateStore, StoreError};
+use copycat_local::names;
+
+#[test]
+fn queue_names_match_the_local_engine() {
+    let resources = Resources::builtin();
+    let pair = |role: &str| resources.queue(role).map(|q| (q.name.clone(), q.dead_letter.name.clone())).expect("role defined");
+    assert_eq!(pair("candidates"), (names::CANDIDATES.to_string(), names::CANDIDATES_DLQ.to_string()));
+    assert_eq!(pair("signals"), (names::SIGNALS.to_string(), names::SIGNALS_DLQ.to_string()));
+    assert_eq!(pair("notifications"), (names::NOTIFICATIONS.to_string(), names::NOTIFICATIONS_DLQ.to_string()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resources_are_created_idempotently_with_redrive_policies() {
+    let backend = common::AwsBackend::new().await;
+    // A private copy of the definitions, so parallel tests never share a table or queue.
+    let mut resources = Resources::builtin();
+    let tag = common::unique("res");
+    resources.table.name = format!("{tag}-{}", resources.table.name);
+    for q in &mut resources.queues {
+        q.name = format!("{tag}-{}", q.name);
+        q.dead_letter.name = format!("{tag}-{}", q.dead_letter.name);
+    }
+    let first = create_resources(&backend.clients, &resources).await.expect("create");
+    let second = create_resources(&backend.clients, &resources).await.expect("creating again is a no-op");
+    assert_eq!(first, second);
+    assert_eq!(first.queue_urls.len(), 6);
+
+    let store = DynamoStore::new(backend.clients.dynamodb.clone(), &first.table);
+    store.put_if_absent(&Key::new("MODE", "CURRENT"), serde_json::json!({}), None).await.expect("the table takes writes");
+    let ttl = backend.clients.dynamodb.describe_time_to_live().table_name(&first.table).send().await.expect("ttl");
+    assert_eq!(ttl.time_to_live_description().and_then(|d| d.attribute_name()), Some("ttl"));
+
+    let signals = resources.queue("signals").expect("signals");
+    let attrs = backend
+        .clients
+        .sqs
+        .get_queue_attributes()
+        .queue_url(&first.queue_urls[&signals.name])
+        .attribute_names(QueueAttributeName::All)
+        .send()
+        .await
+        .expect("attributes");
+    let attrs = attrs.attributes().expect("some attributes");
+    assert_eq!(attrs.get(&QueueAttributeName::FifoQueue).map(String::as_str), Some("true"));
+    assert_eq!(attrs.get(&QueueAttributeName::VisibilityTimeout).map(String::as_str), Some("180"));
+    let redrive: serde_json::Value = serde_json::from_str(&attrs[&QueueAttributeName::RedrivePolicy]).expect("redrive JSON");
+    assert_eq!(redrive["maxReceiveCount"].to_string().trim_matches('"'), "5");
+    assert!(redrive["deadLetterTargetArn"].as_str().is_some_and(|arn| arn.ends_with(&signals.dead_letter.name)));
+}
+
+#[tokio::test]
+async fn an_unreachable_endpoint_is_a_retryable_error_not_a_panic() {
+    // Nothing listens on port 9 of loopback.
+    let clients = AwsClients::for_endpoint("http://127.0.0.1:9").await;
+    let store = DynamoStore::new(clients.dynamodb.clone(), "copycat-state");
+    match store.get(&Key::new("MODE", "CURRENT")).await {
+        Err(e @ StoreError::Unavailable(_)) => assert!(e.is_retryable() && e.to_string().contains("copycat-state"), "{e}"),
+        other => panic!("expected Unavailable, got {other:?}"),
+    }
+    let queue = SqsQueue::new(clients.sqs, "http://127.0.0.1:9/000000000000/copycat-candidates", "copycat-candidates");
+    match queue.send_batch(vec![OutMessage::standard("x")]).await {
+        Err(QueueError::Unavailable { queue, .. }) => assert_eq!(queue, "copycat-candidates"),
+        other => panic!("expected Unavailable, got {other:?}"),
+    }
+}
