@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test CopyCat has: formatting, lints, the whole workspace test suite.
-# Installs what the tests need by itself (cargo-nextest when missing).
+# Installs what the tests need by itself (cargo-nextest, and moto in infra/.venv for the AWS
+# backend's emulator tests, when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,14 @@ if ! cargo nextest --version >/dev/null 2>&1; then
   step "installing cargo-nextest"
   cargo install cargo-nextest --locked
 fi
+
+step "AWS emulator (moto server in infra/.venv)"
+bash infra/emulator.sh install
+# One emulator for the whole run (nextest runs each test in its own process); the AWS tests
+# start their own when COPYCAT_AWS_ENDPOINT is unset.
+COPYCAT_AWS_ENDPOINT="$(bash infra/emulator.sh start)"
+export COPYCAT_AWS_ENDPOINT
+trap 'bash infra/emulator.sh stop' EXIT
 
 step "doc tests"
 cargo test --workspace --locked --doc --quiet
