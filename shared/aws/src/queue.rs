@@ -43,10 +43,10 @@ impl Receipts {
         self.message_of.get(receipt).and_then(|id| self.newest.get(id)).is_some_and(|newest| newest != receipt)
     }
     fn forget(&mut self, receipt: &str) {
-        if let Some(id) = self.message_of.remove(receipt) {
-            if self.newest.get(&id).is_some_and(|n| n == receipt) {
-                self.newest.remove(&id);
-            }
+        if let Some(id) = self.message_of.remove(receipt)
+            && self.newest.get(&id).is_some_and(|n| n == receipt)
+        {
+            self.newest.remove(&id);
         }
     }
 }

@@ -150,10 +150,10 @@ pub async fn create_table(client: &aws_sdk_dynamodb::Client, table: &TableDef) -
         .attribute_definitions(string(&table.sort_key)?)
         .send()
         .await;
-    if let Err(e) = created {
-        if !e.as_service_error().is_some_and(|s| s.is_resource_in_use_exception()) {
-            return Err(fail(describe(&e)));
-        }
+    if let Err(e) = created
+        && !e.as_service_error().is_some_and(|s| s.is_resource_in_use_exception())
+    {
+        return Err(fail(describe(&e)));
     }
     // Wait until ACTIVE (immediate on the emulator, seconds on AWS).
     for _ in 0..120 {

@@ -145,7 +145,7 @@ impl Stack {
     async fn follow(&self, wallet: &str) {
         let since = self.clock.now() - Span::hours(1);
         let leader = Leader { wallet: Wallet::parse(wallet).unwrap(), score: 0.9, roi: 0.4, allocation: dec!(1), since, judged_at: since };
-        let set = LeaderSet { leaders: vec![leader], ..Default::default() };
+        let set = LeaderSet { leaders: vec![leader] };
         self.store().put_if_absent(&keys::leaders(), to_body(&set), None).await.expect("follow");
     }
 
