@@ -1,7 +1,8 @@
 //! copycat-aws: the AWS backend. [`DynamoStore`] implements the `StateStore` port on one
 //! DynamoDB table, [`SqsQueue`] the `Queue` port on SQS, [`EmfMetrics`] the `Metrics` port as
 //! CloudWatch Embedded Metric Format lines; [`resources`] creates the table and queues from the
-//! one definition in `infra/resources.json`; [`emulator`] runs a local moto server for tests.
+//! one definition in `infra/resources.json`; [`emulator`] runs a local moto server for tests;
+//! [`AwsWiring`] builds a Lambda's dependencies once from the environment.
 //!
 //! Every failure is a typed error (`StoreError` / `QueueError`), never a panic: throttling is
 //! `Throttled`, an unreachable endpoint is `Unavailable`, a lost condition is `Conflict` with the
@@ -14,11 +15,13 @@ mod metrics;
 mod queue;
 pub mod resources;
 mod store;
+pub mod wiring;
 
 pub use metrics::EmfMetrics;
 pub use queue::SqsQueue;
 pub use resources::{QueueDef, Resources, TableDef};
 pub use store::DynamoStore;
+pub use wiring::{AwsWiring, WiringError};
 
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;

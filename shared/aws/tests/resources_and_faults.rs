@@ -72,3 +72,41 @@ async fn an_unreachable_endpoint_is_a_retryable_error_not_a_panic() {
         other => panic!("expected Unavailable, got {other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lambda_wiring_reads_names_and_urls_from_the_environment_and_validates_config_once() {
+    use copycat_aws::{AwsWiring, WiringError, wiring::env};
+    use std::collections::HashMap;
+    let backend = common::AwsBackend::new().await;
+    let mut resources = Resources::builtin();
+    let tag = common::unique("wiring");
+    resources.table.name = format!("{tag}-state");
+    for q in &mut resources.queues {
+        q.name = format!("{tag}-{}", q.name);
+        q.dead_letter.name = format!("{tag}-{}", q.dead_letter.name);
+    }
+    let made = create_resources(&backend.clients, &resources).await.expect("create");
+    let url = |role: &str| made.queue_urls[&resources.queue(role).expect("role").name].clone();
+    let vars: HashMap<&str, String> = HashMap::from([
+        (env::TABLE, made.table.clone()),
+        (env::CANDIDATES_QUEUE_URL, url("candidates")),
+        (env::SIGNALS_QUEUE_URL, url("signals")),
+        (env::NOTIFICATIONS_QUEUE_URL, url("notifications")),
+        (env::STAGE, "test".to_string()),
+    ]);
+    let lookup = |name: &str| vars.get(name).cloned();
+    let overrides = vec![("COPYCAT__RISK__MAX_OPEN_POSITIONS".to_string(), "3".to_string())];
+    let wiring = AwsWiring::from_lookup(backend.clients.clone(), lookup, overrides).await.expect("wiring");
+    assert_eq!(wiring.config.risk.max_open_positions, 3, "overrides are applied");
+    assert_eq!(wiring.store.table(), made.table);
+    assert!(wiring.queues.signals.name().ends_with(".fifo"));
+    wiring.queues.candidates.send_batch(vec![OutMessage::standard("0xabc")]).await.expect("send");
+    assert_eq!(wiring.queues.candidates.depth().await.expect("depth"), 1);
+
+    let bad = vec![("COPYCAT__QUEUES__MAX_RECEIVE".to_string(), "0".to_string())];
+    match AwsWiring::from_lookup(backend.clients.clone(), |name: &str| vars.get(name).cloned(), bad).await {
+        Err(WiringError::Config(e)) => assert!(e.to_string().contains("queues.max_receive"), "{e}"),
+        Err(other) => panic!("an invalid config must be a Config error, got {other}"),
+        Ok(_) => panic!("an invalid config must be refused"),
+    }
+}
