@@ -6,6 +6,12 @@
 //! and deletes nothing, so the adapter remembers, per queue and process, the newest receipt it
 //! handed out for each message and refuses older ones before calling SQS. Receipts this process
 //! never handed out (e.g. from a Lambda event) go to SQS as they are.
+//!
+//! Concurrent receives: moto picks and hides messages without a lock, so two concurrent
+//! `ReceiveMessage` calls can get the same message (seen in the conformance suite under load).
+//! Real SQS hides a message atomically; the adapter still serialises receives per queue within
+//! a process, which costs little (short polls; in production Lambda's poller receives, not us)
+//! and keeps the emulator faithful. Receivers in different processes are not serialised.
 
 use crate::describe;
 use async_trait::async_trait;
@@ -60,13 +66,22 @@ pub struct SqsQueue {
     fifo: bool,
     wait_secs: i32,
     receipts: Arc<Mutex<Receipts>>,
+    receiving: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl SqsQueue {
     /// A queue at `url` named `name`; receives are short polls (see [`SqsQueue::with_wait`]).
     pub fn new(client: Client, url: impl Into<String>, name: impl Into<String>) -> Self {
         let name = name.into();
-        SqsQueue { client, url: url.into(), fifo: name.ends_with(".fifo"), name, wait_secs: 0, receipts: Arc::default() }
+        SqsQueue {
+            client,
+            url: url.into(),
+            fifo: name.ends_with(".fifo"),
+            name,
+            wait_secs: 0,
+            receipts: Arc::default(),
+            receiving: Arc::default(),
+        }
     }
 
     /// Looks the queue up by name.
@@ -177,6 +192,7 @@ impl Queue for SqsQueue {
         if max == 0 {
             return Ok(Vec::new());
         }
+        let serial = self.receiving.lock().await;
         let out = self
             .client
             .receive_message()
@@ -187,6 +203,7 @@ impl Queue for SqsQueue {
             .send()
             .await
             .map_err(|e| failure(&self.name, &e))?;
+        drop(serial);
         let mut received = Vec::new();
         for message in out.messages() {
             let attribute = |name: MessageSystemAttributeName| message.attributes().and_then(|a| a.get(&name)).cloned();
