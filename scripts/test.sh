@@ -24,7 +24,7 @@ bash infra/emulator.sh install
 # start their own when COPYCAT_AWS_ENDPOINT is unset.
 COPYCAT_AWS_ENDPOINT="$(bash infra/emulator.sh start)"
 export COPYCAT_AWS_ENDPOINT
-trap 'bash infra/emulator.sh stop' EXIT
+trap 'bash infra/emulator.sh stop "$COPYCAT_AWS_ENDPOINT"' EXIT
 
 step "doc tests"
 cargo test --workspace --locked --doc --quiet
