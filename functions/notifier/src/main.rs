@@ -1,10 +1,13 @@
-//! The notifier Lambda: wiring only. Dependencies are built once per process and borrowed by
-//! every invocation; locally, notifications go to the terminal.
+//! The notifier Lambda: wiring only. The AWS backend is built once per process from the
+//! environment and borrowed by every invocation; notifications go to the log until webhook
+//! destinations are configured.
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
-    let deps = copycat_local::lambda_deps_from_env()?;
+    let wiring = copycat_aws::AwsWiring::from_env().await?;
+    let (market, broker) = copycat_local::simulated_venue(&wiring.config, wiring.clock.clone());
+    let deps = wiring.into_deps(market, broker);
     let deps = &deps;
     let sink = &notifier::TerminalSink;
     lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { notifier::handle(event, deps, sink).await })).await

@@ -1,10 +1,13 @@
-//! The signal-poller Lambda: wiring only. Dependencies are built once per process and borrowed by
-//! every invocation.
+//! The signal-poller Lambda: wiring only. The AWS backend (DynamoDB state table, SQS queues, EMF
+//! metrics) is built once per process from the environment and borrowed by every invocation.
+//! Until the Polymarket client is configured, market data and fills come from the simulator.
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
-    let deps = copycat_local::lambda_deps_from_env()?;
+    let wiring = copycat_aws::AwsWiring::from_env().await?;
+    let (market, broker) = copycat_local::simulated_venue(&wiring.config, wiring.clock.clone());
+    let deps = wiring.into_deps(market, broker);
     let deps = &deps;
     lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { signal_poller::handle(event, deps).await })).await
 }

@@ -137,38 +137,14 @@ pub fn local_event<T>(payload: T) -> lambda_runtime::LambdaEvent<T> {
     lambda_runtime::LambdaEvent::new(payload, lambda_runtime::Context::default())
 }
 
-/// Errors building Lambda dependencies from the environment.
-#[derive(Debug, thiserror::Error)]
-pub enum WiringError {
-    /// The config is invalid.
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    /// The state database could not be opened.
-    #[error(transparent)]
-    Backend(#[from] EmbeddedError),
-}
-
-/// Builds the `Deps` of a Lambda binary run locally (e.g. under `cargo lambda watch`): config
-/// from `COPYCAT_CONFIG` (a TOML path, optional) plus `COPYCAT__…` overrides, the embedded
-/// backend at `COPYCAT_DB` (default `copycat.db`), the real clock, and the simulated market
-/// seeded by `demo.seed`. Validated once, built once per process.
-pub fn lambda_deps_from_env() -> Result<copycat_state::Deps, WiringError> {
-    let config_path = std::env::var_os("COPYCAT_CONFIG").map(std::path::PathBuf::from);
-    let config = load_config(config_path.as_deref())?;
-    let db = std::env::var_os("COPYCAT_DB").map(std::path::PathBuf::from).unwrap_or_else(|| "copycat.db".into());
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let backend = open_backend(&db, clock.clone())?;
+/// The simulated venue (market data and paper broker) on `clock`, seeded by `demo.seed`:
+/// what the Lambda binaries trade against until the Polymarket client is configured.
+pub fn simulated_venue(
+    config: &Config,
+    clock: Arc<dyn Clock>,
+) -> (Arc<dyn copycat_core::ports::MarketData>, Arc<dyn copycat_core::ports::Broker>) {
     let world = Arc::new(copycat_sim::SimWorld::generate(copycat_sim::SimParams::from_demo_config(&config.demo, clock.now())));
     let market = Arc::new(copycat_sim::SimMarket::new(world.clone(), clock.clone()));
-    let broker = Arc::new(copycat_sim::SimBroker::new(world, clock.clone()));
-    let queues = LocalQueues::open(&backend, &config.queues);
-    Ok(copycat_state::Deps {
-        config: Arc::new(config),
-        store: backend.store(),
-        queues: queues.ports(),
-        market,
-        broker,
-        clock,
-        metrics: Arc::new(copycat_state::CounterMetrics::default()),
-    })
+    let broker = Arc::new(copycat_sim::SimBroker::new(world, clock));
+    (market, broker)
 }
