@@ -257,3 +257,15 @@ async fn poller_keeps_the_cursor_when_signals_could_not_be_queued() {
     assert_eq!(r.signals_queued, 1);
     assert_eq!(h.queues.signals.depth().await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn a_signal_for_a_market_nobody_knows_is_refused_not_retried() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let mut t = leader_trade(Side::Buy, dec!(0.5), dec!(20), h.clock.now() - Span::seconds(1), "0xtx");
+    t.asset = "999".into(); // no market has this token
+    let s = copycat_core::signal::Signal { key: copycat_core::signal::SignalKey("unknown".into()), leader: t.wallet.clone(), trade: t, seen_at: h.clock.now() };
+    let r = signal_copier::copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.unwrap();
+    assert!(matches!(r, signal_copier::CopyResult::Refused(ref x) if x.reason == copycat_core::records::RefusalReason::UnknownMarket), "{r:?}");
+    assert_eq!(h.ledger().await.len(), 1);
+}

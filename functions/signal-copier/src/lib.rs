@@ -196,16 +196,23 @@ async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -
     })
 }
 
-/// A dependency call through its breaker: Ok(Some) on success, Ok(None) when the breaker is
-/// open (the caller refuses), Err when the call failed (the message is retried).
+/// A dependency call through its breaker. `Ok(Ok(v))` on success; `Ok(Err(refusal))` when the
+/// breaker is open or the thing asked for does not exist (final: the signal is refused, never
+/// retried into the dead-letter queue); `Err` when the call failed (the message is retried).
 async fn through<T>(
     gate: &mut BreakerGate,
     deps: &Deps,
+    dependency: Dependency,
     call: impl std::future::Future<Output = Result<T, MarketError>>,
-) -> Result<Option<T>, CopyError> {
+) -> Result<Result<T, Refusal>, CopyError> {
     match gate.call(deps, call).await {
-        Ok(v) => Ok(Some(v)),
-        Err(GateError::Open { .. }) => Ok(None),
+        Ok(v) => Ok(Ok(v)),
+        Err(GateError::Open { .. }) => {
+            Ok(Err(Refusal { reason: RefusalReason::BreakerOpen, detail: format!("{dependency} breaker is open") }))
+        }
+        Err(GateError::Call(MarketError::NotFound { what, .. })) => {
+            Ok(Err(Refusal { reason: RefusalReason::UnknownMarket, detail: format!("{dependency} does not know {what}") }))
+        }
         Err(GateError::Call(e)) => Err(e.into()),
     }
 }
@@ -227,16 +234,18 @@ async fn decide_and_execute(
         let r = Refusal { reason: RefusalReason::KillSwitch, detail: "trading is stopped".into() };
         return finish_refused(deps, signal, owner, version, gc_at, r).await;
     }
-    let open = |d: Dependency| Refusal { reason: RefusalReason::BreakerOpen, detail: format!("{d} breaker is open") };
-    let Some(market) = through(&mut st.gamma, deps, deps.market.market_by_token(&trade.asset)).await? else {
-        return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::Gamma)).await;
+    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&trade.asset)).await? {
+        Ok(m) => m,
+        Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
     };
-    let Some(book) = through(&mut st.clob, deps, deps.market.book(&trade.asset)).await? else {
-        return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::Clob)).await;
+    let book = match through(&mut st.clob, deps, Dependency::Clob, deps.market.book(&trade.asset)).await? {
+        Ok(b) => b,
+        Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
     };
     let leader_held_before = if trade.side == Side::Sell && st.position.is_some() {
-        let Some(positions) = through(&mut st.data, deps, deps.market.wallet_positions(&trade.wallet)).await? else {
-            return finish_refused(deps, signal, owner, version, gc_at, open(Dependency::DataApi)).await;
+        let positions = match through(&mut st.data, deps, Dependency::DataApi, deps.market.wallet_positions(&trade.wallet)).await? {
+            Ok(p) => p,
+            Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
         };
         let now_held = positions.iter().filter(|p| p.token_id == trade.asset && !p.closed).map(|p| p.size).sum::<Shares>();
         Some(now_held + trade.size)

@@ -186,6 +186,8 @@ pub enum RefusalReason {
     NearExpiry,
     /// The market is closed or resolved.
     MarketClosed,
+    /// Market data does not know the traded token's market.
+    UnknownMarket,
     /// An allow/deny list excludes the market.
     MarketFiltered,
     /// The market is too thin.
