@@ -5,9 +5,7 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
-    let wiring = copycat_aws::AwsWiring::from_env().await?;
-    let (market, broker) = copycat_local::simulated_venue(&wiring.config, wiring.clock.clone());
-    let deps = wiring.into_deps(market, broker);
+    let deps = copycat_aws::AwsWiring::lambda_deps(copycat_local::simulated_venue).await?;
     let deps = &deps;
     lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { bot_filter::handle(event, deps).await })).await
 }

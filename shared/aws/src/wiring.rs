@@ -124,6 +124,16 @@ impl AwsWiring {
         Ok(AwsWiring { config: Arc::new(config), clients, store, queues, metrics, clock })
     }
 
+    /// What a Lambda binary's `main` needs: wiring from the environment, then the handlers'
+    /// `Deps` with the venue `venue` builds from the validated config and the clock.
+    pub async fn lambda_deps(
+        venue: impl FnOnce(&Config, Arc<dyn Clock>) -> (Arc<dyn MarketData>, Arc<dyn Broker>),
+    ) -> Result<Deps, WiringError> {
+        let wiring = Self::from_env().await?;
+        let (market, broker) = venue(&wiring.config, wiring.clock.clone());
+        Ok(wiring.into_deps(market, broker))
+    }
+
     /// The handlers' `Deps` with this market data and broker.
     pub fn into_deps(self, market: Arc<dyn MarketData>, broker: Arc<dyn Broker>) -> Deps {
         Deps { config: self.config, store: self.store, queues: self.queues, market, broker, clock: self.clock, metrics: self.metrics }
