@@ -264,8 +264,16 @@ async fn a_signal_for_a_market_nobody_knows_is_refused_not_retried() {
     h.follow(LEADER, 0.4).await;
     let mut t = leader_trade(Side::Buy, dec!(0.5), dec!(20), h.clock.now() - Span::seconds(1), "0xtx");
     t.asset = "999".into(); // no market has this token
-    let s = copycat_core::signal::Signal { key: copycat_core::signal::SignalKey("unknown".into()), leader: t.wallet.clone(), trade: t, seen_at: h.clock.now() };
+    let s = copycat_core::signal::Signal {
+        key: copycat_core::signal::SignalKey("unknown".into()),
+        leader: t.wallet.clone(),
+        trade: t,
+        seen_at: h.clock.now(),
+    };
     let r = signal_copier::copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.unwrap();
-    assert!(matches!(r, signal_copier::CopyResult::Refused(ref x) if x.reason == copycat_core::records::RefusalReason::UnknownMarket), "{r:?}");
+    assert!(
+        matches!(r, signal_copier::CopyResult::Refused(ref x) if x.reason == copycat_core::records::RefusalReason::UnknownMarket),
+        "{r:?}"
+    );
     assert_eq!(h.ledger().await.len(), 1);
 }
