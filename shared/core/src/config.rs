@@ -70,6 +70,8 @@ pub struct Config {
     pub notifications: NotificationsConfig,
     /// The local demo's simulated world.
     pub demo: DemoConfig,
+    /// The Polymarket endpoints, timeouts, retries and rate budgets.
+    pub venue: VenueConfig,
 }
 
 /// Paper or live.
@@ -580,6 +582,124 @@ impl Default for DemoConfig {
     }
 }
 
+/// `[venue]`: where the Polymarket APIs are, how long to wait, how often to retry, and the
+/// request budgets per endpoint family (sliding 10 s windows, from `reference/polymarket.md`
+/// "Rate limits"; the client stays inside them process-wide).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VenueConfig {
+    /// Data API base URL (trades, activity, positions, leaderboard).
+    pub data_api_url: String,
+    /// Gamma base URL (markets).
+    pub gamma_url: String,
+    /// CLOB base URL (books, prices).
+    pub clob_url: String,
+    /// Whole-request timeout, body included.
+    pub request_timeout_ms: u64,
+    /// TCP + TLS connect timeout.
+    pub connect_timeout_ms: u64,
+    /// Retries after the first attempt on 429, 5xx, timeouts and broken connections.
+    pub max_retries: u32,
+    /// First back-off before a retry; doubles each retry, fully jittered.
+    pub retry_base_ms: u64,
+    /// Longest back-off, and the longest `Retry-After` honoured (longer is a `RateLimited` failure).
+    pub retry_max_ms: u64,
+    /// Rows asked for per page of a paged endpoint.
+    pub page_limit: u32,
+    /// Most pages read for one answer; a cursor that never ends is a bad response past this.
+    pub max_pages: u32,
+    /// Requests in flight at once when discovery judges many wallets.
+    pub discovery_concurrency: u32,
+    /// How long a market's metadata is reused before Gamma is asked again.
+    pub market_cache_secs: u64,
+    /// Length of the venue's sliding rate window.
+    pub rate_window_ms: u64,
+    /// Data API requests per window, all routes.
+    pub data_api_per_window: u32,
+    /// Data API `/trades` requests per window.
+    pub data_trades_per_window: u32,
+    /// Data API `/positions` requests per window.
+    pub data_positions_per_window: u32,
+    /// Gamma requests per window, all routes.
+    pub gamma_per_window: u32,
+    /// Gamma `/markets` requests per window.
+    pub gamma_markets_per_window: u32,
+    /// CLOB requests per window, all routes.
+    pub clob_per_window: u32,
+    /// CLOB `/book` and `/price` requests per window (each).
+    pub clob_book_per_window: u32,
+}
+
+impl Default for VenueConfig {
+    fn default() -> Self {
+        VenueConfig {
+            data_api_url: "https://data-api.polymarket.com".into(),
+            gamma_url: "https://gamma-api.polymarket.com".into(),
+            clob_url: "https://clob.polymarket.com".into(),
+            request_timeout_ms: 10_000,
+            connect_timeout_ms: 3_000,
+            max_retries: 3,
+            retry_base_ms: 250,
+            retry_max_ms: 10_000,
+            page_limit: 500,
+            max_pages: 40,
+            discovery_concurrency: 32,
+            market_cache_secs: 30,
+            rate_window_ms: 10_000,
+            data_api_per_window: 1_000,
+            data_trades_per_window: 200,
+            data_positions_per_window: 150,
+            gamma_per_window: 4_000,
+            gamma_markets_per_window: 300,
+            clob_per_window: 9_000,
+            clob_book_per_window: 1_500,
+        }
+    }
+}
+
+impl VenueConfig {
+    /// Checks the venue rules; keys are reported as `venue.<field>`.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, rule: &str| Err(ConfigError::Invalid { key: format!("venue.{key}"), rule: rule.into() });
+        for (key, url) in [("data_api_url", &self.data_api_url), ("gamma_url", &self.gamma_url), ("clob_url", &self.clob_url)] {
+            let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+            if rest.is_none_or(|r| r.is_empty() || r.starts_with('/')) {
+                return bad(key, "must be an http:// or https:// URL with a host");
+            }
+        }
+        if self.request_timeout_ms == 0 || self.connect_timeout_ms == 0 {
+            return bad("request_timeout_ms", "request and connect timeouts must be above zero");
+        }
+        if self.retry_base_ms == 0 || self.retry_max_ms < self.retry_base_ms {
+            return bad("retry_max_ms", "retry_base_ms must be above zero and retry_max_ms at least retry_base_ms");
+        }
+        if self.page_limit == 0 || self.max_pages == 0 {
+            return bad("page_limit", "page_limit and max_pages must be at least 1");
+        }
+        if self.discovery_concurrency == 0 {
+            return bad("discovery_concurrency", "must be at least 1");
+        }
+        if self.rate_window_ms == 0 {
+            return bad("rate_window_ms", "must be above zero");
+        }
+        let families = [
+            ("data_trades_per_window", self.data_trades_per_window, self.data_api_per_window),
+            ("data_positions_per_window", self.data_positions_per_window, self.data_api_per_window),
+            ("gamma_markets_per_window", self.gamma_markets_per_window, self.gamma_per_window),
+            ("clob_book_per_window", self.clob_book_per_window, self.clob_per_window),
+        ];
+        if self.data_api_per_window == 0 || self.gamma_per_window == 0 || self.clob_per_window == 0 {
+            return bad("data_api_per_window", "every rate budget must be at least 1");
+        }
+        for (key, route, overall) in families {
+            if route == 0 || route > overall {
+                return bad(key, "must be at least 1 and at most its API's overall budget");
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Config {
     /// Parses TOML text, applies `COPYCAT__…` overrides from `env`, and validates.
     pub fn from_toml_with_env(text: &str, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
@@ -758,7 +878,7 @@ impl Config {
         if self.demo.days == 0 || self.demo.wallets < 10 || self.demo.markets < 4 {
             return bad("demo", "needs at least 1 day, 10 wallets and 4 markets");
         }
-        Ok(())
+        self.venue.validate()
     }
 }
 
@@ -829,6 +949,19 @@ mod tests {
     fn seed_wallets_are_validated() {
         let err = Config::from_toml("[discovery]\nseed_wallets = [\"0x12\"]\n").unwrap_err();
         assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "discovery.seed_wallets[0]"), "{err}");
+    }
+
+    #[test]
+    fn venue_urls_and_budgets_are_validated() {
+        let c = Config::default();
+        assert_eq!(c.venue.data_trades_per_window, 200);
+        assert_eq!(c.venue.data_positions_per_window, 150);
+        let err = Config::from_toml("[venue]\ndata_api_url = \"data-api.polymarket.com\"\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "venue.data_api_url"), "{err}");
+        let err = Config::from_toml("[venue]\ndata_trades_per_window = 5000\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "venue.data_trades_per_window"), "{err}");
+        let env = vec![("COPYCAT__VENUE__CLOB_URL".to_string(), "http://127.0.0.1:9000".to_string())];
+        assert_eq!(Config::from_toml_with_env("", env).unwrap().venue.clob_url, "http://127.0.0.1:9000");
     }
 
     #[test]
