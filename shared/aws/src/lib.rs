@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod emulator;
+pub mod functions;
 mod metrics;
 mod queue;
 pub mod resources;

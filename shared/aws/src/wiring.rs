@@ -6,7 +6,7 @@
 use crate::resources::Resources;
 use crate::{AwsClients, DynamoStore, EmfMetrics, SqsQueue};
 use copycat_core::config::{Config, ConfigError};
-use copycat_core::ports::{Broker, MarketData, QueueError};
+use copycat_core::ports::{Broker, MarketData, Queue, QueueError};
 use copycat_core::time::{Clock, Timestamp};
 use copycat_state::{Deps, Queues};
 use std::sync::Arc;
@@ -25,6 +25,9 @@ pub mod env {
     pub const STAGE: &str = "COPYCAT_STAGE";
     /// Optional TOML config path; `COPYCAT__…` variables override it.
     pub const CONFIG: &str = "COPYCAT_CONFIG";
+    /// Which function this process is (a name in [`crate::functions::FUNCTIONS`]); when set,
+    /// only the queues that function sends to are opened (the template sets it).
+    pub const FUNCTION: &str = "COPYCAT_FUNCTION";
 }
 
 /// The real clock.
@@ -43,6 +46,9 @@ pub enum WiringError {
     /// The config file or an override is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// `COPYCAT_FUNCTION` names no function of [`crate::functions::FUNCTIONS`].
+    #[error("{var}={0} is not a CopyCat function (one of copycat_aws::functions::FUNCTIONS)", var = env::FUNCTION)]
+    UnknownFunction(String),
     /// A queue could not be found (no URL in the environment and no queue of that name).
     #[error("queue {role}: {source}")]
     Queue {
@@ -93,11 +99,18 @@ impl AwsWiring {
         let resources = Resources::builtin();
         let table = lookup(env::TABLE).unwrap_or_else(|| resources.table.name.clone());
         let store = Arc::new(DynamoStore::new(clients.dynamodb.clone(), table));
+        let function = match lookup(env::FUNCTION) {
+            Some(name) => Some(crate::functions::function(&name).ok_or(WiringError::UnknownFunction(name))?),
+            None => None,
+        };
         let queue = |role: &'static str, var: &str| {
             let url = lookup(var);
             let name = resources.queue(role).map(|q| q.name.clone()).unwrap_or_default();
             let sqs = clients.sqs.clone();
             async move {
+                if let Some(f) = function.filter(|f| !f.sends.contains(&role)) {
+                    return Ok(Arc::new(crate::functions::NotGranted::new(f.name, role, &name)) as Arc<dyn Queue>);
+                }
                 let opened = match url {
                     Some(url) => {
                         let name = url.rsplit('/').next().unwrap_or(&name).to_string();
@@ -105,7 +118,7 @@ impl AwsWiring {
                     }
                     None => SqsQueue::open(sqs, &name).await,
                 };
-                opened.map(Arc::new).map_err(|source| WiringError::Queue { role, source })
+                opened.map(|q| Arc::new(q) as Arc<dyn Queue>).map_err(|source| WiringError::Queue { role, source })
             }
         };
         let queues = Queues {
