@@ -1,0 +1,119 @@
+//! Discovery for real: candidates from the leaderboard windows and the configured seed wallets,
+//! each judged by the bot filter (and, for humans, the quality floor) from its paged recent
+//! history and positions — many wallets at once, so the run is bounded by the venue's budgets,
+//! not by round trips.
+
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet};
+use copycat_core::config::Config;
+use copycat_core::events::CandidateSource;
+use copycat_core::market::WalletPosition;
+use copycat_core::ports::{MarketData, MarketError};
+use copycat_core::quality::{QualityReport, assess_leader};
+use copycat_core::time::{Span, Timestamp};
+use copycat_core::trade::Wallet;
+use std::collections::{BTreeSet, VecDeque};
+use std::sync::{Arc, Mutex};
+
+/// How far back a candidate's trades are read (the bot-filter handler reads the same window).
+pub const HISTORY_WINDOW: Span = Span::days(30);
+
+/// Candidates of one discovery pass, in the order found, each once.
+#[derive(Clone, Debug, Default)]
+pub struct Candidates {
+    /// Wallets and where each came from.
+    pub wallets: Vec<(Wallet, CandidateSource)>,
+    /// Leaderboard windows that could not be read, with why.
+    pub failed_windows: Vec<(String, MarketError)>,
+}
+
+/// Reads the configured leaderboard windows, then adds the seed wallets.
+pub async fn find_candidates(market: &dyn MarketData, cfg: &Config) -> Candidates {
+    let mut out = Candidates::default();
+    let mut seen = BTreeSet::new();
+    for window in &cfg.discovery.windows {
+        match market.leaderboard(*window, cfg.discovery.per_window as usize).await {
+            Ok(rows) => {
+                for row in rows {
+                    if seen.insert(row.wallet.clone()) {
+                        out.wallets.push((row.wallet, CandidateSource::Leaderboard(window.as_str().into())));
+                    }
+                }
+            }
+            Err(e) => out.failed_windows.push((window.as_str().into(), e)),
+        }
+    }
+    for s in &cfg.discovery.seed_wallets {
+        if let Ok(w) = Wallet::parse(s)
+            && seen.insert(w.clone())
+        {
+            out.wallets.push((w, CandidateSource::Seed));
+        }
+    }
+    out
+}
+
+/// What judging one candidate found.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    /// The bot filter's verdict.
+    pub classification: Classification,
+    /// Trades read.
+    pub trades: usize,
+    /// The quality report (humans only: bots and thin histories need no positions read).
+    pub quality: Option<QualityReport>,
+}
+
+impl Judged {
+    /// Whether CopyCat would follow the wallet (human and above the quality floor).
+    pub fn would_follow(&self) -> bool {
+        self.classification.verdict == Verdict::Human && self.quality.as_ref().is_some_and(|q| q.passes)
+    }
+}
+
+/// Judges one wallet at `now`: its trades since `now − HISTORY_WINDOW` (paged, up to
+/// `discovery.history_limit`), and its positions when the bot filter calls it human.
+pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: Timestamp) -> Result<Judged, MarketError> {
+    let trades = market.wallet_trades(wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize).await?;
+    let classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
+    let quality = if classification.verdict == Verdict::Human {
+        let positions: Vec<WalletPosition> = market.wallet_positions(wallet).await?;
+        Some(assess_leader(&trades, &positions, &cfg.quality))
+    } else {
+        None
+    };
+    Ok(Judged { classification, trades: trades.len(), quality })
+}
+
+/// Judges every wallet with `concurrency` requests in flight; results in input order.
+pub async fn judge_all(
+    market: Arc<dyn MarketData>,
+    wallets: Vec<Wallet>,
+    cfg: Arc<Config>,
+    now: Timestamp,
+    concurrency: usize,
+) -> Vec<(Wallet, Result<Judged, MarketError>)> {
+    let n = wallets.len();
+    let queue = Arc::new(Mutex::new(wallets.into_iter().enumerate().collect::<VecDeque<_>>()));
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..concurrency.max(1).min(n.max(1)) {
+        let (queue, market, cfg) = (queue.clone(), market.clone(), cfg.clone());
+        workers.spawn(async move {
+            let mut done = Vec::new();
+            loop {
+                let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop_front();
+                let Some((i, w)) = next else { return done };
+                let r = judge(market.as_ref(), &w, &cfg, now).await;
+                done.push((i, w, r));
+            }
+        });
+    }
+    let mut slots: Vec<Option<(Wallet, Result<Judged, MarketError>)>> = (0..n).map(|_| None).collect();
+    while let Some(joined) = workers.join_next().await {
+        if let Ok(done) = joined {
+            for (i, w, r) in done {
+                slots[i] = Some((w, r));
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
+}

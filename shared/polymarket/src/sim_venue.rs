@@ -1,0 +1,251 @@
+//! The simulator served in Polymarket's shapes: Data API v2 envelopes with cursors, Gamma
+//! markets with string-encoded arrays, CLOB books worst-first, 503 during simulated outages.
+//! This is what `copycat sim serve` runs, so the real client is exercised end to end.
+
+use crate::server::{Handler, Request, Response};
+use copycat_core::market::{BookLevel, LeaderboardWindow, WalletPosition};
+use copycat_core::ports::Dependency;
+use copycat_core::time::{Clock, Timestamp, from_secs};
+use copycat_core::trade::{Trade, Wallet};
+use copycat_sim::SimWorld;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+/// Most rows one page may hold, whatever `limit` asks (the Data API caps page sizes too).
+pub const MAX_PAGE: usize = 500;
+
+/// The simulated world behind an HTTP face, seen at a clock's now.
+pub struct SimVenue {
+    world: Arc<SimWorld>,
+    clock: Arc<dyn Clock>,
+    hits: Mutex<BTreeMap<String, u64>>,
+}
+
+impl SimVenue {
+    /// Serves `world` as it is at `clock`'s time.
+    pub fn new(world: Arc<SimWorld>, clock: Arc<dyn Clock>) -> Arc<SimVenue> {
+        Arc::new(SimVenue { world, clock, hits: Mutex::new(BTreeMap::new()) })
+    }
+
+    /// The handler to give a [`crate::server::LocalServer`].
+    pub fn handler(self: &Arc<Self>) -> Handler {
+        let me = self.clone();
+        Arc::new(move |r: &Request| me.answer(r))
+    }
+
+    /// Requests served so far, by path.
+    pub fn hits(&self) -> BTreeMap<String, u64> {
+        self.hits.lock().map(|h| h.clone()).unwrap_or_default()
+    }
+
+    /// The world served.
+    pub fn world(&self) -> &Arc<SimWorld> {
+        &self.world
+    }
+
+    /// Answers one request.
+    pub fn answer(&self, r: &Request) -> Response {
+        if let Ok(mut h) = self.hits.lock() {
+            *h.entry(r.path.clone()).or_insert(0) += 1;
+        }
+        let now = self.clock.now();
+        let dependency = match r.path.as_str() {
+            p if p.starts_with("/v2/") => Dependency::DataApi,
+            "/markets" => Dependency::Gamma,
+            _ => Dependency::Clob,
+        };
+        if self.world.is_down(dependency, now) {
+            return Response::error(503, "simulated outage");
+        }
+        match r.path.as_str() {
+            "/v2/leaderboard" => self.leaderboard(r, now),
+            "/v2/trades" => self.trades(r, now, false),
+            "/v2/activity" => self.trades(r, now, true),
+            "/v2/positions" => self.positions(r, now),
+            "/markets" => self.markets(r, now),
+            "/book" => self.book(r, now),
+            "/price" | "/midpoint" => self.price(r, now),
+            "/tick-size" => match r.param("token_id").and_then(|t| self.world.market_info_at(t, now)) {
+                Some(m) => Response::json(json!({ "minimum_tick_size": m.tick_size.0.to_string() }).to_string()),
+                None => Response::error(404, "market not found"),
+            },
+            "/fee-rate" => match r.param("token_id").and_then(|t| self.world.market_info_at(t, now)) {
+                Some(m) => {
+                    Response::json(json!({ "base_fee": (m.taker_fee_rate * Decimal::from(10_000)).normalize().to_string() }).to_string())
+                }
+                None => Response::error(404, "fee rate not found for market"),
+            },
+            _ => Response::error(404, "no such route"),
+        }
+    }
+
+    fn leaderboard(&self, r: &Request, now: Timestamp) -> Response {
+        let window = match r.param("time_period").unwrap_or("all") {
+            "day" => LeaderboardWindow::Day,
+            "week" => LeaderboardWindow::Week,
+            "month" => LeaderboardWindow::Month,
+            "all" => LeaderboardWindow::All,
+            other => return Response::error(400, &format!("time_period {other} is not one of day, week, month, all")),
+        };
+        let rows: Vec<Value> = self
+            .world
+            .leaderboard_at(window, usize::MAX, now)
+            .into_iter()
+            .map(|e| json!({ "user_id": e.wallet, "user_name": e.name, "rank": e.rank, "pnl": e.pnl.0.to_string(), "volume": 0 }))
+            .collect();
+        envelope(rows, r)
+    }
+
+    fn trades(&self, r: &Request, now: Timestamp, activity: bool) -> Response {
+        let Some(user) = r.param("user") else { return Response::error(400, "user is required") };
+        let Ok(wallet) = Wallet::parse(user) else { return Response::error(400, &format!("user {user} is not an address")) };
+        let secs = |name: &str| r.param(name).and_then(|v| v.parse::<i64>().ok()).filter(|&s| s > 0);
+        let start = secs("start").map(from_secs);
+        let end = secs("end").unwrap_or(i64::MAX);
+        let trades = self.world.trades_since(&wallet, start, usize::MAX, now).unwrap_or_default();
+        let rows: Vec<Value> = trades.iter().rev().filter(|t| t.timestamp.timestamp() <= end).map(|t| trade_row(t, activity)).collect();
+        envelope(rows, r)
+    }
+
+    fn positions(&self, r: &Request, now: Timestamp) -> Response {
+        let Some(Ok(wallet)) = r.param("user").map(Wallet::parse) else { return Response::error(400, "user is required") };
+        let closed = match r.param("status").unwrap_or("OPEN") {
+            "OPEN" => false,
+            "CLOSED" => true,
+            other => return Response::error(400, &format!("status {other} is not OPEN or CLOSED")),
+        };
+        let rows: Vec<Value> = self
+            .world
+            .positions_at(&wallet, now)
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| p.closed == closed)
+            .map(|p| position_row(&wallet, p))
+            .collect();
+        envelope(rows, r)
+    }
+
+    fn markets(&self, r: &Request, now: Timestamp) -> Response {
+        let Some(token) = r.param("clob_token_ids") else { return Response::json("[]") };
+        let Some(m) = self.world.market_info_at(token, now) else { return Response::json("[]") };
+        let enc = |v: &[String]| serde_json::to_string(v).unwrap_or_default();
+        let prices: Vec<String> = match m.winning_outcome {
+            Some(w) => (0..m.outcomes.len()).map(|i| if i == w { "1" } else { "0" }.to_string()).collect(),
+            None => (0..m.outcomes.len())
+                .map(|i| {
+                    self.world.book_at(&m.token_ids[i], now).and_then(|b| b.mid()).map(|p| p.0.to_string()).unwrap_or_else(|| "0.5".into())
+                })
+                .collect(),
+        };
+        let market = json!({
+            "id": m.condition_id.get(2..10).unwrap_or("0"),
+            "conditionId": m.condition_id,
+            "question": m.question,
+            "category": m.category,
+            "endDate": m.end_date.map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            "outcomes": enc(&m.outcomes),
+            "outcomePrices": enc(&prices),
+            "clobTokenIds": enc(&m.token_ids),
+            "orderPriceMinTickSize": m.tick_size.0.to_string().parse::<f64>().unwrap_or(0.01),
+            "orderMinSize": m.min_order_size.0.to_string().parse::<f64>().unwrap_or(5.0),
+            "negRisk": false,
+            "acceptingOrders": m.accepting_orders,
+            "closed": m.winning_outcome.is_some(),
+            "liquidity": m.liquidity.0.to_string(),
+            "version": 2,
+        });
+        Response::json(Value::Array(vec![market]).to_string())
+    }
+
+    fn book(&self, r: &Request, now: Timestamp) -> Response {
+        let Some(token) = r.param("token_id") else { return Response::error(400, "token_id is required") };
+        let (Some(book), Some(m)) = (self.world.book_at(token, now), self.world.market_info_at(token, now)) else {
+            return Response::error(404, "No orderbook exists for the requested token id");
+        };
+        // The CLOB sends levels worst-first.
+        let levels = |ls: &[BookLevel]| -> Vec<Value> {
+            ls.iter().rev().map(|l| json!({ "price": l.price.0.to_string(), "size": l.size.0.to_string() })).collect()
+        };
+        Response::json(
+            json!({
+                "market": m.condition_id,
+                "asset_id": token,
+                "bids": levels(&book.bids),
+                "asks": levels(&book.asks),
+                "tick_size": m.tick_size.0.to_string(),
+                "min_order_size": m.min_order_size.0.to_string(),
+                "neg_risk": false,
+                "timestamp": now.timestamp_millis().to_string(),
+            })
+            .to_string(),
+        )
+    }
+
+    fn price(&self, r: &Request, now: Timestamp) -> Response {
+        let Some(book) = r.param("token_id").and_then(|t| self.world.book_at(t, now)) else {
+            return Response::error(404, "No orderbook exists for the requested token id");
+        };
+        let p = if r.path == "/midpoint" {
+            book.mid().map(|p| ("mid", p))
+        } else if r.param("side").is_some_and(|s| s.eq_ignore_ascii_case("SELL")) {
+            book.best_bid().map(|p| ("price", p))
+        } else {
+            book.best_ask().map(|p| ("price", p))
+        };
+        match p {
+            Some((name, p)) => Response::json(json!({ name: p.0.to_string() }).to_string()),
+            None => Response::error(404, "No orderbook exists for the requested token id"),
+        }
+    }
+}
+
+/// A v2 envelope of the page `cursor` (an offset) of `rows`, `limit` rows long.
+fn envelope(rows: Vec<Value>, r: &Request) -> Response {
+    let limit = r.param("limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(100).clamp(1, MAX_PAGE);
+    let offset = r.param("cursor").and_then(|c| c.strip_prefix("o:")).and_then(|o| o.parse::<usize>().ok()).unwrap_or(0);
+    let page: Vec<Value> = rows.iter().skip(offset).take(limit).cloned().collect();
+    let next = offset + page.len();
+    let has_more = next < rows.len();
+    let body = json!({
+        "data": page,
+        "pagination": { "limit": limit, "offset": offset, "has_more": has_more, "next_cursor": if has_more { format!("o:{next}") } else { String::new() } },
+    });
+    Response::json(body.to_string())
+}
+
+fn trade_row(t: &Trade, activity: bool) -> Value {
+    let mut row = json!({
+        "proxy_wallet": t.wallet,
+        "side": t.side.as_str(),
+        "asset": t.asset,
+        "condition_id": t.condition_id,
+        "size": t.size.0.to_string(),
+        "price": t.price.0.to_string(),
+        "timestamp": t.timestamp.timestamp(),
+        "title": t.title,
+        "slug": t.slug,
+        "outcome": t.outcome,
+        "outcome_index": t.outcome_index,
+        "transaction_hash": t.transaction_hash,
+    });
+    if activity {
+        row["type"] = json!("TRADE");
+        row["usdc_size"] = json!((t.size.0 * t.price.0).round_dp(6).to_string());
+    }
+    row
+}
+
+fn position_row(wallet: &Wallet, p: &WalletPosition) -> Value {
+    json!({
+        "proxy_wallet": wallet,
+        "condition_id": p.condition_id,
+        "token_id": p.token_id,
+        "status": if p.closed { "CLOSED" } else { "OPEN" },
+        "current_size": p.size.0.to_string(),
+        "avg_price": p.avg_price.0.to_string(),
+        "realized_pnl": p.realized_pnl.0.to_string(),
+        "unrealized_pnl": p.unrealized_pnl.0.to_string(),
+    })
+}
