@@ -18,6 +18,9 @@ if ! cargo nextest --version >/dev/null 2>&1; then
   cargo install cargo-nextest --locked
 fi
 
+step "SAM template: cfn-lint (zero errors and warnings) and sam validate --lint"
+bash infra/sam.sh validate
+
 step "AWS emulator (moto server in infra/.venv)"
 bash infra/emulator.sh install
 # One emulator for the whole run (nextest runs each test in its own process); the AWS tests
