@@ -3,6 +3,7 @@
 //! Every policy number (threshold, limit, multiplier) lives here, named. An error names the key
 //! and the rule it broke. Secrets never live here: they come from the environment at the edge.
 
+use crate::events::{Event, Severity};
 use crate::money::{Price, Shares, Usd};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -534,11 +535,96 @@ pub struct NotificationsConfig {
     pub daily_summary_hour_utc: u32,
     /// Refusals are batched into one summary per this window.
     pub refusal_summary_secs: i64,
+    /// Discord webhook destinations (`[[notifications.discord]]`).
+    pub discord: Vec<DestinationConfig>,
+    /// Slack incoming-webhook destinations (`[[notifications.slack]]`).
+    pub slack: Vec<DestinationConfig>,
+    /// Accept `http://127.0.0.1` / `localhost` webhook URLs: local trials and tests only.
+    pub allow_loopback_urls: bool,
+    /// Limits every Discord webhook is held to (all windows at once).
+    pub discord_rate_limits: Vec<RateWindow>,
+    /// Limits every Slack webhook is held to.
+    pub slack_rate_limits: Vec<RateWindow>,
+    /// Timeouts, retries and back-off of one webhook post.
+    pub delivery: DeliveryConfig,
 }
 
 impl Default for NotificationsConfig {
     fn default() -> Self {
-        NotificationsConfig { daily_summary_hour_utc: 21, refusal_summary_secs: 3600 }
+        NotificationsConfig {
+            daily_summary_hour_utc: 21,
+            refusal_summary_secs: 3600,
+            discord: Vec::new(),
+            slack: Vec::new(),
+            allow_loopback_urls: false,
+            // Discord: about 5 requests per 2 s per webhook, and 30 per minute per channel
+            // (https://discord.com/developers/docs/topics/rate-limits).
+            discord_rate_limits: vec![RateWindow { requests: 5, window_ms: 2_000 }, RateWindow { requests: 30, window_ms: 60_000 }],
+            // Slack: about 1 message per second per incoming webhook
+            // (https://api.slack.com/apis/rate-limits).
+            slack_rate_limits: vec![RateWindow { requests: 1, window_ms: 1_000 }],
+            delivery: DeliveryConfig::default(),
+        }
+    }
+}
+
+/// One webhook destination. Its URL is a secret: config names the environment variable that
+/// holds it, never the URL itself (config is printed by `copycat config check`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DestinationConfig {
+    /// Name used in logs and reports, e.g. `ops`.
+    pub name: String,
+    /// Environment variable holding the webhook URL.
+    pub url_env: String,
+    /// Least severity delivered here.
+    #[serde(default = "default_min_severity")]
+    pub min_severity: Severity,
+    /// Event kinds delivered here (e.g. `trade_copied`); empty means every kind.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+}
+
+fn default_min_severity() -> Severity {
+    Severity::Info
+}
+
+/// At most `requests` posts in any `window_ms`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateWindow {
+    /// Posts allowed in the window.
+    pub requests: u32,
+    /// Length of the sliding window.
+    pub window_ms: i64,
+}
+
+/// `[notifications.delivery]`: how hard one webhook post is tried before the notification goes
+/// back to the queue (and, after `queues.max_receive` receives, to the dead-letter queue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeliveryConfig {
+    /// Timeout of one HTTP request.
+    pub request_timeout_ms: u64,
+    /// Attempts per destination per receive (5xx, timeouts and 429s each use one).
+    pub max_attempts: u32,
+    /// Wait after the first failed attempt; doubled each time.
+    pub backoff_initial_ms: u64,
+    /// Longest wait between attempts.
+    pub backoff_max_ms: u64,
+    /// Longest `Retry-After` honoured in-process; a longer one hands the message back to the queue.
+    pub max_retry_after_ms: u64,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            request_timeout_ms: 5_000,
+            max_attempts: 4,
+            backoff_initial_ms: 500,
+            backoff_max_ms: 8_000,
+            max_retry_after_ms: 60_000,
+        }
     }
 }
 
@@ -872,9 +958,7 @@ impl Config {
                 "must be above zero and below the visibility timeout, so a redelivery can take an expired claim over",
             );
         }
-        if self.notifications.daily_summary_hour_utc > 23 {
-            return bad("notifications.daily_summary_hour_utc", "must be 0..=23");
-        }
+        self.notifications.validate()?;
         if self.demo.days == 0 || self.demo.wallets < 10 || self.demo.markets < 4 {
             return bad("demo", "needs at least 1 day, 10 wallets and 4 markets");
         }
@@ -900,6 +984,62 @@ fn apply_override(root: &mut toml::Table, var: &str, path: &str, value: &str) ->
         .unwrap_or_else(|| toml::Value::String(value.to_string()));
     table.insert(parts[parts.len() - 1].clone(), parsed);
     Ok(())
+}
+
+impl NotificationsConfig {
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: String, rule: &str| Err(ConfigError::Invalid { key, rule: rule.into() });
+        if self.daily_summary_hour_utc > 23 {
+            return bad("notifications.daily_summary_hour_utc".into(), "must be 0..=23");
+        }
+        if self.refusal_summary_secs < 60 || 86_400 % self.refusal_summary_secs != 0 {
+            return bad("notifications.refusal_summary_secs".into(), "must be at least 60 and divide a day (86400) evenly");
+        }
+        let mut names = std::collections::HashSet::new();
+        for (section, list) in [("discord", &self.discord), ("slack", &self.slack)] {
+            for (i, d) in list.iter().enumerate() {
+                let key = |field: &str| format!("notifications.{section}[{i}].{field}");
+                if d.name.trim().is_empty() {
+                    return bad(key("name"), "must not be empty");
+                }
+                if !names.insert(d.name.as_str()) {
+                    return bad(key("name"), "must be unique across destinations");
+                }
+                if d.url_env.trim().is_empty() {
+                    return bad(key("url_env"), "must name the environment variable holding the webhook URL");
+                }
+                for (j, k) in d.kinds.iter().enumerate() {
+                    if !Event::KINDS.contains(&k.as_str()) {
+                        return bad(
+                            format!("{}[{j}]", key("kinds")),
+                            &format!("unknown event kind `{k}`; known: {}", Event::KINDS.join(", ")),
+                        );
+                    }
+                }
+            }
+        }
+        for (section, limits) in [("discord_rate_limits", &self.discord_rate_limits), ("slack_rate_limits", &self.slack_rate_limits)] {
+            if limits.is_empty() {
+                return bad(format!("notifications.{section}"), "needs at least one window");
+            }
+            for (i, w) in limits.iter().enumerate() {
+                if w.requests == 0 || w.window_ms <= 0 {
+                    return bad(format!("notifications.{section}[{i}]"), "requests and window_ms must be above zero");
+                }
+            }
+        }
+        let d = &self.delivery;
+        if d.max_attempts == 0 {
+            return bad("notifications.delivery.max_attempts".into(), "must be at least 1");
+        }
+        if d.request_timeout_ms == 0 {
+            return bad("notifications.delivery.request_timeout_ms".into(), "must be above zero");
+        }
+        if d.backoff_initial_ms > d.backoff_max_ms {
+            return bad("notifications.delivery.backoff_initial_ms".into(), "must not exceed backoff_max_ms");
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for TradingMode {
@@ -949,6 +1089,46 @@ mod tests {
     fn seed_wallets_are_validated() {
         let err = Config::from_toml("[discovery]\nseed_wallets = [\"0x12\"]\n").unwrap_err();
         assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "discovery.seed_wallets[0]"), "{err}");
+    }
+
+    #[test]
+    fn notification_destinations_parse_with_their_filters() {
+        let c = Config::from_toml(
+            "[[notifications.discord]]\nname = \"ops\"\nurl_env = \"OPS_HOOK\"\nmin_severity = \"warning\"\nkinds = [\"breaker_opened\"]\n\
+             [[notifications.slack]]\nname = \"desk\"\nurl_env = \"DESK_HOOK\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.notifications.discord[0].min_severity, Severity::Warning);
+        assert_eq!(c.notifications.discord[0].kinds, ["breaker_opened"]);
+        assert_eq!(c.notifications.slack[0].min_severity, Severity::Info);
+        assert!(c.notifications.slack[0].kinds.is_empty());
+    }
+
+    #[test]
+    fn unknown_event_kind_in_a_destination_names_the_key() {
+        let err = Config::from_toml("[[notifications.slack]]\nname = \"a\"\nurl_env = \"A\"\nkinds = [\"trade_coppied\"]\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "notifications.slack[0].kinds[0]"), "{err}");
+    }
+
+    #[test]
+    fn destination_names_must_be_unique() {
+        let err = Config::from_toml(
+            "[[notifications.slack]]\nname = \"a\"\nurl_env = \"A\"\n[[notifications.discord]]\nname = \"a\"\nurl_env = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, ConfigError::Invalid { ref key, .. } if key == "notifications.slack[0].name" || key == "notifications.discord[0].name"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn rate_limits_default_to_the_documented_webhook_limits() {
+        let n = Config::default().notifications;
+        assert_eq!(n.discord_rate_limits, [RateWindow { requests: 5, window_ms: 2_000 }, RateWindow { requests: 30, window_ms: 60_000 }]);
+        assert_eq!(n.slack_rate_limits, [RateWindow { requests: 1, window_ms: 1_000 }]);
+        let err = Config::from_toml("[notifications]\nslack_rate_limits = []\n").unwrap_err();
+        assert!(err.to_string().contains("notifications.slack_rate_limits"), "{err}");
     }
 
     #[test]

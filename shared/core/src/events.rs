@@ -137,6 +137,18 @@ pub enum Event {
         /// Error.
         error: String,
     },
+    /// Refused trades over one summary window, counted by reason (one notification per window,
+    /// not one per refusal).
+    TradesRefused {
+        /// Start of the window (inclusive).
+        window_start: Timestamp,
+        /// End of the window (exclusive).
+        window_end: Timestamp,
+        /// Refusals in the window.
+        total: u64,
+        /// Refusals by reason code, most frequent first.
+        by_reason: Vec<(String, u64)>,
+    },
     /// The day's result.
     DailySummary {
         /// UTC day, `YYYY-MM-DD`.
@@ -155,6 +167,23 @@ pub enum Event {
 }
 
 impl Event {
+    /// Every kind name, as used in config filters.
+    pub const KINDS: [&'static str; 13] = [
+        "trade_copied",
+        "trade_refused",
+        "trades_refused",
+        "leader_followed",
+        "leader_dropped",
+        "breaker_opened",
+        "breaker_closed",
+        "mode_changed",
+        "drawdown_alert",
+        "trading_stopped",
+        "milestone_reached",
+        "health_check_failed",
+        "daily_summary",
+    ];
+
     /// Default severity of the event.
     pub fn severity(&self) -> Severity {
         match self {
@@ -177,6 +206,7 @@ impl Event {
             Event::TradingStopped { .. } => "trading_stopped",
             Event::MilestoneReached { .. } => "milestone_reached",
             Event::HealthCheckFailed { .. } => "health_check_failed",
+            Event::TradesRefused { .. } => "trades_refused",
             Event::DailySummary { .. } => "daily_summary",
         }
     }
@@ -235,6 +265,10 @@ impl Notification {
             Event::TradingStopped { reason } => format!("trading STOPPED: {reason}"),
             Event::MilestoneReached { amount, equity } => format!("milestone {amount} reached (equity {equity})"),
             Event::HealthCheckFailed { dependency, error } => format!("health check failed for {dependency}: {error}"),
+            Event::TradesRefused { window_start, window_end, total, by_reason } => {
+                let reasons: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
+                format!("{total} trades refused {}–{}: {}", window_start.format("%H:%M"), window_end.format("%H:%M"), reasons.join(", "))
+            }
             Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => {
                 format!("{day}: PnL {pnl}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
             }
