@@ -8,7 +8,7 @@ use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet};
 use copycat_core::events::{Candidate, CandidateSource, Event};
 use copycat_core::policy::{Admit, admit_leader, drop_leader};
-use copycat_core::ports::{Dependency, StoreError};
+use copycat_core::ports::{Dependency, MarketError, StoreError};
 use copycat_core::quality::{QualityReport, assess_leader};
 use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
@@ -60,14 +60,24 @@ pub fn parse_candidate(body: Option<&str>) -> Result<Candidate, JudgeError> {
     serde_json::from_str(body).map_err(|e| JudgeError::BadMessage(format!("not a candidate: {e}")))
 }
 
+/// An unknown wallet's history is empty; every other failure stays a failure.
+fn or_none<T>(result: Result<Vec<T>, GateError>) -> Result<Vec<T>, GateError> {
+    match result {
+        Err(GateError::Call(MarketError::NotFound { .. })) => Ok(Vec::new()),
+        other => other,
+    }
+}
+
 /// Judges one wallet and updates its profile and the followed set.
 pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> {
     let cfg = &deps.config;
     let now = deps.clock.now();
     let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;
-    let trades =
-        gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await?;
-    let positions = gate.call(deps, deps.market.wallet_positions(&c.wallet)).await?;
+    // A wallet the venue does not know has no history: judged (insufficient data), not retried.
+    let trades = or_none(
+        gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await,
+    )?;
+    let positions = or_none(gate.call(deps, deps.market.wallet_positions(&c.wallet)).await)?;
     let classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
     let quality = assess_leader(&trades, &positions, &cfg.quality);
 

@@ -4,7 +4,8 @@
 
 use crate::{AwsClients, describe};
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType, TimeToLiveSpecification, TimeToLiveStatus,
+    AttributeDefinition, AttributeValue, BillingMode, DeleteRequest, KeySchemaElement, KeyType, ScalarAttributeType,
+    TimeToLiveSpecification, TimeToLiveStatus, WriteRequest,
 };
 use aws_sdk_sqs::types::QueueAttributeName;
 use serde::{Deserialize, Serialize};
@@ -130,6 +131,80 @@ pub async fn create_resources(clients: &AwsClients, resources: &Resources) -> Re
     }
     Ok(provisioned)
 }
+
+/// Empties what [`create_resources`] made: deletes every item of the table and purges every
+/// queue (dead-letter queues included). For a fresh `copycat demo --backend aws` on an emulator;
+/// never called on a deployed stack.
+pub async fn reset_resources(clients: &AwsClients, provisioned: &Provisioned) -> Result<ResetReport, ProvisionError> {
+    let table = &provisioned.table;
+    let fail = |resource: &str, reason: String| ProvisionError::Create { resource: resource.to_string(), reason };
+    let mut report = ResetReport::default();
+    let mut start: Option<HashMap<String, AttributeValue>> = None;
+    loop {
+        let page = clients
+            .dynamodb
+            .scan()
+            .table_name(table)
+            .projection_expression("#pk, #sk")
+            .expression_attribute_names("#pk", crate::store::attr::PK)
+            .expression_attribute_names("#sk", crate::store::attr::SK)
+            .set_exclusive_start_key(start.take())
+            .send()
+            .await
+            .map_err(|e| fail(table, describe(&e)))?;
+        let keys: Vec<HashMap<String, AttributeValue>> = page.items().to_vec();
+        for chunk in keys.chunks(MAX_BATCH_WRITE) {
+            let mut pending: Vec<WriteRequest> = chunk
+                .iter()
+                .map(|key| {
+                    DeleteRequest::builder().set_key(Some(key.clone())).build().map(|d| WriteRequest::builder().delete_request(d).build())
+                })
+                .collect::<Result<_, _>>()
+                .map_err(|e| fail(table, e.to_string()))?;
+            // BatchWriteItem may hand back unprocessed requests under load: resend them.
+            for _ in 0..MAX_BATCH_ATTEMPTS {
+                if pending.is_empty() {
+                    break;
+                }
+                let out = clients
+                    .dynamodb
+                    .batch_write_item()
+                    .request_items(table, std::mem::take(&mut pending))
+                    .send()
+                    .await
+                    .map_err(|e| fail(table, describe(&e)))?;
+                pending = out.unprocessed_items().and_then(|u| u.get(table)).cloned().unwrap_or_default();
+            }
+            if !pending.is_empty() {
+                return Err(fail(table, format!("{} deletes still unprocessed after {MAX_BATCH_ATTEMPTS} attempts", pending.len())));
+            }
+            report.items_deleted += chunk.len() as u64;
+        }
+        match page.last_evaluated_key() {
+            Some(k) if !k.is_empty() => start = Some(k.clone()),
+            _ => break,
+        }
+    }
+    for (name, url) in &provisioned.queue_urls {
+        clients.sqs.purge_queue().queue_url(url).send().await.map_err(|e| fail(name, describe(&e)))?;
+        report.queues_purged += 1;
+    }
+    Ok(report)
+}
+
+/// What [`reset_resources`] removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResetReport {
+    /// Table items deleted.
+    pub items_deleted: u64,
+    /// Queues purged.
+    pub queues_purged: u64,
+}
+
+/// Most requests in one `BatchWriteItem` (DynamoDB limit).
+const MAX_BATCH_WRITE: usize = 25;
+/// Attempts at a batch whose requests come back unprocessed.
+const MAX_BATCH_ATTEMPTS: usize = 8;
 
 /// Creates the state table (on-demand, `pk`/`sk` strings) and enables its TTL, unless done.
 pub async fn create_table(client: &aws_sdk_dynamodb::Client, table: &TableDef) -> Result<(), ProvisionError> {
