@@ -221,10 +221,10 @@ fn workspace() -> (BTreeMap<String, String>, BTreeSet<String>) {
     (crates, functions)
 }
 
-/// The workspace crates a Lambda binary links: the function crates and, transitively, their
+/// The workspace crates the binaries of `functions` link: those crates and, transitively, their
 /// workspace (normal) dependencies.
-fn lambda_crates() -> BTreeSet<String> {
-    let (crates, functions) = workspace();
+fn linked_crates(functions: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+    let (crates, _) = workspace();
     let mut seen = BTreeSet::new();
     let mut todo: Vec<String> = functions.into_iter().collect();
     while let Some(name) = todo.pop() {
@@ -267,14 +267,24 @@ fn env_literals(text: &str) -> BTreeSet<String> {
     found
 }
 
-/// Every environment variable the Lambda binaries' code reads.
-fn env_vars_read_by_lambdas() -> BTreeSet<String> {
-    let (crates, _) = workspace();
-    let mut files = Vec::new();
-    for name in lambda_crates() {
-        rust_files(&repo_root().join(&crates[&name]).join("src"), &mut files);
+/// The workspace crates any Lambda binary links.
+fn lambda_crates() -> BTreeSet<String> {
+    linked_crates(workspace().1)
+}
+
+/// Every environment variable each function binary's code reads (the crates it links), by
+/// function.
+fn env_vars_read() -> BTreeMap<String, BTreeSet<String>> {
+    let (crates, functions) = workspace();
+    let mut read = BTreeMap::new();
+    for function in functions {
+        let mut files = Vec::new();
+        for name in linked_crates([function.clone()]) {
+            rust_files(&repo_root().join(&crates[&name]).join("src"), &mut files);
+        }
+        read.insert(function, files.iter().flat_map(|f| env_literals(&std::fs::read_to_string(f).unwrap())).collect());
     }
-    files.iter().flat_map(|f| env_literals(&std::fs::read_to_string(f).unwrap())).collect()
+    read
 }
 
 /// Read by the code but deliberately not set by the template, each with its reason.
@@ -393,15 +403,16 @@ fn check_functions(t: &Value, crates: &BTreeSet<String>, table: &[LambdaFunction
 /// Every variable the code reads is set for every function (queue URLs: for the queues the
 /// function sends to), `COPYCAT_FUNCTION` names the function itself, nothing is set that no
 /// code reads or is about to read, and the config overrides the template sets are valid.
-fn check_environment(t: &Value, read: &BTreeSet<String>, table: &[LambdaFunction]) -> Vec<String> {
+fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, table: &[LambdaFunction]) -> Vec<String> {
     let mut problems = Vec::new();
     let optional: BTreeSet<&str> = NOT_SET_ON_LAMBDA.iter().map(|(v, _)| *v).collect();
     for f in table {
         let Some((id, res)) = function_resource(t, f.name) else { continue };
+        let read = read_by.get(f.name).cloned().unwrap_or_default();
         let env = environment(t, res);
         let unused_urls: BTreeSet<&str> =
             copycat_aws::functions::QUEUE_URL_VARS.iter().filter(|(role, _)| !f.sends.contains(role)).map(|(_, v)| *v).collect();
-        for var in read {
+        for var in &read {
             let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str());
             if needed && !env.contains_key(var.as_str()) {
                 problems.push(format!("{id} ({}) does not set {var}, which the code reads", f.name));
@@ -515,6 +526,67 @@ fn check_queue_wiring(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
                     }
                 }
             }
+        }
+    }
+    problems
+}
+
+/// DynamoDB operations a client can call, as they are spelt in the SDK.
+const DYNAMODB_OPERATIONS: &[&str] = &[
+    "get_item",
+    "batch_get_item",
+    "put_item",
+    "update_item",
+    "delete_item",
+    "batch_write_item",
+    "query",
+    "scan",
+    "transact_get_items",
+    "transact_write_items",
+    "describe_table",
+];
+
+/// The IAM actions of the DynamoDB operations the store (the Lambdas' only table client) calls.
+fn store_table_actions() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(repo_root().join("shared/aws/src/store.rs")).unwrap();
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    DYNAMODB_OPERATIONS
+        .iter()
+        .filter(|op| code.contains(&format!(".{op}()")))
+        .map(|op| {
+            let pascal: String = op
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                })
+                .collect();
+            format!("dynamodb:{pascal}")
+        })
+        .collect()
+}
+
+/// Each function may do on the state table exactly what the store does, on the table alone.
+fn check_table_grants(t: &Value, table: &[LambdaFunction], store_actions: &BTreeSet<String>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some((table_id, _)) = of_type(t, "AWS::DynamoDB::Table").into_iter().next() else {
+        return vec!["no state table".into()];
+    };
+    for f in table {
+        let Some((id, fr)) = function_resource(t, f.name) else { continue };
+        let stmts = statements(t, fr);
+        let mut granted = BTreeSet::new();
+        for s in stmts.iter().filter(|s| s.actions.iter().any(|a| a.starts_with("dynamodb:"))) {
+            if s.resources.iter().any(|r| get_att(r) != Some((table_id, "Arn"))) {
+                problems.push(format!("{id}: DynamoDB actions {:?} on something other than the state table", s.actions));
+            }
+            granted.extend(s.actions.iter().map(|a| a.to_string()));
+        }
+        for a in store_actions.difference(&granted) {
+            problems.push(format!("{id}: {a} is not granted, and the store calls it"));
+        }
+        for a in granted.difference(store_actions) {
+            problems.push(format!("{id}: {a} is granted, and the store never calls it"));
         }
     }
     problems
@@ -833,13 +905,17 @@ fn every_function_crate_has_exactly_one_function_resource() {
 
 #[test]
 fn every_variable_the_code_reads_is_set() {
-    let read = env_vars_read_by_lambdas();
+    let read = env_vars_read();
+    assert_eq!(read.len(), FUNCTIONS.len(), "every function crate is scanned: {read:?}");
     // The scan sees the wiring's variables (so it does look where the code reads them).
-    for var in [copycat_aws::wiring::env::TABLE, copycat_aws::wiring::env::STAGE, copycat_aws::wiring::env::FUNCTION] {
-        assert!(read.contains(var), "{var} found by the source scan: {read:?}");
+    for (function, vars) in &read {
+        for var in [copycat_aws::wiring::env::TABLE, copycat_aws::wiring::env::STAGE, copycat_aws::wiring::env::FUNCTION] {
+            assert!(vars.contains(var), "{var} found by the source scan of {function}: {vars:?}");
+        }
     }
+    let all: BTreeSet<&String> = read.values().flatten().collect();
     for (var, _) in NOT_SET_ON_LAMBDA {
-        assert!(read.contains(*var), "{var} is listed as not set on Lambda but no code reads it any more");
+        assert!(all.contains(&var.to_string()), "{var} is listed as not set on Lambda but no code reads it any more");
     }
     assert_clean(check_environment(&template(), &read, FUNCTIONS));
 }
@@ -859,6 +935,13 @@ async fn alarms_watch_what_the_code_emits() {
 #[test]
 fn table_and_queues_are_the_ones_infra_resources_json_defines() {
     assert_clean(check_resources(&template(), &Resources::builtin()));
+}
+
+#[test]
+fn table_grants_are_what_the_store_calls() {
+    let actions = store_table_actions();
+    assert!(actions.contains("dynamodb:TransactWriteItems") && actions.contains("dynamodb:GetItem"), "{actions:?}");
+    assert_clean(check_table_grants(&template(), FUNCTIONS, &actions));
 }
 
 #[test]
@@ -1031,7 +1114,7 @@ fn the_function_check_catches_a_missing_duplicated_or_misbuilt_function() {
 #[test]
 fn the_environment_check_catches_a_variable_the_template_misses() {
     let t = template();
-    let read = env_vars_read_by_lambdas();
+    let read = env_vars_read();
     assert_reports(
         &check_environment(&mutated(&t, |t| remove(t, "/Globals/Function/Environment/Variables", "COPYCAT_TABLE")), &read, FUNCTIONS),
         "does not set COPYCAT_TABLE",
@@ -1041,8 +1124,8 @@ fn the_environment_check_catches_a_variable_the_template_misses() {
     assert_reports(&check_environment(&no_url, &read, FUNCTIONS), "(signal-poller) does not set COPYCAT_SIGNALS_QUEUE_URL");
     // A variable the code starts reading later.
     let mut later = read.clone();
-    later.insert("COPYCAT_SOMETHING_NEW".into());
-    assert_reports(&check_environment(&t, &later, FUNCTIONS), "does not set COPYCAT_SOMETHING_NEW");
+    later.get_mut("health-check").unwrap().insert("COPYCAT_SOMETHING_NEW".into());
+    assert_reports(&check_environment(&t, &later, FUNCTIONS), "(health-check) does not set COPYCAT_SOMETHING_NEW");
     let wrong =
         mutated(&t, |t| set(t, "/Resources/NotifierFunction/Properties/Environment/Variables/COPYCAT_FUNCTION", json!("bot-filter")));
     assert_reports(&check_environment(&wrong, &read, FUNCTIONS), "COPYCAT_FUNCTION must be \"notifier\"");
@@ -1095,7 +1178,7 @@ fn the_queue_check_catches_a_missing_grant_a_wrong_trigger_and_a_wildcard() {
     let mut table = FUNCTIONS.to_vec();
     table.iter_mut().find(|f| f.name == "health-check").unwrap().sends = &["notifications", "signals"];
     assert_reports(&check_queue_wiring(&t, &table), "(health-check) is not granted sqs:SendMessage on the signals queue");
-    assert_reports(&check_environment(&t, &env_vars_read_by_lambdas(), &table), "(health-check) does not set COPYCAT_SIGNALS_QUEUE_URL");
+    assert_reports(&check_environment(&t, &env_vars_read(), &table), "(health-check) does not set COPYCAT_SIGNALS_QUEUE_URL");
 }
 
 #[tokio::test]
@@ -1255,6 +1338,28 @@ fn the_limits_check_catches_what_cfn_lint_lets_through() {
         &check(&mutated(&t, |t| set(t, "/Resources/SignalPollerFunction/Properties/Timeout", json!(120)))),
         "outlasts poller.lease_secs",
     );
+}
+
+#[test]
+fn the_table_grant_check_catches_a_missing_or_extra_action_and_a_wider_resource() {
+    let t = template();
+    let actions = store_table_actions();
+    let stmt = "/Resources/SignalCopierRole/Properties/Policies/1/PolicyDocument/Statement/0";
+    let extra = mutated(&t, |t| t.pointer_mut(&format!("{stmt}/Action")).unwrap().as_array_mut().unwrap().push(json!("dynamodb:Scan")));
+    assert_reports(
+        &check_table_grants(&extra, FUNCTIONS, &actions),
+        "SignalCopierFunction: dynamodb:Scan is granted, and the store never calls it",
+    );
+    let missing = mutated(&t, |t| {
+        t.pointer_mut(&format!("{stmt}/Action")).unwrap().as_array_mut().unwrap().retain(|a| a != "dynamodb:TransactWriteItems")
+    });
+    assert_reports(&check_table_grants(&missing, FUNCTIONS, &actions), "dynamodb:TransactWriteItems is not granted");
+    let wider = mutated(&t, |t| set(t, &format!("{stmt}/Resource"), json!({"Fn::Sub": "${StateTable.Arn}/*"})));
+    assert_reports(&check_table_grants(&wider, FUNCTIONS, &actions), "on something other than the state table");
+    // The store starts calling something new: the template must follow.
+    let mut more = actions.clone();
+    more.insert("dynamodb:UpdateItem".into());
+    assert_reports(&check_table_grants(&t, FUNCTIONS, &more), "dynamodb:UpdateItem is not granted, and the store calls it");
 }
 
 #[test]
