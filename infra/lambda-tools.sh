@@ -8,6 +8,10 @@ venv="$here/.venv-lambda"
 
 install() {
   if [ -x "$venv/bin/cargo-lambda" ] && [ -x "$venv/bin/python-zig" ]; then return 0; fi
+  # Several test processes may ask at once: one installs, the others wait for it.
+  exec 9>"$here/.lambda-tools.lock"
+  flock 9
+  if [ -x "$venv/bin/cargo-lambda" ] && [ -x "$venv/bin/python-zig" ]; then return 0; fi
   echo "installing cargo-lambda and ziglang into $venv" >&2
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check cargo-lambda ziglang
