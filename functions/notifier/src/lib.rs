@@ -1,14 +1,20 @@
-//! notifier: delivers operator notifications from the notifications queue to a sink (locally
-//! the terminal; webhooks in production). A redelivered notification that was already
-//! delivered is not delivered again.
+//! notifier: delivers operator notifications from the notifications queue to a sink: the
+//! configured Discord / Slack webhooks ([`copycat_notify::Router`]), or the terminal when none
+//! is configured. A redelivered notification that was already delivered is not delivered
+//! again; one that could not be delivered now is a batch-item failure, so SQS redelivers it
+//! (and dead-letters it after `queues.max_receive`); one a webhook refuses for good is dropped
+//! with an error log.
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
+use copycat_core::config::Config;
 use copycat_core::events::Notification;
-use copycat_core::ports::{NotificationSink, SinkError, StoreError};
+use copycat_core::ports::{NotificationSink, SinkError, StateStore, StoreError};
 use copycat_core::records::keys;
 use copycat_core::time::Span;
+use copycat_notify::{Router, RouterError, Timing};
 use copycat_state::Deps;
 use lambda_runtime::{Diagnostic, LambdaEvent};
+use std::sync::Arc;
 
 /// Why one notification was not delivered now.
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +109,31 @@ pub async fn deliver(deps: &Deps, sink: &dyn NotificationSink, n: &Notification)
     }
     deps.metrics.count("NotificationSent", 1, &[("kind", n.event.kind())]);
     Ok(outcome)
+}
+
+/// Where notifications go: every configured Discord / Slack webhook (config destinations, or
+/// `COPYCAT_DISCORD_WEBHOOK_URL` / `COPYCAT_SLACK_WEBHOOK_URL` alone), each delivery recorded
+/// in `store` so a redelivery skips the destinations that already posted; the terminal when
+/// none is configured. Every URL is validated here, once, at start.
+pub fn sink_from_config(
+    config: &Config,
+    env: &dyn Fn(&str) -> Option<String>,
+    store: Arc<dyn StateStore>,
+    timing: Timing,
+) -> Result<Arc<dyn NotificationSink>, RouterError> {
+    let router = Router::from_config(&config.notifications, env, timing)?;
+    if router.is_empty() {
+        tracing::info!("no webhook destination configured; notifications go to the terminal");
+        return Ok(Arc::new(TerminalSink));
+    }
+    let names: Vec<String> = router.destinations().iter().map(|d| format!("{} `{}`", d.platform(), d.name())).collect();
+    tracing::info!(destinations = %names.join(", "), "notifications go to webhooks");
+    Ok(Arc::new(router.with_ledger(store)))
+}
+
+/// [`sink_from_config`] on the process environment and the real clock (Lambda, `copycat run`).
+pub fn sink_from_env(deps: &Deps) -> Result<Arc<dyn NotificationSink>, RouterError> {
+    sink_from_config(&deps.config, &|k| std::env::var(k).ok(), deps.store.clone(), Timing::real())
 }
 
 /// The local sink: one line per notification on the terminal.
