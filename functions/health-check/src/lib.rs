@@ -174,6 +174,10 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
     }
 
     daily_summary(deps, &portfolio.value, &mode.value, now).await?;
+    // Refused trades: one summary per closed window, by reason (never one message per refusal).
+    if let Err(e) = copycat_notify::summary::send_refusal_summary(deps, now).await {
+        tracing::warn!(error = %e, "refusal summary not sent; the next health check tries again");
+    }
     Ok(report)
 }
 

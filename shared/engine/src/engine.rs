@@ -54,15 +54,17 @@ pub fn demo_start() -> Timestamp {
     copycat_core::time::from_secs(1_772_409_600) // 2026-03-02T00:00:00Z
 }
 
-/// The local notification sink: counts every notification, prints the ones worth reading.
+/// The local notification sink: counts every notification, prints the ones worth reading, and
+/// posts each to the configured webhooks when there are any ([`Engine::connect_webhooks`]).
 pub struct DemoSink {
     counts: Mutex<BTreeMap<String, u64>>,
     printer: Option<ProgressBar>,
+    webhooks: std::sync::OnceLock<Arc<dyn NotificationSink>>,
 }
 
 impl DemoSink {
     fn new(printer: Option<ProgressBar>) -> Self {
-        DemoSink { counts: Mutex::new(BTreeMap::new()), printer }
+        DemoSink { counts: Mutex::new(BTreeMap::new()), printer, webhooks: std::sync::OnceLock::new() }
     }
     /// Notifications delivered, by kind.
     pub fn counts(&self) -> BTreeMap<String, u64> {
@@ -73,6 +75,14 @@ impl DemoSink {
 #[async_trait::async_trait]
 impl NotificationSink for DemoSink {
     async fn deliver(&self, n: &Notification) -> Result<(), SinkError> {
+        // Webhooks first: a retryable failure leaves the notification on the queue, uncounted.
+        let posted = match self.webhooks.get() {
+            Some(hooks) => hooks.deliver(n).await,
+            None => Ok(()),
+        };
+        if let Err(SinkError::Retryable(_)) = posted {
+            return posted;
+        }
         if let Ok(mut c) = self.counts.lock() {
             *c.entry(n.event.kind().to_string()).or_insert(0) += 1;
         }
@@ -82,7 +92,7 @@ impl NotificationSink for DemoSink {
             (Some(pb), false) => pb.println(n.render_line()),
             _ => {}
         }
-        Ok(())
+        posted
     }
 }
 
@@ -164,6 +174,20 @@ impl Engine {
 
     fn batch(&self) -> usize {
         self.deps.config.queues.batch_size as usize
+    }
+
+    /// Also posts every notification to the configured Discord / Slack webhooks (config
+    /// destinations, or `COPYCAT_DISCORD_WEBHOOK_URL` / `COPYCAT_SLACK_WEBHOOK_URL`, read through
+    /// `env`); returns their names (empty: terminal only). Posts are paced on the real clock,
+    /// whatever clock the engine runs on, since the webhooks' rate limits are real.
+    pub fn connect_webhooks(&self, env: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>, CliError> {
+        let router = copycat_notify::Router::from_config(&self.deps.config.notifications, env, copycat_notify::Timing::real())
+            .map_err(|e| CliError::msg(e.to_string()))?;
+        let names: Vec<String> = router.destinations().iter().map(|d| format!("{} `{}`", d.platform(), d.name())).collect();
+        if !router.is_empty() {
+            let _ = self.sink.webhooks.set(Arc::new(router.with_ledger(self.deps.store.clone())));
+        }
+        Ok(names)
     }
 
     /// Discovery, then the bot filter over every candidate it queued.
@@ -272,6 +296,10 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliE
     let pb = progress(total, !args.json);
     let printer = if args.json || args.quiet { None } else { Some(pb.clone().unwrap_or_else(ProgressBar::hidden)) };
     let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, printer);
+    let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
+    if !webhooks.is_empty() {
+        eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));
+    }
 
     let mut state = DemoState::load_or_create(&engine.deps, &config, start, args.resume).await?;
     if args.resume {
@@ -363,6 +391,10 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
         args.db.display()
     );
     let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
+    let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
+    if !webhooks.is_empty() {
+        eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));
+    }
     let interval = std::time::Duration::from_millis(config.poller.poll_interval_ms as u64);
     let mut next_discovery = start;
     let mut next_health = start;

@@ -1,0 +1,80 @@
+//! Refused trades reach the operator as one summary per closed window, counted by reason, once
+//! however many health checks run.
+
+use copycat_core::config::Config;
+use copycat_core::events::{Event, Notification};
+use copycat_core::ports::Queue;
+use copycat_core::records::{LedgerEntry, RefusalReason, SignalOutcome, keys};
+use copycat_core::signal::SignalKey;
+use copycat_core::time::{Clock, ManualClock, Span, Timestamp, from_secs};
+use copycat_core::trade::Wallet;
+use copycat_embedded::{EmbeddedBackend, QueueSettings};
+use copycat_notify::summary::send_refusal_summary;
+use copycat_state::{CounterMetrics, Deps, Queues, to_body};
+use std::sync::Arc;
+
+fn day() -> Timestamp {
+    from_secs(1_796_083_200) // 2026-12-01T00:00:00Z
+}
+
+async fn refuse(deps: &Deps, at: Timestamp, i: u32, reason: RefusalReason) {
+    let key = SignalKey(format!("sig-{i}"));
+    let entry = LedgerEntry {
+        key: key.clone(),
+        leader: Wallet::parse("0x2222222222222222222222222222222222222222").unwrap(),
+        token_id: "tok".into(),
+        leader_at: at,
+        at,
+        outcome: SignalOutcome::Refused { reason, detail: "numbers".into() },
+    };
+    deps.store.put_if_absent(&keys::ledger(at, &key), to_body(&entry), None).await.unwrap();
+}
+
+#[tokio::test]
+async fn refusals_are_summarised_once_per_window_by_reason() {
+    let clock = Arc::new(ManualClock::new(day() + Span::hours(9)));
+    let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
+    let notifications = backend.queue("notifications", QueueSettings::standard());
+    let config = Config::default();
+    let (market, broker) = copycat_local::simulated_venue(&config, clock.clone());
+    let deps = Deps {
+        config: Arc::new(config),
+        store: backend.store(),
+        queues: Queues {
+            candidates: backend.queue("candidates", QueueSettings::standard()),
+            signals: backend.queue("signals", QueueSettings::standard()),
+            notifications: notifications.clone(),
+        },
+        market,
+        broker,
+        clock: clock.clone(),
+        metrics: Arc::new(CounterMetrics::default()),
+    };
+    let h = |m: i64| day() + Span::hours(9) + Span::minutes(m);
+    refuse(&deps, h(10), 1, RefusalReason::Exposure).await;
+    refuse(&deps, h(20), 2, RefusalReason::KillSwitch).await;
+    refuse(&deps, h(50), 3, RefusalReason::Exposure).await;
+    refuse(&deps, h(65), 4, RefusalReason::Exposure).await; // the next window
+
+    // health checks during 10:00–11:00 summarise 09:00–10:00, once
+    for minutes in [61, 62, 90] {
+        clock.advance_to(h(minutes));
+        send_refusal_summary(&deps, clock.now()).await.unwrap();
+    }
+    let queued = notifications.receive(10).await.unwrap();
+    assert_eq!(queued.len(), 1, "one summary for the window, not one per refusal or per health check");
+    notifications.ack(&queued[0].receipt).await.unwrap();
+    let n: Notification = serde_json::from_str(&queued[0].body).unwrap();
+    let Event::TradesRefused { window_start, window_end, total, by_reason } = n.event else { panic!("{n:?}") };
+    assert_eq!((window_start, window_end), (h(0), h(60)));
+    assert_eq!(total, 3);
+    assert_eq!(by_reason, [("exposure".to_string(), 2), ("kill_switch".to_string(), 1)]);
+
+    // the next window has its own summary; an empty window sends nothing
+    clock.advance_to(h(125));
+    let next = send_refusal_summary(&deps, clock.now()).await.unwrap();
+    assert!(matches!(next, Some(Event::TradesRefused { total: 1, .. })), "{next:?}");
+    clock.advance_to(h(185));
+    assert!(send_refusal_summary(&deps, clock.now()).await.unwrap().is_none(), "11:00–12:00 had no refusal");
+    assert_eq!(notifications.receive(10).await.unwrap().len(), 1);
+}
