@@ -1,7 +1,9 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
 mod classify;
+mod discover;
 mod operator;
+mod sim;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -38,6 +40,12 @@ enum Command {
         /// A JSON array of trade rows, or a v2 envelope {"data": [...], "pagination": {...}}.
         file: PathBuf,
     },
+    /// Discovery and the bot filter once, against the venue: one JSON line per candidate, in
+    /// `classify`'s format, plus its source and whether CopyCat would follow it.
+    Discover(discover::DiscoverArgs),
+    /// The simulated venue over HTTP.
+    #[command(subcommand)]
+    Sim(sim::SimCommand),
 }
 
 #[derive(Subcommand)]
@@ -80,14 +88,19 @@ fn main() -> ExitCode {
                 }
                 Ok(())
             }
-            Command::Run(args) => copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs })
-                .await
-                .map_err(|e| CliError::msg(e.to_string())),
+            Command::Run(args) => {
+                let venue = args.venue(&config)?;
+                copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs, venue })
+                    .await
+                    .map_err(|e| CliError::msg(e.to_string()))
+            }
             Command::Status(args) => operator::status(&config, &args).await,
             Command::Start(args) => operator::switch(&args, false).await,
             Command::Stop(args) => operator::switch(&args, true).await,
             Command::Config(ConfigCommand::Check) => operator::config_check(&config),
             Command::Classify { file } => classify::run(&config, &file),
+            Command::Discover(args) => discover::run(&config, args).await,
+            Command::Sim(command) => sim::run(&config, command).await,
         }
     });
     match result {
@@ -163,4 +176,41 @@ struct RunArgs {
     /// Stop after this many seconds (default: run until Ctrl-C).
     #[arg(long)]
     for_secs: Option<u64>,
+    /// Trade on Polymarket over HTTP at the [venue] URLs in config (paper fills on its books)
+    /// instead of the simulated market. Implied by any of the URL flags below.
+    #[arg(long)]
+    polymarket: bool,
+    /// Data API base URL (overrides venue.data_api_url), e.g. from `copycat sim serve`.
+    #[arg(long)]
+    data_api_url: Option<String>,
+    /// Gamma base URL (overrides venue.gamma_url).
+    #[arg(long)]
+    gamma_url: Option<String>,
+    /// CLOB base URL (overrides venue.clob_url).
+    #[arg(long)]
+    clob_url: Option<String>,
+}
+
+impl RunArgs {
+    /// The HTTP venue the flags ask for, if any.
+    fn venue(&self, config: &copycat_core::config::Config) -> Result<Option<copycat_engine::RunVenue>, CliError> {
+        if !self.polymarket && self.data_api_url.is_none() && self.gamma_url.is_none() && self.clob_url.is_none() {
+            return Ok(None);
+        }
+        let mut config = config.clone();
+        let v = &mut config.venue;
+        for (flag, slot) in
+            [(&self.data_api_url, &mut v.data_api_url), (&self.gamma_url, &mut v.gamma_url), (&self.clob_url, &mut v.clob_url)]
+        {
+            if let Some(url) = flag {
+                *slot = url.clone();
+            }
+        }
+        let v = config.venue.clone();
+        let clock: std::sync::Arc<dyn copycat_core::time::Clock> = std::sync::Arc::new(copycat_local::SystemClock);
+        let (market, broker) = copycat_polymarket::venue_from_config(&config, clock).map_err(|e| CliError::msg(e.to_string()))?;
+        let label =
+            format!("Polymarket over HTTP (Data API {}, Gamma {}, CLOB {}) with paper fills", v.data_api_url, v.gamma_url, v.clob_url);
+        Ok(Some(copycat_engine::RunVenue { market, broker, label }))
+    }
 }

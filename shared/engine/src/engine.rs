@@ -47,6 +47,25 @@ pub struct RunOptions {
     pub db: PathBuf,
     /// Stop after this many seconds (default: run until Ctrl-C).
     pub for_secs: Option<u64>,
+    /// The venue to trade on (default: the simulated market).
+    pub venue: Option<RunVenue>,
+}
+
+/// A venue for `run`: market data and a broker (e.g. Polymarket over HTTP with a paper broker).
+#[derive(Clone)]
+pub struct RunVenue {
+    /// Market data.
+    pub market: Arc<dyn copycat_core::ports::MarketData>,
+    /// Order placement.
+    pub broker: Arc<dyn copycat_core::ports::Broker>,
+    /// What to call it in messages, e.g. `Polymarket at http://127.0.0.1:8080`.
+    pub label: String,
+}
+
+impl std::fmt::Debug for RunVenue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunVenue").field("label", &self.label).finish_non_exhaustive()
+    }
 }
 
 /// When the demo's simulated world begins (fixed, so a seed always gives the same run).
@@ -382,14 +401,16 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let start = clock.now();
     let backend = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
-    let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
-    let market = Arc::new(SimMarket::new(world.clone(), clock.clone()));
-    let broker = Arc::new(SimBroker::new(world, clock.clone()));
-    eprintln!(
-        "copycat run: {} trading on the simulated market (real time), state in {}; Ctrl-C stops",
-        config.trading.mode,
-        args.db.display()
-    );
+    let venue = args.venue.unwrap_or_else(|| {
+        let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
+        RunVenue {
+            market: Arc::new(SimMarket::new(world.clone(), clock.clone())),
+            broker: Arc::new(SimBroker::new(world, clock.clone())),
+            label: "the simulated market".into(),
+        }
+    });
+    let (market, broker) = (venue.market, venue.broker);
+    eprintln!("copycat run: {} trading on {} (real time), state in {}; Ctrl-C stops", config.trading.mode, venue.label, args.db.display());
     let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
     let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
     if !webhooks.is_empty() {

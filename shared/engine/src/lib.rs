@@ -5,7 +5,7 @@
 mod engine;
 pub mod summary;
 
-pub use engine::{DemoOptions, DemoSink, Engine, RunOptions, demo, demo_start, run};
+pub use engine::{DemoOptions, DemoSink, Engine, RunOptions, RunVenue, demo, demo_start, run};
 pub use summary::{DemoState, Summary, print};
 
 /// A failure of the engine, with its context.

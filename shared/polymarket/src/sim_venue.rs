@@ -89,13 +89,8 @@ impl SimVenue {
             "all" => LeaderboardWindow::All,
             other => return Response::error(400, &format!("time_period {other} is not one of day, week, month, all")),
         };
-        let rows: Vec<Value> = self
-            .world
-            .leaderboard_at(window, usize::MAX, now)
-            .into_iter()
-            .map(|e| json!({ "user_id": e.wallet, "user_name": e.name, "rank": e.rank, "pnl": e.pnl.0.to_string(), "volume": 0 }))
-            .collect();
-        envelope(rows, r)
+        let rows = self.world.leaderboard_at(window, usize::MAX, now);
+        envelope(&rows, r, |e| json!({ "user_id": e.wallet, "user_name": e.name, "rank": e.rank, "pnl": e.pnl.0.to_string(), "volume": 0 }))
     }
 
     fn trades(&self, r: &Request, now: Timestamp, activity: bool) -> Response {
@@ -104,9 +99,10 @@ impl SimVenue {
         let secs = |name: &str| r.param(name).and_then(|v| v.parse::<i64>().ok()).filter(|&s| s > 0);
         let start = secs("start").map(from_secs);
         let end = secs("end").unwrap_or(i64::MAX);
-        let trades = self.world.trades_since(&wallet, start, usize::MAX, now).unwrap_or_default();
-        let rows: Vec<Value> = trades.iter().rev().filter(|t| t.timestamp.timestamp() <= end).map(|t| trade_row(t, activity)).collect();
-        envelope(rows, r)
+        let mut trades = self.world.trades_since(&wallet, start, usize::MAX, now).unwrap_or_default();
+        trades.retain(|t| t.timestamp.timestamp() <= end);
+        trades.reverse(); // newest first, as the Data API sends them
+        envelope(&trades, r, |t| trade_row(t, activity))
     }
 
     fn positions(&self, r: &Request, now: Timestamp) -> Response {
@@ -116,15 +112,9 @@ impl SimVenue {
             "CLOSED" => true,
             other => return Response::error(400, &format!("status {other} is not OPEN or CLOSED")),
         };
-        let rows: Vec<Value> = self
-            .world
-            .positions_at(&wallet, now)
-            .unwrap_or_default()
-            .iter()
-            .filter(|p| p.closed == closed)
-            .map(|p| position_row(&wallet, p))
-            .collect();
-        envelope(rows, r)
+        let mut rows = self.world.positions_at(&wallet, now).unwrap_or_default();
+        rows.retain(|p| p.closed == closed);
+        envelope(&rows, r, |p| position_row(&wallet, p))
     }
 
     fn markets(&self, r: &Request, now: Timestamp) -> Response {
@@ -201,11 +191,12 @@ impl SimVenue {
     }
 }
 
-/// A v2 envelope of the page `cursor` (an offset) of `rows`, `limit` rows long.
-fn envelope(rows: Vec<Value>, r: &Request) -> Response {
+/// A v2 envelope of the page `cursor` (an offset) of `rows`, `limit` rows long; only that page
+/// is rendered.
+fn envelope<T>(rows: &[T], r: &Request, render: impl Fn(&T) -> Value) -> Response {
     let limit = r.param("limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(100).clamp(1, MAX_PAGE);
     let offset = r.param("cursor").and_then(|c| c.strip_prefix("o:")).and_then(|o| o.parse::<usize>().ok()).unwrap_or(0);
-    let page: Vec<Value> = rows.iter().skip(offset).take(limit).cloned().collect();
+    let page: Vec<Value> = rows.iter().skip(offset).take(limit).map(render).collect();
     let next = offset + page.len();
     let has_more = next < rows.len();
     let body = json!({
