@@ -2,6 +2,7 @@
 
 mod classify;
 mod discover;
+mod notify;
 mod operator;
 mod sim;
 
@@ -35,6 +36,9 @@ enum Command {
     /// Config commands.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Notification commands (`copycat notify test`).
+    #[command(subcommand)]
+    Notify(notify::NotifyCommand),
     /// Classify wallets from a JSON file of Data API trade rows (v1 or v2, any order).
     Classify {
         /// A JSON array of trade rows, or a v2 envelope {"data": [...], "pagination": {...}}.
@@ -98,6 +102,7 @@ fn main() -> ExitCode {
             Command::Start(args) => operator::switch(&args, false).await,
             Command::Stop(args) => operator::switch(&args, true).await,
             Command::Config(ConfigCommand::Check) => operator::config_check(&config),
+            Command::Notify(command) => notify::run(&config, command).await,
             Command::Classify { file } => classify::run(&config, &file),
             Command::Discover(args) => discover::run(&config, args).await,
             Command::Sim(command) => sim::run(&config, command).await,
