@@ -5,7 +5,7 @@
 
 use chrono::Timelike;
 use copycat_core::Usd;
-use copycat_core::events::Event;
+use copycat_core::events::{Event, last_closed_window, summarize_refusals};
 use copycat_core::market::LeaderboardWindow;
 use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, ladder_alert, next_mode};
 use copycat_core::portfolio::{mark, roll_day, settle};
@@ -175,7 +175,7 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
 
     daily_summary(deps, &portfolio.value, &mode.value, now).await?;
     // Refused trades: one summary per closed window, by reason (never one message per refusal).
-    if let Err(e) = copycat_notify::summary::send_refusal_summary(deps, now).await {
+    if let Err(e) = send_refusal_summary(deps, now).await {
         tracing::warn!(error = %e, "refusal summary not sent; the next health check tries again");
     }
     Ok(report)
@@ -282,6 +282,32 @@ async fn set_stop(deps: &Deps, reason: &str, now: Timestamp) -> Result<bool, Hea
     })
     .await?;
     Ok(changed)
+}
+
+/// How long refusal-window records are kept (garbage collection only).
+const REFUSAL_WINDOW_TTL: copycat_core::time::Span = copycat_core::time::Span::days(7);
+
+/// Queues the refused-trades summary of the last closed window (`notifications.refusal_summary_secs`),
+/// once however many health checks run (a put-if-absent window record). Returns the event queued.
+pub async fn send_refusal_summary(deps: &Deps, now: Timestamp) -> Result<Option<Event>, StoreError> {
+    let (start, end) = last_closed_window(now, deps.config.notifications.refusal_summary_secs);
+    let key = copycat_core::ports::Key::new("REFUSALS", format!("{:013}", start.timestamp_millis().max(0)));
+    if deps.store.get(&key).await?.is_some() {
+        return Ok(None);
+    }
+    let ledger = deps.store.query(keys::LEDGER_PK, "").await?;
+    let entries: Vec<LedgerEntry> = ledger.iter().filter_map(|r| decode::<LedgerEntry>(r).ok()).map(|v| v.value).collect();
+    let summary = summarize_refusals(&entries, start, end);
+    let body = serde_json::json!({ "start": start, "end": end, "at": now });
+    match deps.store.put_if_absent(&key, body, Some(now + REFUSAL_WINDOW_TTL)).await {
+        Ok(_) => {}
+        Err(e) if e.is_conflict() => return Ok(None), // another health check took this window
+        Err(e) => return Err(e),
+    }
+    if let Some(event) = &summary {
+        notify(deps, &format!("refusals|{}", start.timestamp_millis()), now, event.clone()).await;
+    }
+    Ok(summary)
 }
 
 async fn daily_summary(deps: &Deps, p: &PortfolioState, mode: &ModeState, now: Timestamp) -> Result<(), HealthError> {

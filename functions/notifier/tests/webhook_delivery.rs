@@ -31,7 +31,7 @@ async fn world() -> World {
     let clock = Arc::new(ManualClock::new(from_secs(1_796_083_200)));
     let notifications = toml::from_str::<NotificationsConfig>(
         "allow_loopback_urls = true\n\
-         [delivery]\nrequest_timeout_ms = 300\nmax_attempts = 3\n\
+         [delivery]\nrequest_timeout_ms = 5000\nmax_attempts = 3\n\
          [[discord]]\nname = \"ops\"\nurl_env = \"OPS_DISCORD\"\n\
          [[slack]]\nname = \"desk\"\nurl_env = \"DESK_SLACK\"\n",
     )

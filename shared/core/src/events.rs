@@ -3,6 +3,7 @@
 
 use crate::money::Usd;
 use crate::ports::Dependency;
+use crate::records::{LedgerEntry, SignalOutcome};
 use crate::time::Timestamp;
 use crate::trade::{Side, Wallet};
 use serde::{Deserialize, Serialize};
@@ -282,5 +283,72 @@ fn severity_tag(s: Severity) -> &'static str {
         Severity::Info => "INFO",
         Severity::Warning => "WARN",
         Severity::Critical => "CRIT",
+    }
+}
+
+/// The last refusal-summary window closed at `now`: `[start, end)`, aligned to multiples of
+/// `secs` since the epoch (so hourly windows start on the hour).
+pub fn last_closed_window(now: Timestamp, secs: i64) -> (Timestamp, Timestamp) {
+    let len = secs.max(1) * 1000;
+    let end = now.timestamp_millis().div_euclid(len) * len;
+    (crate::time::from_millis(end - len), crate::time::from_millis(end))
+}
+
+/// The refused trades of `[start, end)` as one event, counted by reason, most frequent first;
+/// None when there were none.
+pub fn summarize_refusals<'a>(entries: impl IntoIterator<Item = &'a LedgerEntry>, start: Timestamp, end: Timestamp) -> Option<Event> {
+    let mut by_reason: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for e in entries {
+        if e.at < start || e.at >= end {
+            continue;
+        }
+        if let SignalOutcome::Refused { reason, .. } = &e.outcome {
+            *by_reason.entry(reason.code()).or_insert(0) += 1;
+        }
+    }
+    let total = by_reason.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut by_reason: Vec<(String, u64)> = by_reason.into_iter().collect();
+    by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Some(Event::TradesRefused { window_start: start, window_end: end, total, by_reason })
+}
+
+#[cfg(test)]
+mod refusal_summary_tests {
+    use super::*;
+    use crate::records::RefusalReason;
+    use crate::time::from_secs;
+
+    #[test]
+    fn windows_align_to_their_length() {
+        let (s, e) = last_closed_window(from_secs(3 * 3600 + 125), 3600);
+        assert_eq!((s, e), (from_secs(2 * 3600), from_secs(3 * 3600)));
+    }
+
+    #[test]
+    fn refusals_are_counted_by_reason_inside_the_window_only() {
+        let entry = |at: i64, reason: RefusalReason| -> LedgerEntry {
+            serde_json::from_value(serde_json::json!({
+                "key": "k", "leader": "0x1111111111111111111111111111111111111111", "token_id": "t",
+                "leader_at": from_secs(at), "at": from_secs(at),
+                "outcome": { "outcome": "refused", "reason": reason, "detail": "d" },
+            }))
+            .unwrap()
+        };
+        let entries = vec![
+            entry(3600, RefusalReason::Exposure),
+            entry(3700, RefusalReason::KillSwitch),
+            entry(3800, RefusalReason::Exposure),
+            entry(7200, RefusalReason::Exposure), // next window
+            entry(3599, RefusalReason::Exposure), // previous window
+        ];
+        let Some(Event::TradesRefused { total, by_reason, .. }) = summarize_refusals(&entries, from_secs(3600), from_secs(7200)) else {
+            panic!("expected a summary");
+        };
+        assert_eq!(total, 3);
+        assert_eq!(by_reason, [("exposure".to_string(), 2), ("kill_switch".to_string(), 1)]);
+        assert!(summarize_refusals(&entries, from_secs(10_800), from_secs(14_400)).is_none());
     }
 }

@@ -14,7 +14,6 @@ pub mod capture;
 pub mod limiter;
 pub mod render;
 pub mod router;
-pub mod summary;
 pub mod timing;
 pub mod url;
 pub mod webhook;

@@ -47,8 +47,13 @@ fn breaker() -> Notification {
 
 /// Config with fast timeouts (the timeout test waits for one for real) and loopback allowed.
 fn config(discord: bool, slack: bool) -> NotificationsConfig {
-    let mut text = String::from(
-        "allow_loopback_urls = true\n[delivery]\nrequest_timeout_ms = 300\nmax_attempts = 3\nbackoff_initial_ms = 500\nbackoff_max_ms = 4000\nmax_retry_after_ms = 60000\n",
+    config_with_timeout(discord, slack, 5_000)
+}
+
+/// As [`config`], with a request timeout (short only where a test waits for one for real).
+fn config_with_timeout(discord: bool, slack: bool, timeout_ms: u64) -> NotificationsConfig {
+    let mut text = format!(
+        "allow_loopback_urls = true\n[delivery]\nrequest_timeout_ms = {timeout_ms}\nmax_attempts = 3\nbackoff_initial_ms = 500\nbackoff_max_ms = 4000\nmax_retry_after_ms = 60000\n",
     );
     if discord {
         text.push_str("[[discord]]\nname = \"ops\"\nurl_env = \"TEST_DISCORD\"\n");
@@ -179,7 +184,7 @@ async fn persistent_5xx_is_a_retryable_failure_after_max_attempts() {
 async fn a_timeout_is_retried_and_the_next_attempt_succeeds() {
     let w = World::new().await;
     w.discord.script([Reply::Hang]);
-    let router = w.router(&config(true, false));
+    let router = w.router(&config_with_timeout(true, false, 300));
     router.deliver(&copied(1)).await.unwrap();
     let seen = w.discord.captured();
     assert_eq!(seen.iter().map(|c| c.status).collect::<Vec<_>>(), [None, Some(204)]);
@@ -298,7 +303,7 @@ async fn webhook_urls_never_appear_in_logs_or_errors() {
     w.discord.script([Reply::discord_429(0.5), Reply::status(500), Reply::Hang, Reply::status(404)]);
     w.slack
         .script([Reply::status(503), Reply::Status { status: 400, headers: vec![], body: format!("invalid_payload for {}", SLACK_PATH) }]);
-    let router = w.router(&config(true, true));
+    let router = w.router(&config_with_timeout(true, true, 300));
     let mut errors = Vec::new();
     for n in [copied(1), breaker()] {
         if let Err(e) = router.deliver(&n).await {

@@ -9,8 +9,8 @@ use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp, from_secs};
 use copycat_core::trade::Wallet;
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
-use copycat_notify::summary::send_refusal_summary;
 use copycat_state::{CounterMetrics, Deps, Queues, to_body};
+use health_check::send_refusal_summary;
 use std::sync::Arc;
 
 fn day() -> Timestamp {
