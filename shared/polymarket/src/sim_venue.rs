@@ -10,8 +10,13 @@ use copycat_core::trade::{Trade, Wallet};
 use copycat_sim::SimWorld;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
+
+type TradeWalk = (Wallet, Option<i64>, i64, i64);
+
+/// Trade walks remembered at once (then forgotten all together).
+const WALKS_KEPT: usize = 256;
 
 /// Most rows one page may hold, whatever `limit` asks (the Data API caps page sizes too).
 pub const MAX_PAGE: usize = 500;
@@ -21,12 +26,16 @@ pub struct SimVenue {
     world: Arc<SimWorld>,
     clock: Arc<dyn Clock>,
     hits: Mutex<BTreeMap<String, u64>>,
+    /// Recent trade walks by (wallet, start, end, now): a client paging through one answer asks
+    /// for the same list page after page, and rebuilding it each time made the venue, not the
+    /// budget, the bottleneck of a discovery run.
+    walks: Mutex<HashMap<TradeWalk, Arc<Vec<Trade>>>>,
 }
 
 impl SimVenue {
     /// Serves `world` as it is at `clock`'s time.
     pub fn new(world: Arc<SimWorld>, clock: Arc<dyn Clock>) -> Arc<SimVenue> {
-        Arc::new(SimVenue { world, clock, hits: Mutex::new(BTreeMap::new()) })
+        Arc::new(SimVenue { world, clock, hits: Mutex::new(BTreeMap::new()), walks: Mutex::new(HashMap::new()) })
     }
 
     /// The handler to give a [`crate::server::LocalServer`].
@@ -99,9 +108,24 @@ impl SimVenue {
         let secs = |name: &str| r.param(name).and_then(|v| v.parse::<i64>().ok()).filter(|&s| s > 0);
         let start = secs("start").map(from_secs);
         let end = secs("end").unwrap_or(i64::MAX);
-        let mut trades = self.world.trades_since(&wallet, start, usize::MAX, now).unwrap_or_default();
-        trades.retain(|t| t.timestamp.timestamp() <= end);
-        trades.reverse(); // newest first, as the Data API sends them
+        let key = (wallet.clone(), start.map(|s| s.timestamp()), end, now.timestamp_millis());
+        let cached = self.walks.lock().ok().and_then(|w| w.get(&key).cloned());
+        let trades = match cached {
+            Some(t) => t,
+            None => {
+                let mut trades = self.world.trades_since(&wallet, start, usize::MAX, now).unwrap_or_default();
+                trades.retain(|t| t.timestamp.timestamp() <= end);
+                trades.reverse(); // newest first, as the Data API sends them
+                let trades = Arc::new(trades);
+                if let Ok(mut walks) = self.walks.lock() {
+                    if walks.len() >= WALKS_KEPT {
+                        walks.clear();
+                    }
+                    walks.insert(key, trades.clone());
+                }
+                trades
+            }
+        };
         envelope(&trades, r, |t| trade_row(t, activity))
     }
 
