@@ -1076,7 +1076,6 @@ async fn handlers_send_only_to_the_queues_the_functions_table_grants() {
         let sent = queues_sent_to(f.name).await;
         let granted: BTreeSet<&str> = f.sends.iter().copied().collect();
         assert!(sent.is_subset(&granted), "{} sent to {sent:?}; FUNCTIONS grants {granted:?}", f.name);
-        assert!(!f.sends.is_empty() || sent.is_empty());
         assert_eq!(sent, granted, "{}: every queue FUNCTIONS grants is used by the handler (least privilege)", f.name);
     }
 }
