@@ -83,6 +83,9 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Demo(args) => {
+                if args.endpoint_url.is_some() && args.backend != BackendArg::Aws {
+                    return Err(CliError::msg("--endpoint-url applies only to --backend aws"));
+                }
                 let json = args.json;
                 let summary = copycat_engine::demo(config, args.into()).await.map_err(|e| CliError::msg(e.to_string()))?;
                 if json {
@@ -156,11 +159,32 @@ struct DemoArgs {
     /// Do not print notifications as they happen.
     #[arg(long)]
     quiet: bool,
+    /// Where state and queues live: `embedded` (one SQLite file, --db) or `aws` (DynamoDB and
+    /// SQS on a local emulator; needs a build with `--features aws`).
+    #[arg(long, value_enum, default_value_t = BackendArg::Embedded)]
+    backend: BackendArg,
+    /// The emulator's endpoint for `--backend aws` (default: AWS_ENDPOINT_URL).
+    #[arg(long)]
+    endpoint_url: Option<String>,
+}
+
+/// `--backend`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum BackendArg {
+    /// One SQLite file.
+    Embedded,
+    /// DynamoDB and SQS on a local AWS-protocol emulator.
+    Aws,
 }
 
 impl From<DemoArgs> for copycat_engine::DemoOptions {
     fn from(a: DemoArgs) -> Self {
+        let backend = match a.backend {
+            BackendArg::Embedded => copycat_engine::BackendChoice::Embedded,
+            BackendArg::Aws => copycat_engine::BackendChoice::Aws { endpoint: a.endpoint_url },
+        };
         copycat_engine::DemoOptions {
+            backend,
             days: a.days,
             seed: a.seed,
             wallets: a.wallets,

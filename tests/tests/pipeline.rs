@@ -6,7 +6,16 @@ use copycat_core::config::Config;
 use copycat_engine::{DemoOptions, demo};
 
 fn options(dir: &tempfile::TempDir, days: u32) -> DemoOptions {
-    DemoOptions { days: Some(days), seed: None, wallets: Some(80), db: dir.path().join("p.db"), resume: false, json: true, quiet: true }
+    DemoOptions {
+        backend: Default::default(),
+        days: Some(days),
+        seed: None,
+        wallets: Some(80),
+        db: dir.path().join("p.db"),
+        resume: false,
+        json: true,
+        quiet: true,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,7 +54,16 @@ async fn same_seed_gives_the_same_run() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn default_demo_shows_copies_rejected_bots_a_breaker_recovery_and_a_mode_change() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = DemoOptions { days: None, seed: None, wallets: None, db: dir.path().join("d.db"), resume: false, json: true, quiet: true };
+    let opts = DemoOptions {
+        backend: Default::default(),
+        days: None,
+        seed: None,
+        wallets: None,
+        db: dir.path().join("d.db"),
+        resume: false,
+        json: true,
+        quiet: true,
+    };
     let s = demo(Config::default(), opts).await.unwrap();
     assert_eq!(s.days, 7);
     assert!(s.signals_copied > 0, "{s:?}");

@@ -1,18 +1,19 @@
-//! The local engine: every Lambda handler in one process, on the embedded backend, fed by the
-//! same queue semantics SQS gives them. `demo` runs it on a simulated market and clock; `run`
-//! runs it on the real clock.
+//! The local engine: every Lambda handler in one process, on the embedded backend (or, for
+//! `copycat demo --backend aws`, DynamoDB and SQS on a local emulator), fed by the same queue
+//! semantics SQS gives them. `demo` runs it on a simulated market and clock; `run` runs it on
+//! the real clock.
 
 use crate::EngineError as CliError;
 use crate::summary::{self, DemoState, Summary};
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::config::Config;
 use copycat_core::events::Notification;
-use copycat_core::ports::{NotificationSink, Queue, SinkError};
+use copycat_core::ports::{NotificationSink, Queue, SinkError, StateStore};
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
-use copycat_embedded::{EmbeddedBackend, EmbeddedQueue};
+use copycat_embedded::EmbeddedBackend;
 use copycat_local::{LocalQueues, SystemClock, local_event, settle_batch, to_sqs_event};
 use copycat_sim::{SimBroker, SimMarket, SimParams, SimWorld};
-use copycat_state::{CounterMetrics, Deps};
+use copycat_state::{CounterMetrics, Deps, Queues};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lambda_runtime::LambdaEvent;
 use std::collections::BTreeMap;
@@ -21,9 +22,97 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+/// Which state store and queues the engine runs on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum BackendChoice {
+    /// The embedded backend: one SQLite file (the default).
+    #[default]
+    Embedded,
+    /// DynamoDB and SQS at a local emulator's endpoint (`None`: `AWS_ENDPOINT_URL`). The table
+    /// and queues of `infra/resources.json` are created when missing; a fresh demo empties them.
+    Aws {
+        /// The emulator's endpoint URL.
+        endpoint: Option<String>,
+    },
+}
+
+/// What the engine runs on: a state store and the three queues, with their dead-letter queues.
+pub struct EngineBackend {
+    /// The state store.
+    pub store: Arc<dyn StateStore>,
+    /// The three queues the handlers use.
+    pub queues: Queues,
+    /// Their dead-letter queues (counted, never consumed).
+    pub dead_letters: Vec<Arc<dyn Queue>>,
+    /// Where the state lives, for messages.
+    pub location: String,
+}
+
+impl EngineBackend {
+    /// The embedded backend's store and queues, with the queue settings of `q`.
+    pub fn embedded(backend: &EmbeddedBackend, q: &copycat_core::config::QueuesConfig, location: String) -> Self {
+        let local = LocalQueues::open(backend, q);
+        let dead_letters = [&local.candidates, &local.signals, &local.notifications]
+            .into_iter()
+            .filter_map(|queue| queue.dead_letter_queue())
+            .map(|d| d as Arc<dyn Queue>)
+            .collect();
+        EngineBackend { store: backend.store(), queues: local.ports(), dead_letters, location }
+    }
+
+    /// DynamoDB and SQS at an emulator's `endpoint` (never a real account: an endpoint is
+    /// required). Creates the table and queues when missing; unless `resume`, empties them.
+    #[cfg(feature = "aws")]
+    pub async fn aws(endpoint: Option<&str>, resume: bool) -> Result<Self, CliError> {
+        use copycat_aws::resources::{Resources, create_resources, reset_resources};
+        let endpoint = match endpoint.map(str::to_string).or_else(|| std::env::var("AWS_ENDPOINT_URL").ok()).filter(|e| !e.is_empty()) {
+            Some(e) => e,
+            None => {
+                return Err(CliError::msg(
+                    "--backend aws needs an emulator endpoint: pass --endpoint-url URL or set AWS_ENDPOINT_URL \
+                     (start one with `bash infra/emulator.sh start`); the demo never runs against a real AWS account",
+                ));
+            }
+        };
+        let clients = copycat_aws::AwsClients::for_endpoint(&endpoint).await;
+        let resources = Resources::builtin();
+        let provisioned =
+            create_resources(&clients, &resources).await.map_err(|e| CliError::msg(format!("AWS backend at {endpoint}: {e}")))?;
+        if !resume {
+            let report =
+                reset_resources(&clients, &provisioned).await.map_err(|e| CliError::msg(format!("AWS backend at {endpoint}: {e}")))?;
+            tracing::info!(?report, "emptied the emulator's table and queues for a fresh demo");
+        }
+        let queue = |name: &str| -> Result<Arc<copycat_aws::SqsQueue>, CliError> {
+            let url = provisioned.queue_urls.get(name).ok_or_else(|| CliError::msg(format!("queue {name} was not created")))?;
+            Ok(Arc::new(copycat_aws::SqsQueue::new(clients.sqs.clone(), url.clone(), name)))
+        };
+        let by_role = |role: &str| resources.queue(role).ok_or_else(|| CliError::msg(format!("infra/resources.json has no {role} queue")));
+        let (c, s, n) = (by_role("candidates")?, by_role("signals")?, by_role("notifications")?);
+        let queues = Queues { candidates: queue(&c.name)?, signals: queue(&s.name)?, notifications: queue(&n.name)? };
+        let mut dead_letters: Vec<Arc<dyn Queue>> = Vec::new();
+        for def in [c, s, n] {
+            dead_letters.push(queue(&def.dead_letter.name)?);
+        }
+        let store = Arc::new(copycat_aws::DynamoStore::new(clients.dynamodb.clone(), provisioned.table.clone()));
+        Ok(EngineBackend { store, queues, dead_letters, location: format!("table {} at {endpoint}", provisioned.table) })
+    }
+
+    /// Without the `aws` feature the AWS backend is a clear error, not a silent fallback.
+    #[cfg(not(feature = "aws"))]
+    pub async fn aws(_endpoint: Option<&str>, _resume: bool) -> Result<Self, CliError> {
+        Err(CliError::msg(
+            "this copycat was built without the AWS backend; rebuild with `--features aws` \
+             (e.g. `cargo run --release -p copycat --features aws -- demo --backend aws`)",
+        ))
+    }
+}
+
 /// How to run the demo.
 #[derive(Clone, Debug)]
 pub struct DemoOptions {
+    /// The state store and queues (default: embedded).
+    pub backend: BackendChoice,
     /// Simulated days (default: demo.days in config, 7).
     pub days: Option<u32>,
     /// Seed of the simulated world (default: demo.seed in config).
@@ -119,8 +208,10 @@ impl NotificationSink for DemoSink {
 pub struct Engine {
     /// What the handlers run on.
     pub deps: Deps,
-    /// The queues, with their dead-letter queues.
-    pub queues: LocalQueues,
+    /// The three queues.
+    pub queues: Queues,
+    /// Their dead-letter queues.
+    pub dead_letters: Vec<Arc<dyn Queue>>,
     /// Counters.
     pub metrics: Arc<CounterMetrics>,
     /// The notification sink.
@@ -131,7 +222,7 @@ pub struct Engine {
 
 const ARN: &str = "arn:aws:sqs:local:000000000000:";
 
-async fn drain<F, Fut>(queue: &EmbeddedQueue, batch: usize, mut handler: F) -> Result<u32, CliError>
+async fn drain<F, Fut>(queue: &dyn Queue, batch: usize, mut handler: F) -> Result<u32, CliError>
 where
     F: FnMut(LambdaEvent<SqsEvent>) -> Fut,
     Fut: Future<Output = Result<SqsBatchResponse, String>>,
@@ -164,26 +255,19 @@ impl Engine {
     /// Builds the engine over a backend, a market and a broker.
     pub fn new(
         config: Config,
-        backend: &EmbeddedBackend,
+        backend: EngineBackend,
         clock: Arc<dyn Clock>,
         market: Arc<dyn copycat_core::ports::MarketData>,
         broker: Arc<dyn copycat_core::ports::Broker>,
         printer: Option<ProgressBar>,
     ) -> Self {
         let metrics = Arc::new(CounterMetrics::default());
-        let queues = LocalQueues::open(backend, &config.queues);
-        let deps = Deps {
-            config: Arc::new(config),
-            store: backend.store(),
-            queues: queues.ports(),
-            market,
-            broker,
-            clock,
-            metrics: metrics.clone(),
-        };
+        let EngineBackend { store, queues, dead_letters, .. } = backend;
+        let deps = Deps { config: Arc::new(config), store, queues: queues.clone(), market, broker, clock, metrics: metrics.clone() };
         Engine {
             deps,
             queues,
+            dead_letters,
             metrics,
             sink: Arc::new(DemoSink::new(printer)),
             poller: signal_poller::Poller::new(format!("engine-{}", std::process::id())),
@@ -214,8 +298,12 @@ impl Engine {
         let report = discovery::run_discovery(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
         tracing::info!(?report, "discovery");
         let deps = &self.deps;
-        drain(&self.queues.candidates, self.batch(), |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) })
-            .await?;
+        drain(
+            self.queues.candidates.as_ref(),
+            self.batch(),
+            |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) },
+        )
+        .await?;
         Ok(())
     }
 
@@ -228,7 +316,12 @@ impl Engine {
     /// Copies every signal waiting.
     pub async fn copy(&mut self) -> Result<u32, CliError> {
         let deps = &self.deps;
-        drain(&self.queues.signals, self.batch(), |e| async move { signal_copier::handle(e, deps).await.map_err(|e| e.to_string()) }).await
+        drain(
+            self.queues.signals.as_ref(),
+            self.batch(),
+            |e| async move { signal_copier::handle(e, deps).await.map_err(|e| e.to_string()) },
+        )
+        .await
     }
 
     /// One health check.
@@ -240,17 +333,13 @@ impl Engine {
     pub async fn notify(&mut self) -> Result<(), CliError> {
         let deps = &self.deps;
         let sink: &dyn NotificationSink = self.sink.as_ref();
-        drain(
-            &self.queues.notifications,
-            self.batch(),
-            |e| async move { notifier::handle(e, deps, sink).await.map_err(|e| e.to_string()) },
-        )
+        drain(self.queues.notifications.as_ref(), self.batch(), |e| async move {
+            notifier::handle(e, deps, sink).await.map_err(|e| e.to_string())
+        })
         .await?;
         let mut dead = 0;
-        for q in [&self.queues.candidates, &self.queues.signals, &self.queues.notifications] {
-            if let Some(d) = q.dead_letter_queue() {
-                dead += d.depth().await.map_err(|e| CliError::msg(e.to_string()))?;
-            }
+        for d in &self.dead_letters {
+            dead += d.depth().await.map_err(|e| CliError::msg(e.to_string()))?;
         }
         if dead > self.dead_lettered {
             self.deps.metrics.count("DeadLettered", dead - self.dead_lettered, &[]);
@@ -297,24 +386,33 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliE
         config.demo.wallets = w;
     }
     config.validate().map_err(|e| CliError::msg(e.to_string()))?;
-    if args.resume {
-        if !args.db.exists() {
-            return Err(CliError::msg(format!("nothing to resume: no demo database at {}", args.db.display())));
-        }
-    } else {
-        remove_db(&args.db)?;
-    }
     let start = demo_start();
     let end = start + Span::days(config.demo.days as i64);
     let clock = Arc::new(ManualClock::new(start));
-    let backend = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let backend = match &args.backend {
+        BackendChoice::Embedded => {
+            if args.resume {
+                if !args.db.exists() {
+                    return Err(CliError::msg(format!("nothing to resume: no demo database at {}", args.db.display())));
+                }
+            } else {
+                remove_db(&args.db)?;
+            }
+            let embedded = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+            EngineBackend::embedded(&embedded, &config.queues, args.db.display().to_string())
+        }
+        BackendChoice::Aws { endpoint } => EngineBackend::aws(endpoint.as_deref(), args.resume).await?,
+    };
+    if !args.json {
+        eprintln!("copycat demo: state in {}", backend.location);
+    }
     let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
     let market = Arc::new(SimMarket::new(world.clone(), clock.clone()));
     let broker = Arc::new(SimBroker::new(world.clone(), clock.clone()));
     let total = (end - start).num_seconds() as u64;
     let pb = progress(total, !args.json);
     let printer = if args.json || args.quiet { None } else { Some(pb.clone().unwrap_or_else(ProgressBar::hidden)) };
-    let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, printer);
+    let mut engine = Engine::new(config.clone(), backend, clock.clone(), market, broker, printer);
     let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
     if !webhooks.is_empty() {
         eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));
@@ -400,7 +498,8 @@ impl Engine {
 pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let start = clock.now();
-    let backend = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let embedded = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let backend = EngineBackend::embedded(&embedded, &config.queues, args.db.display().to_string());
     let venue = args.venue.unwrap_or_else(|| {
         let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));
         RunVenue {
@@ -411,7 +510,7 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
     });
     let (market, broker) = (venue.market, venue.broker);
     eprintln!("copycat run: {} trading on {} (real time), state in {}; Ctrl-C stops", config.trading.mode, venue.label, args.db.display());
-    let mut engine = Engine::new(config.clone(), &backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
+    let mut engine = Engine::new(config.clone(), backend, clock.clone(), market, broker, Some(ProgressBar::hidden()));
     let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
     if !webhooks.is_empty() {
         eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));

@@ -1,0 +1,61 @@
+//! Cold start of function binaries: process start → first `GET /runtime/invocation/next` on a
+//! stand-in for the Lambda runtime API on 127.0.0.1, each binary started `--runs` times (default
+//! 15) on a fresh stack on the local AWS emulator; prints min / median / p90 per binary and each
+//! one's median relative to the first (the baseline, e.g. the hello-world example).
+//!
+//!   bash scripts/bench-cold-start.sh          (builds the release binaries, then runs this)
+
+use copycat_lambda_harness::runtime_api::run_once;
+use copycat_lambda_harness::{FreshStack, emulator_endpoint};
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn main() {
+    let mut runs = 15usize;
+    let mut binaries: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage("--runs takes a number")),
+            _ => binaries.push(PathBuf::from(a)),
+        }
+    }
+    if binaries.is_empty() {
+        usage("name at least one binary (the first is the baseline)");
+    }
+    let endpoint = emulator_endpoint();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    let stack = runtime.block_on(FreshStack::create(&endpoint, 5));
+    let env = stack.env();
+    println!("cold start: process start → first GET /runtime/invocation/next ({runs} runs each; AWS calls go to {endpoint}, plain HTTP)");
+    let mut baseline = None;
+    for binary in &binaries {
+        let name = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| run_once(binary, &name, &env, None, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}")).first_next)
+            .collect();
+        times.sort();
+        let median = times[times.len() / 2];
+        let p90 = times[(times.len() * 9 / 10).min(times.len() - 1)];
+        let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0);
+        let ratio =
+            baseline.map(|b: Duration| format!("{:.2}× baseline", median.as_secs_f64() / b.as_secs_f64())).unwrap_or("baseline".into());
+        println!(
+            "{name:>16}: min {:>7.2} ms  median {:>7.2} ms  p90 {:>7.2} ms  ({ratio}; binary {:.1} MB)",
+            ms(times[0]),
+            ms(median),
+            ms(p90),
+            size as f64 / 1_048_576.0
+        );
+        baseline.get_or_insert(median);
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn usage(problem: &str) -> ! {
+    eprintln!("cold_start: {problem}\nusage: cold_start [--runs N] BASELINE_BINARY BINARY...");
+    std::process::exit(2)
+}
