@@ -1,6 +1,6 @@
 //! Discovery speed against the local venue, with the limiter at the venue's real budgets,
-//! time-scaled: the rate window shrinks by `COPYCAT_BENCH_SCALE` (default 10), the budgets
-//! stay the documented ones, so "200 /trades per 10 s" becomes 200 per 1 s.
+//! time-scaled: the rate window shrinks by `COPYCAT_BENCH_SCALE` (default 2), the budgets
+//! stay the documented ones, so "200 /trades per 10 s" becomes 200 per 5 s.
 //!
 //! Prints, for 1,000 candidate wallets judged with the configured concurrency: elapsed time
 //! (and its real-time equivalent), `/trades` requests and the share of the `/trades` budget
@@ -26,7 +26,7 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let wallets: u32 = env_or("COPYCAT_BENCH_WALLETS", 1_000);
-    let scale: u64 = env_or("COPYCAT_BENCH_SCALE", 10);
+    let scale: u64 = env_or("COPYCAT_BENCH_SCALE", 2);
     let t = Instant::now();
     let params = SimParams { wallets, markets: 200, ..SimParams::default() };
     let clock = Arc::new(ManualClock::new(params.start + Span::hours(12)));
