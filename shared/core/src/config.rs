@@ -94,11 +94,23 @@ pub struct TradingConfig {
     pub mode: TradingMode,
     /// Balance a paper portfolio starts with.
     pub starting_balance: Usd,
+    /// The operator's explicit yes to real orders. Live trading needs it as well as
+    /// `mode = "live"`, a build with the `live` feature and, for `copycat run`, the
+    /// `--i-understand-this-trades-real-money` flag.
+    pub live_confirmed: bool,
+    /// Polymarket's geoblock check (`{blocked, ip, country, region}`), asked before the first
+    /// live order; a blocked answer refuses to trade.
+    pub geoblock_url: String,
 }
 
 impl Default for TradingConfig {
     fn default() -> Self {
-        TradingConfig { mode: TradingMode::Paper, starting_balance: Usd(Decimal::new(24, 0)) }
+        TradingConfig {
+            mode: TradingMode::Paper,
+            starting_balance: Usd(Decimal::new(24, 0)),
+            live_confirmed: false,
+            geoblock_url: "https://polymarket.com/api/geoblock".into(),
+        }
     }
 }
 
@@ -817,6 +829,9 @@ impl Config {
         if self.trading.starting_balance.0 <= Decimal::ZERO {
             return bad("trading.starting_balance", "must be above zero");
         }
+        if !(self.trading.geoblock_url.starts_with("https://") || self.trading.geoblock_url.starts_with("http://")) {
+            return bad("trading.geoblock_url", "must be an http(s) URL");
+        }
         let m = &self.modes;
         if m.tiers.is_empty() {
             return bad("modes.tiers", "needs at least one tier");
@@ -1083,6 +1098,16 @@ mod tests {
         let env = vec![("COPYCAT__RISK__MAX_OPEN_POSITIONS".to_string(), "3".to_string()), ("OTHER".into(), "x".into())];
         let c = Config::from_toml_with_env("[risk]\nmax_open_positions = 9\n", env).unwrap();
         assert_eq!(c.risk.max_open_positions, 3);
+    }
+
+    #[test]
+    fn live_confirmation_is_off_unless_set_and_the_geoblock_url_is_checked() {
+        let c = Config::from_toml("[trading]\nmode = \"live\"\n").unwrap();
+        assert!(!c.trading.live_confirmed);
+        let c = Config::from_toml("[trading]\nmode = \"live\"\nlive_confirmed = true\n").unwrap();
+        assert!(c.trading.live_confirmed);
+        let err = Config::from_toml("[trading]\ngeoblock_url = \"polymarket.com/api/geoblock\"\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "trading.geoblock_url"), "{err}");
     }
 
     #[test]
