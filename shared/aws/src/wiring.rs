@@ -1,7 +1,7 @@
 //! What a Lambda binary builds once at start on the AWS backend: validated config, SDK clients
 //! with a short first back-off, the store on the state table, the three queues, EMF metrics,
-//! and a warm TLS connection. Market data and the broker are passed in (the simulator until the
-//! Polymarket client lands).
+//! and a warm TLS connection. Market data and the broker are passed in (the Lambda binaries use
+//! `copycat_polymarket::venue_from_config`).
 
 use crate::resources::Resources;
 use crate::{AwsClients, DynamoStore, EmfMetrics, SqsQueue};
@@ -57,6 +57,9 @@ pub enum WiringError {
         /// Why.
         source: QueueError,
     },
+    /// The venue (market data and broker) could not be built from the config.
+    #[error("venue: {0}")]
+    Venue(String),
 }
 
 /// The AWS side of a handler's `Deps`, built once per process.
@@ -139,11 +142,11 @@ impl AwsWiring {
 
     /// What a Lambda binary's `main` needs: wiring from the environment, then the handlers'
     /// `Deps` with the venue `venue` builds from the validated config and the clock.
-    pub async fn lambda_deps(
-        venue: impl FnOnce(&Config, Arc<dyn Clock>) -> (Arc<dyn MarketData>, Arc<dyn Broker>),
+    pub async fn lambda_deps<E: std::fmt::Display>(
+        venue: impl FnOnce(&Config, Arc<dyn Clock>) -> Result<(Arc<dyn MarketData>, Arc<dyn Broker>), E>,
     ) -> Result<Deps, WiringError> {
         let wiring = Self::from_env().await?;
-        let (market, broker) = venue(&wiring.config, wiring.clock.clone());
+        let (market, broker) = venue(&wiring.config, wiring.clock.clone()).map_err(|e| WiringError::Venue(e.to_string()))?;
         Ok(wiring.into_deps(market, broker))
     }
 

@@ -7,10 +7,15 @@
 use copycat_aws::AwsClients;
 use copycat_aws::emulator::Emulator;
 use copycat_aws::resources::{DeadLetterDef, QueueDef, TableDef, create_queue, create_table};
+use copycat_core::time::Clock;
+use copycat_polymarket::server::LocalServer;
+use copycat_polymarket::sim_venue::SimVenue;
+use copycat_sim::{SimParams, SimWorld};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -280,16 +285,47 @@ pub(crate) fn write_all(mut stream: &TcpStream, bytes: &[u8]) {
 
 pub(crate) type Sender<T> = mpsc::Sender<T>;
 
-/// On a fresh stack on the emulator, runs `binary` under `cargo lambda watch` and invokes it
-/// once with `events/<event>`; panics with the whole story when any step fails.
+/// The simulated market served as Polymarket (Data API, Gamma and CLOB on one port of
+/// 127.0.0.1), seeded like the demo, on the real clock; stops when dropped.
+pub async fn simulated_venue() -> LocalServer {
+    let config = copycat_core::config::Config::default();
+    let clock: Arc<dyn Clock> = Arc::new(RealClock);
+    let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, clock.now())));
+    LocalServer::start(0, SimVenue::new(world, clock).handler()).await.expect("bind the simulated venue on 127.0.0.1")
+}
+
+/// The environment that points a function binary's venue client at `url`.
+pub fn venue_env(url: &str) -> Vec<(String, String)> {
+    ["COPYCAT__VENUE__DATA_API_URL", "COPYCAT__VENUE__GAMMA_URL", "COPYCAT__VENUE__CLOB_URL"]
+        .into_iter()
+        .map(|k| (k.to_string(), url.to_string()))
+        .collect()
+}
+
+/// The real clock.
+struct RealClock;
+
+impl Clock for RealClock {
+    fn now(&self) -> copycat_core::time::Timestamp {
+        chrono::Utc::now()
+    }
+}
+
+/// On a fresh stack on the emulator, with the simulated venue served over HTTP, runs `binary`
+/// under `cargo lambda watch` and invokes it once with `events/<event>`; panics with the whole
+/// story when any step fails.
 pub async fn invoke_on_fresh_stack(binary: &str, event: &str) -> (FreshStack, Invocation) {
     let endpoint = tokio::task::spawn_blocking(emulator_endpoint).await.expect("emulator start");
     let stack = FreshStack::create(&endpoint, 5).await;
-    let (binary, event, env) = (PathBuf::from(binary), event_file(event), stack.env());
+    let venue = simulated_venue().await;
+    let mut env = stack.env();
+    env.extend(venue_env(&venue.url()));
+    let (binary, event) = (PathBuf::from(binary), event_file(event));
     let invocation = tokio::task::spawn_blocking(move || invoke_under_cargo_lambda(&binary, &event, &env))
         .await
         .expect("invocation thread")
         .unwrap_or_else(|e| panic!("{e}"));
+    venue.stop();
     (stack, invocation)
 }
 
