@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test CopyCat has: formatting, lints, the whole workspace test suite.
-# Installs what the tests need by itself (cargo-nextest, and moto in infra/.venv for the AWS
-# backend's emulator tests, when missing).
+# Installs what the tests need by itself when missing: cargo-nextest; moto in infra/.venv (the
+# AWS backend's emulator); cfn-lint and SAM CLI in infra/.venv-sam; cargo-lambda in
+# infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,9 @@ fi
 
 step "SAM template: cfn-lint (zero errors and warnings) and sam validate --lint"
 bash infra/sam.sh validate
+
+step "cargo-lambda (infra/.venv-lambda)"
+bash infra/lambda-tools.sh install
 
 step "AWS emulator (moto server in infra/.venv)"
 bash infra/emulator.sh install
