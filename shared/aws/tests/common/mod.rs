@@ -4,31 +4,14 @@
 
 #![allow(dead_code)]
 
-use copycat_aws::emulator::Emulator;
 use copycat_aws::resources::{DeadLetterDef, QueueDef, TableDef, create_queue, create_table};
 use copycat_aws::{AwsClients, DynamoStore, SqsQueue};
 use copycat_conformance::{Backend, async_trait};
 use copycat_core::ports::{Queue, StateStore};
 use copycat_core::time::Span;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-static EMULATOR: OnceLock<Emulator> = OnceLock::new();
-
-/// The emulator endpoint for this test process.
-pub fn endpoint() -> String {
-    if let Ok(shared) = std::env::var("COPYCAT_AWS_ENDPOINT") {
-        return shared;
-    }
-    EMULATOR.get_or_init(|| Emulator::start().unwrap_or_else(|e| panic!("{e}"))).endpoint().to_string()
-}
-
-/// A name no other test (or test process) uses.
-pub fn unique(prefix: &str) -> String {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    format!("{prefix}-{}-{}-{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst))
-}
+pub use copycat_lambda_harness::{emulator_endpoint as endpoint, unique};
 
 /// Clients, fresh tables and fresh queues on the emulator.
 pub struct AwsBackend {
