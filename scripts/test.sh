@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "cargo clippy with the live broker (feature live)"
+cargo clippy -p copycat-polymarket --all-targets --features live --locked -- -D warnings
+
 if ! cargo nextest --version >/dev/null 2>&1; then
   step "installing cargo-nextest"
   cargo install cargo-nextest --locked
@@ -38,3 +41,6 @@ cargo test --workspace --locked --doc --quiet
 
 step "tests (cargo nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
+
+step "live broker tests (cargo nextest, feature live)"
+cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast

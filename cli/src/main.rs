@@ -218,12 +218,18 @@ struct RunArgs {
     /// CLOB base URL (overrides venue.clob_url).
     #[arg(long)]
     clob_url: Option<String>,
+    /// Confirms real orders when config says `trading.mode = "live"` (with
+    /// `trading.live_confirmed = true`, COPYCAT_POLYMARKET_PRIVATE_KEY and a build with
+    /// `--features copycat-polymarket/live`).
+    #[arg(long = "i-understand-this-trades-real-money")]
+    i_understand_this_trades_real_money: bool,
 }
 
 impl RunArgs {
-    /// The HTTP venue the flags ask for, if any.
+    /// The HTTP venue the flags (or live mode, which never runs on the simulator) ask for, if any.
     fn venue(&self, config: &copycat_core::config::Config) -> Result<Option<copycat_engine::RunVenue>, CliError> {
-        if !self.polymarket && self.data_api_url.is_none() && self.gamma_url.is_none() && self.clob_url.is_none() {
+        let live = config.trading.mode == copycat_core::config::TradingMode::Live;
+        if !live && !self.polymarket && self.data_api_url.is_none() && self.gamma_url.is_none() && self.clob_url.is_none() {
             return Ok(None);
         }
         let mut config = config.clone();
@@ -237,9 +243,10 @@ impl RunArgs {
         }
         let v = config.venue.clone();
         let clock: std::sync::Arc<dyn copycat_core::time::Clock> = std::sync::Arc::new(copycat_local::SystemClock);
-        let (market, broker) = copycat_polymarket::venue_from_config(&config, clock).map_err(|e| CliError::msg(e.to_string()))?;
-        let label =
-            format!("Polymarket over HTTP (Data API {}, Gamma {}, CLOB {}) with paper fills", v.data_api_url, v.gamma_url, v.clob_url);
+        let launch = copycat_polymarket::Launch::Run { confirmed: self.i_understand_this_trades_real_money };
+        let (market, broker) = copycat_polymarket::venue_for(&config, clock, launch).map_err(|e| CliError::msg(e.to_string()))?;
+        let fills = if live { "LIVE orders" } else { "paper fills" };
+        let label = format!("Polymarket over HTTP (Data API {}, Gamma {}, CLOB {}) with {fills}", v.data_api_url, v.gamma_url, v.clob_url);
         Ok(Some(copycat_engine::RunVenue { market, broker, label }))
     }
 }

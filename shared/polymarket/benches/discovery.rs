@@ -88,7 +88,7 @@ async fn main() {
             method: "GET".into(),
             path: "/v2/trades".into(),
             query: vec![("user".into(), w.to_string()), ("limit".into(), "500".into())],
-            raw_query: String::new(),
+            ..Default::default()
         };
         venue.answer(&r).body
     };

@@ -36,6 +36,20 @@ pub enum BuildError {
     /// The HTTP stack could not be set up (TLS roots, resolver).
     #[error("cannot build the HTTP client: {0}")]
     Http(String),
+    /// `trading.mode = "live"` without everything live trading needs; names each missing piece.
+    #[error("live trading refused; missing: {}", missing.join("; "))]
+    LiveRefused {
+        /// One line per missing piece.
+        missing: Vec<String>,
+    },
+    /// The wallet key in `variable` is unusable (its value is never shown).
+    #[error("{variable} {reason}")]
+    LiveKey {
+        /// The environment variable read.
+        variable: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// The system clock, for `end=` bounds and book timestamps.

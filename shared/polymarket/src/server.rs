@@ -1,5 +1,5 @@
-//! A small HTTP/1.1 server on loopback for the local venue: GET requests in, canned or computed
-//! answers out, with the faults a real venue has (slow answers, bodies cut short).
+//! A small HTTP/1.1 server on loopback for the local venue (and the live broker's fake CLOB):
+//! requests in, canned or computed answers out, with the faults a real venue has (slow answers, bodies cut short).
 //!
 //! Hand-rolled on tokio so a fault can be exactly what a test needs (a `Content-Length` larger
 //! than the bytes sent, a delay before the first byte); keep-alive, so a client's connection
@@ -24,12 +24,21 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// The raw query string, as sent.
     pub raw_query: String,
+    /// Headers as sent, names lowercased, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body (empty for a GET).
+    pub body: Vec<u8>,
 }
 
 impl Request {
     /// The first value of query parameter `name`.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -145,8 +154,9 @@ async fn serve_connection(mut stream: TcpStream, handler: Handler) {
         let mut parts = lines.next().unwrap_or_default().split_whitespace();
         let method = parts.next().unwrap_or_default().to_owned();
         let target = parts.next().unwrap_or("/").to_owned();
-        let headers: HashMap<String, String> =
+        let header_list: Vec<(String, String)> =
             lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned())).collect();
+        let headers: HashMap<&str, &str> = header_list.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let body_len: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
         while buf.len() < head_end + body_len {
             let mut chunk = [0u8; 4096];
@@ -155,11 +165,20 @@ async fn serve_connection(mut stream: TcpStream, handler: Handler) {
                 Ok(n) => buf.extend_from_slice(&chunk[..n]),
             }
         }
+        let body = buf[head_end..head_end + body_len].to_vec();
         buf.drain(..head_end + body_len);
         let close = headers.get("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        drop(headers);
 
         let (path, raw_query) = target.split_once('?').unwrap_or((target.as_str(), ""));
-        let request = Request { method, path: percent_decode(path), query: parse_query(raw_query), raw_query: raw_query.to_owned() };
+        let request = Request {
+            method,
+            path: percent_decode(path),
+            query: parse_query(raw_query),
+            raw_query: raw_query.to_owned(),
+            headers: header_list,
+            body,
+        };
         let response = handler(&request);
         if !response.delay.is_zero() {
             tokio::time::sleep(response.delay).await;
@@ -198,6 +217,8 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
         429 => "Too Many Requests",
         500 => "Internal Server Error",

@@ -1,0 +1,613 @@
+//! `LiveBroker`: real orders on Polymarket's CLOB, signed here (EIP-712, V2 order struct).
+//!
+//! Start-up, once per process and again after a failure: the geoblock check (a blocked host
+//! refuses every order), API credentials derived from an L1 `ClobAuth` signature (created when
+//! none exist yet), then a balance/allowance refresh. Orders are marketable FOK/FAK limit
+//! orders in shares, rounded to the market's tick and lot and refused below its minimum size.
+//!
+//! A retry must never become a second order: the salt is derived from the signal key, and the
+//! signed body of an order whose fate is unknown (timeout, 5xx) is kept and re-sent byte for
+//! byte, so the venue sees the same order hash twice and fills it at most once.
+
+use super::eip712::{self, Address, Domain, OrderV2, PrivateKey, SIDE_BUY, SIDE_SELL, SIGNATURE_TYPE_EOA};
+use super::l2::{self, ApiCreds};
+use crate::client::BuildError;
+use crate::limiter::{Family, RateLimits};
+use async_trait::async_trait;
+use copycat_core::config::Config;
+use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::portfolio::taker_fee;
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, Fill, MarketData, TimeInForce};
+use copycat_core::signal::SignalKey;
+use copycat_core::time::Clock;
+use copycat_core::trade::Side;
+use reqwest::Method;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Largest integer a JSON number carries exactly; the CLOB reads the salt as one.
+const JS_SAFE_INTEGER_MAX: u64 = (1 << 53) - 1;
+/// Shares are traded in lots of 0.01.
+const LOT_DECIMALS: u32 = 2;
+/// pUSD and outcome shares both have 6 decimals on chain.
+const TOKEN_DECIMALS: u32 = 6;
+
+/// Why live trading cannot go on, typed for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LiveError {
+    /// The geoblock endpoint says this host may not trade.
+    #[error(
+        "geoblocked: Polymarket refuses orders from this host (country {country}, region {region}); live trading is off. Run from an allowed region (e.g. AWS eu-west-1)"
+    )]
+    Geoblocked {
+        /// Country code the venue saw.
+        country: String,
+        /// Region the venue saw.
+        region: String,
+    },
+    /// No answer, a broken connection, 429 or 5xx: retrying may help.
+    #[error("{step}: venue unavailable: {reason}")]
+    Unavailable {
+        /// What we were doing.
+        step: &'static str,
+        /// What happened.
+        reason: String,
+    },
+    /// The venue said no (4xx, or `success: false`).
+    #[error("{step}: refused (HTTP {status}): {reason}")]
+    Refused {
+        /// What we were doing.
+        step: &'static str,
+        /// Status code.
+        status: u16,
+        /// The venue's message.
+        reason: String,
+    },
+    /// The venue's answer could not be understood.
+    #[error("{step}: bad response: {reason}")]
+    Malformed {
+        /// What we were doing.
+        step: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl From<LiveError> for BrokerError {
+    fn from(e: LiveError) -> BrokerError {
+        match e {
+            LiveError::Unavailable { .. } => BrokerError::Unavailable(e.to_string()),
+            _ => BrokerError::Rejected(e.to_string()),
+        }
+    }
+}
+
+/// The salt of the order copying signal `key`: keccak-256 of the key, cut to 53 bits.
+pub fn order_salt(key: &SignalKey) -> u64 {
+    let h = eip712::keccak256(format!("copycat/order-salt/v1:{}", key.as_str()).as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&h[..8]);
+    u64::from_be_bytes(first) & JS_SAFE_INTEGER_MAX
+}
+
+/// An order signed and ready to post: the exact bytes, re-sent unchanged on a retry.
+#[derive(Clone)]
+struct SignedOrder {
+    body: String,
+    side: Side,
+    fee_rate: Decimal,
+}
+
+/// One signal's order: signed once, filled once.
+#[derive(Default)]
+struct Slot {
+    signed: Option<SignedOrder>,
+    fill: Option<Fill>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    clob: String,
+    geoblock_url: String,
+    chain_id: u64,
+    key: PrivateKey,
+    address: Address,
+    market: Arc<dyn MarketData>,
+    clock: Arc<dyn Clock>,
+    limits: Arc<RateLimits>,
+    creds: tokio::sync::Mutex<Option<ApiCreds>>,
+    allowance_stale: AtomicBool,
+    slots: Mutex<HashMap<SignalKey, Arc<tokio::sync::Mutex<Slot>>>>,
+}
+
+/// Real orders on the CLOB for one wallet (an EOA: maker = signer). Cheap to clone.
+#[derive(Clone)]
+pub struct LiveBroker {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for LiveBroker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LiveBroker")
+            .field("address", &self.inner.address)
+            .field("clob", &self.inner.clob)
+            .field("key", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+impl LiveBroker {
+    /// A broker for the wallet of `private_key` on `config`'s CLOB, reading markets from
+    /// `market`. Starts its start-up (geoblock, keys, allowance) in the background when called
+    /// inside a runtime; the first order waits for it either way.
+    pub fn new(config: &Config, market: Arc<dyn MarketData>, clock: Arc<dyn Clock>, private_key: &str) -> Result<LiveBroker, BuildError> {
+        let key = PrivateKey::from_hex(private_key).map_err(|reason| BuildError::LiveKey { variable: super::PRIVATE_KEY_ENV, reason })?;
+        let v = &config.venue;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_millis(v.request_timeout_ms))
+            .connect_timeout(Duration::from_millis(v.connect_timeout_ms))
+            .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| BuildError::Http(e.to_string()))?;
+        let address = key.address();
+        let broker = LiveBroker {
+            inner: Arc::new(Inner {
+                http,
+                clob: v.clob_url.trim_end_matches('/').to_owned(),
+                geoblock_url: config.trading.geoblock_url.clone(),
+                chain_id: eip712::POLYGON,
+                key,
+                address,
+                market,
+                clock,
+                limits: RateLimits::shared(v),
+                creds: tokio::sync::Mutex::new(None),
+                allowance_stale: AtomicBool::new(false),
+                slots: Mutex::new(HashMap::new()),
+            }),
+        };
+        tracing::info!(address = %address, clob = %broker.inner.clob, "live broker: real orders for this wallet");
+        if let Ok(rt) = tokio::runtime::Handle::try_current() {
+            let inner = broker.inner.clone();
+            rt.spawn(async move {
+                if let Err(e) = inner.session().await {
+                    tracing::error!(error = %e, "live broker start-up failed; orders are refused until it succeeds");
+                }
+            });
+        }
+        Ok(broker)
+    }
+
+    /// The wallet address orders are signed by (and funded from).
+    pub fn address(&self) -> Address {
+        self.inner.address
+    }
+
+    /// Runs start-up now if it has not succeeded yet: geoblock check, API credentials, allowance.
+    pub async fn start(&self) -> Result<(), LiveError> {
+        self.inner.session().await.map(|_| ())
+    }
+}
+
+/// An HTTP answer: status and body text.
+struct Answer {
+    status: u16,
+    text: String,
+}
+
+impl Inner {
+    /// The API credentials, running start-up first when there are none.
+    async fn session(&self) -> Result<ApiCreds, LiveError> {
+        let mut creds = self.creds.lock().await;
+        if let Some(c) = creds.as_ref() {
+            return Ok(c.clone());
+        }
+        self.check_geoblock().await?;
+        let c = self.derive_creds().await?;
+        self.refresh_allowance(&c).await?;
+        self.allowance_stale.store(false, Ordering::Relaxed);
+        tracing::info!(address = %self.address, "live broker ready: not geoblocked, API key derived, allowance refreshed");
+        *creds = Some(c.clone());
+        Ok(c)
+    }
+
+    async fn send(
+        &self,
+        step: &'static str,
+        method: Method,
+        url: &str,
+        headers: &[(&'static str, String)],
+        body: Option<&str>,
+    ) -> Result<Answer, LiveError> {
+        let mut request = self.http.request(method, url);
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        if let Some(b) = body {
+            request = request.header("content-type", "application/json").body(b.to_owned());
+        }
+        let unavailable = |reason: String| LiveError::Unavailable { step, reason };
+        let response = request.send().await.map_err(|e| unavailable(transport_reason(e)))?;
+        let status = response.status().as_u16();
+        let text = response.text().await.map_err(|e| unavailable(transport_reason(e)))?;
+        if status == 429 || status >= 500 {
+            return Err(unavailable(format!("HTTP {status}: {}", head(&text))));
+        }
+        Ok(Answer { status, text })
+    }
+
+    async fn check_geoblock(&self) -> Result<(), LiveError> {
+        const STEP: &str = "geoblock check";
+        let a = self.send(STEP, Method::GET, &self.geoblock_url, &[], None).await?;
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+        }
+        let v: Value = serde_json::from_str(&a.text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?;
+        let blocked = v
+            .get("blocked")
+            .and_then(Value::as_bool)
+            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: "no boolean `blocked` field".into() })?;
+        let field = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("?").to_owned();
+        if blocked {
+            let e = LiveError::Geoblocked { country: field("country"), region: field("region") };
+            tracing::error!(error = %e, "live trading refused");
+            return Err(e);
+        }
+        tracing::info!(country = %field("country"), region = %field("region"), "geoblock check passed");
+        Ok(())
+    }
+
+    fn l1_headers(&self) -> Result<Vec<(&'static str, String)>, LiveError> {
+        let timestamp = self.clock.now().timestamp().to_string();
+        let hash = eip712::clob_auth_hash(self.address, &timestamp, 0, self.chain_id);
+        let sig = self.key.sign_hash(&hash).map_err(|reason| LiveError::Malformed { step: "L1 signature", reason })?;
+        Ok(vec![
+            ("POLY_ADDRESS", self.address.lower()),
+            ("POLY_SIGNATURE", format!("0x{}", hex::encode(sig))),
+            ("POLY_TIMESTAMP", timestamp),
+            ("POLY_NONCE", "0".to_owned()),
+        ])
+    }
+
+    /// Derives the wallet's API credentials; creates them when the wallet has none yet.
+    async fn derive_creds(&self) -> Result<ApiCreds, LiveError> {
+        const STEP: &str = "API key derivation";
+        self.limits.acquire(&[Family::Clob]).await;
+        let derived = self.send(STEP, Method::GET, &format!("{}/auth/derive-api-key", self.clob), &self.l1_headers()?, None).await?;
+        let a = if (200..300).contains(&derived.status) {
+            derived
+        } else {
+            tracing::info!(status = derived.status, "no API key to derive; creating one");
+            self.limits.acquire(&[Family::Clob]).await;
+            self.send("API key creation", Method::POST, &format!("{}/auth/api-key", self.clob), &self.l1_headers()?, None).await?
+        };
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+        }
+        serde_json::from_str::<ApiCreds>(&a.text)
+            .map_err(|_| LiveError::Malformed { step: STEP, reason: "no apiKey/secret/passphrase".into() })
+    }
+
+    fn l2_headers(&self, creds: &ApiCreds, method: &str, path: &str, body: &str) -> Result<Vec<(&'static str, String)>, LiveError> {
+        let now = self.clock.now().timestamp();
+        l2::headers(creds, &self.address.checksummed(), now, method, path, body)
+            .map_err(|reason| LiveError::Malformed { step: "L2 signature", reason })
+    }
+
+    /// Asks the CLOB to re-read the wallet's pUSD balance and allowance, so orders are not
+    /// refused on a stale view.
+    async fn refresh_allowance(&self, creds: &ApiCreds) -> Result<(), LiveError> {
+        const STEP: &str = "balance/allowance refresh";
+        const PATH: &str = "/balance-allowance/update";
+        let headers = self.l2_headers(creds, "GET", PATH, "")?;
+        self.limits.acquire(&[Family::Clob]).await;
+        let url = format!("{}{PATH}?asset_type=COLLATERAL&signature_type={SIGNATURE_TYPE_EOA}", self.clob);
+        let a = self.send(STEP, Method::GET, &url, &headers, None).await?;
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+        }
+        Ok(())
+    }
+
+    async fn neg_risk(&self, token_id: &str) -> Result<bool, LiveError> {
+        const STEP: &str = "neg-risk lookup";
+        self.limits.acquire(&[Family::Clob]).await;
+        let a = self.send(STEP, Method::GET, &format!("{}/neg-risk?token_id={token_id}", self.clob), &[], None).await?;
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+        }
+        let v: Value = serde_json::from_str(&a.text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?;
+        v.get("neg_risk")
+            .and_then(Value::as_bool)
+            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: "no boolean `neg_risk`".into() })
+    }
+
+    /// Rounds, signs and serialises `order` for `owner`.
+    async fn sign(&self, order: &CopyOrder, owner: &str) -> Result<SignedOrder, BrokerError> {
+        if !order.shares.is_positive() {
+            return Err(BrokerError::Rejected(format!("order size must be positive, got {}", order.shares)));
+        }
+        let info = self.market.market_by_token(&order.token_id).await.map_err(|e| BrokerError::Unavailable(e.to_string()))?;
+        if !info.accepting_orders {
+            return Err(BrokerError::Rejected(format!("market {} is not accepting orders", info.condition_id)));
+        }
+        let terms = OrderTerms::round(order, info.tick_size, info.min_order_size)?;
+        let token_id = eip712::u256_from_decimal(&order.token_id)
+            .ok_or_else(|| BrokerError::Rejected(format!("token id {} is not a decimal uint256", order.token_id)))?;
+        let neg_risk = self.neg_risk(&order.token_id).await?;
+        let signed = OrderV2 {
+            salt: order_salt(&order.key),
+            maker: self.address,
+            signer: self.address,
+            token_id,
+            maker_amount: terms.maker_amount,
+            taker_amount: terms.taker_amount,
+            side: if order.side == Side::Buy { SIDE_BUY } else { SIDE_SELL },
+            signature_type: SIGNATURE_TYPE_EOA,
+            timestamp_ms: u64::try_from(self.clock.now().timestamp_millis()).unwrap_or(0),
+            metadata: [0; 32],
+            builder: [0; 32],
+        };
+        let hash = Domain::exchange(self.chain_id, neg_risk).signing_hash(&signed.struct_hash());
+        let sig = self.key.sign_hash(&hash).map_err(BrokerError::Rejected)?;
+        let body = json!({
+            "order": {
+                "salt": signed.salt,
+                "maker": signed.maker.checksummed(),
+                "signer": signed.signer.checksummed(),
+                "tokenId": order.token_id,
+                "makerAmount": signed.maker_amount.to_string(),
+                "takerAmount": signed.taker_amount.to_string(),
+                "side": if order.side == Side::Buy { "BUY" } else { "SELL" },
+                "expiration": "0",
+                "signatureType": signed.signature_type,
+                "timestamp": signed.timestamp_ms.to_string(),
+                "metadata": format!("0x{}", hex::encode(signed.metadata)),
+                "builder": format!("0x{}", hex::encode(signed.builder)),
+                "signature": format!("0x{}", hex::encode(sig)),
+            },
+            "owner": owner,
+            "orderType": match order.time_in_force { TimeInForce::Fok => "FOK", TimeInForce::Fak => "FAK" },
+        });
+        tracing::info!(
+            key = %order.key, token = %order.token_id, side = ?order.side, shares = %terms.shares, price = %terms.price.0,
+            salt = signed.salt, neg_risk, "live order signed"
+        );
+        Ok(SignedOrder { body: body.to_string(), side: order.side, fee_rate: info.taker_fee_rate })
+    }
+
+    /// Posts a signed order; a fill (possibly empty) or why not.
+    async fn post(&self, creds: &ApiCreds, signed: &SignedOrder) -> Result<Fill, LiveError> {
+        const STEP: &str = "order placement";
+        const PATH: &str = "/order";
+        let headers = self.l2_headers(creds, "POST", PATH, &signed.body)?;
+        self.limits.acquire(&[Family::Clob]).await;
+        let a = self.send(STEP, Method::POST, &format!("{}{PATH}", self.clob), &headers, Some(&signed.body)).await?;
+        let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
+        let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let message =
+            [text("errorMsg"), text("error_msg"), text("error")].into_iter().find(|m| !m.is_empty()).unwrap_or_else(|| head(&a.text));
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: message });
+        }
+        if v.is_null() {
+            return Err(LiveError::Unavailable { step: STEP, reason: format!("unreadable answer: {}", head(&a.text)) });
+        }
+        if v.get("success").and_then(Value::as_bool) == Some(false) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: message });
+        }
+        let order_id = text("orderID");
+        let status = text("status").to_ascii_lowercase();
+        let now = self.clock.now();
+        match status.as_str() {
+            "unmatched" => Ok(Fill { shares: Shares::ZERO, avg_price: Price::ZERO, fee: Usd::ZERO, order_id, at: now }),
+            "matched" => {
+                let (making, taking) = (amount(&v, "makingAmount"), amount(&v, "takingAmount"));
+                let (shares, usd) = if signed.side == Side::Buy { (taking, making) } else { (making, taking) };
+                match (shares, usd) {
+                    (Some(s), Some(u)) if s > Decimal::ZERO => {
+                        let avg = Price((u / s).round_dp(6));
+                        Ok(Fill { shares: Shares(s), avg_price: avg, fee: taker_fee(Shares(s), avg, signed.fee_rate), order_id, at: now })
+                    }
+                    _ => Err(LiveError::Unavailable {
+                        step: STEP,
+                        reason: format!("order {order_id} matched but its amounts are unreadable"),
+                    }),
+                }
+            }
+            other => {
+                Err(LiveError::Unavailable { step: STEP, reason: format!("order {order_id} is {other:?}; its fill is not known yet") })
+            }
+        }
+    }
+}
+
+/// An order's price and size on the market's grid, and the signed amounts (10⁻⁶ units).
+#[derive(Debug, PartialEq, Eq)]
+struct OrderTerms {
+    price: Price,
+    shares: Decimal,
+    maker_amount: u128,
+    taker_amount: u128,
+}
+
+impl OrderTerms {
+    /// A buy's limit rounds down to the tick and a sell's up (never worse than asked); shares
+    /// round down to the 0.01 lot and must reach the market's minimum.
+    fn round(order: &CopyOrder, tick: Price, min_size: Shares) -> Result<OrderTerms, BrokerError> {
+        let tick_d = tick.0.normalize();
+        if tick_d <= Decimal::ZERO || tick_d >= Decimal::ONE {
+            return Err(BrokerError::Rejected(format!("market tick size {tick_d} is not in (0, 1)")));
+        }
+        let price = match order.side {
+            Side::Buy => order.limit_price.floor_to_tick(tick),
+            Side::Sell => order.limit_price.ceil_to_tick(tick),
+        };
+        if price.0 < tick_d || price.0 > Decimal::ONE - tick_d {
+            return Err(BrokerError::Rejected(format!(
+                "limit price {} is outside [{tick_d}, {}] for tick {tick_d}",
+                price.0,
+                Decimal::ONE - tick_d
+            )));
+        }
+        let shares = order.shares.0.trunc_with_scale(LOT_DECIMALS);
+        if shares < min_size.0 || shares <= Decimal::ZERO {
+            return Err(BrokerError::Rejected(format!("{shares} shares is below the market's minimum order of {}", min_size.0)));
+        }
+        let notional = (shares * price.0).trunc_with_scale(tick_d.scale() + LOT_DECIMALS);
+        let (maker, taker) = match order.side {
+            Side::Buy => (notional, shares),
+            Side::Sell => (shares, notional),
+        };
+        Ok(OrderTerms { price, shares, maker_amount: fixed(maker)?, taker_amount: fixed(taker)? })
+    }
+}
+
+/// A decimal amount in 10⁻⁶ units, truncated.
+fn fixed(d: Decimal) -> Result<u128, BrokerError> {
+    (d.trunc_with_scale(TOKEN_DECIMALS) * Decimal::from(10u64.pow(TOKEN_DECIMALS)))
+        .to_u128()
+        .ok_or_else(|| BrokerError::Rejected(format!("amount {d} does not fit an order")))
+}
+
+/// A decimal amount from a string or number field; `""` reads as zero.
+fn amount(v: &Value, key: &str) -> Option<Decimal> {
+    match v.get(key)? {
+        Value::String(s) if s.is_empty() => Some(Decimal::ZERO),
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
+fn head(text: &str) -> String {
+    text.chars().take(300).collect()
+}
+
+/// A transport error, without its URL.
+fn transport_reason(e: reqwest::Error) -> String {
+    if e.is_timeout() {
+        "no answer within the request timeout".to_owned()
+    } else if e.is_connect() {
+        "connection failed".to_owned()
+    } else {
+        e.without_url().to_string()
+    }
+}
+
+#[async_trait]
+impl Broker for LiveBroker {
+    async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError> {
+        let inner = &self.inner;
+        let slot = inner.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(order.key.clone()).or_default().clone();
+        // Held for the whole order: two concurrent places of one key send one order.
+        let mut slot = slot.lock().await;
+        if let Some(fill) = &slot.fill {
+            return Ok(fill.clone());
+        }
+        let creds = inner.session().await?;
+        if inner.allowance_stale.load(Ordering::Relaxed) {
+            inner.refresh_allowance(&creds).await?;
+            inner.allowance_stale.store(false, Ordering::Relaxed);
+        }
+        let signed = match &slot.signed {
+            Some(s) => {
+                tracing::info!(key = %order.key, "re-sending the order signed before (its fate was unknown)");
+                s.clone()
+            }
+            None => {
+                let s = inner.sign(order, &creds.key).await?;
+                slot.signed = Some(s.clone());
+                s
+            }
+        };
+        match inner.post(&creds, &signed).await {
+            Ok(fill) => {
+                tracing::info!(key = %order.key, order_id = %fill.order_id, shares = %fill.shares, avg_price = %fill.avg_price.0, "live order done");
+                slot.fill = Some(fill.clone());
+                Ok(fill)
+            }
+            Err(e @ LiveError::Unavailable { .. }) => {
+                tracing::warn!(key = %order.key, error = %e, "live order fate unknown; a retry re-sends the same signed order");
+                Err(e.into())
+            }
+            Err(e) => {
+                // Refused: it never traded, so a retry may sign afresh.
+                slot.signed = None;
+                let text = e.to_string().to_ascii_lowercase();
+                if text.contains("balance") || text.contains("allowance") {
+                    inner.allowance_stale.store(true, Ordering::Relaxed);
+                }
+                if matches!(e, LiveError::Refused { status: 401 | 403, .. }) {
+                    *inner.creds.lock().await = None;
+                }
+                tracing::warn!(key = %order.key, error = %e, "live order refused");
+                Err(e.into())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use copycat_core::ports::TimeInForce;
+    use rust_decimal_macros::dec;
+
+    fn order(side: Side, shares: Decimal, limit: Decimal) -> CopyOrder {
+        CopyOrder {
+            key: SignalKey("0123456789abcdef0123456789abcdef".into()),
+            token_id: "1".into(),
+            side,
+            shares: Shares(shares),
+            limit_price: Price(limit),
+            time_in_force: TimeInForce::Fok,
+        }
+    }
+
+    #[test]
+    fn a_buy_rounds_its_price_down_and_its_size_to_the_lot() {
+        let t = OrderTerms::round(&order(Side::Buy, dec!(10.237), dec!(0.537)), Price(dec!(0.01)), Shares(dec!(5))).unwrap();
+        assert_eq!(t.price, Price(dec!(0.53)));
+        assert_eq!(t.shares, dec!(10.23));
+        assert_eq!((t.maker_amount, t.taker_amount), (5_421_900, 10_230_000), "pays 10.23 × 0.53 pUSD for 10.23 shares");
+    }
+
+    #[test]
+    fn a_sell_rounds_its_price_up_and_receives_the_notional() {
+        let t = OrderTerms::round(&order(Side::Sell, dec!(8), dec!(0.4121)), Price(dec!(0.001)), Shares(dec!(5))).unwrap();
+        assert_eq!(t.price, Price(dec!(0.413)));
+        assert_eq!((t.maker_amount, t.taker_amount), (8_000_000, 3_304_000));
+    }
+
+    #[test]
+    fn below_the_minimum_or_off_the_price_range_is_refused() {
+        let small = OrderTerms::round(&order(Side::Buy, dec!(4.999), dec!(0.5)), Price(dec!(0.01)), Shares(dec!(5)));
+        assert!(matches!(small, Err(BrokerError::Rejected(ref m)) if m.contains("minimum")), "{small:?}");
+        let high = OrderTerms::round(&order(Side::Sell, dec!(10), dec!(0.995)), Price(dec!(0.01)), Shares(dec!(5)));
+        assert!(matches!(high, Err(BrokerError::Rejected(ref m)) if m.contains("outside")), "{high:?}");
+    }
+
+    #[test]
+    fn the_salt_depends_on_the_signal_key_alone_and_fits_a_json_number() {
+        let a = order_salt(&SignalKey("aa".repeat(16)));
+        assert_eq!(a, order_salt(&SignalKey("aa".repeat(16))));
+        assert_ne!(a, order_salt(&SignalKey("ab".repeat(16))));
+        assert!(a <= JS_SAFE_INTEGER_MAX);
+    }
+
+    #[test]
+    fn amounts_read_strings_numbers_and_empty() {
+        let v = json!({"a": "1.5", "b": 2, "c": ""});
+        assert_eq!(amount(&v, "a"), Some(dec!(1.5)));
+        assert_eq!(amount(&v, "b"), Some(dec!(2)));
+        assert_eq!(amount(&v, "c"), Some(Decimal::ZERO));
+        assert_eq!(amount(&v, "d"), None);
+    }
+}

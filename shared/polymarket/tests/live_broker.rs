@@ -1,0 +1,370 @@
+//! The live broker against a fake CLOB on 127.0.0.1: what it signs, what it sends, and when it
+//! refuses. The fake checks signatures the way the venue does (it refuses what does not
+//! verify), and every request is recorded so each test re-checks what reached the wire.
+
+#![cfg(feature = "live")]
+
+use copycat_core::config::{Config, TradingMode};
+use copycat_core::money::{Price, Shares};
+use copycat_core::portfolio::taker_fee;
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, MarketData, TimeInForce};
+use copycat_core::signal::SignalKey;
+use copycat_core::time::{Clock, ManualClock, from_secs};
+use copycat_core::trade::Side;
+use copycat_polymarket::live::eip712::{self, Address, Domain, OrderV2, PrivateKey};
+use copycat_polymarket::live::{LiveBroker, PRIVATE_KEY_ENV, l2, order_salt};
+use copycat_polymarket::server::{LocalServer, Request, Response};
+use copycat_polymarket::{BuildError, Launch, PolymarketClient, RateLimits, venue_with_key};
+use rust_decimal_macros::dec;
+use serde_json::{Value, json};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Hardhat/Anvil account 0: publicly known, used only against loopback fakes.
+const TEST_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const API_KEY: &str = "5f0c9a3e-1111-4222-8333-944444444444";
+/// URL-safe base64 of 32 bytes; the fake's HMAC key.
+const API_SECRET: &str = "c2VjcmV0LWtleS1mb3ItdGhlLWZha2UtY2xvYi0wMDE=";
+const PASSPHRASE: &str = "fake-passphrase-9d1e4b";
+const TOKEN: &str = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
+const OTHER_TOKEN: &str = "52114319501245915516055106046884209969926127482827954674443846427813813222426";
+
+/// A CLOB (plus Gamma and the geoblock check) that verifies what the venue verifies.
+struct FakeClob {
+    blocked: bool,
+    /// `/order` answers 503 this many times before it answers at all.
+    order_outages: AtomicUsize,
+    requests: Mutex<Vec<Request>>,
+}
+
+impl FakeClob {
+    fn new(blocked: bool, order_outages: usize) -> Arc<FakeClob> {
+        Arc::new(FakeClob { blocked, order_outages: AtomicUsize::new(order_outages), requests: Mutex::new(vec![]) })
+    }
+
+    fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.requests().iter().map(|r| r.path.clone()).collect()
+    }
+
+    fn orders(&self) -> Vec<Request> {
+        self.requests().into_iter().filter(|r| r.path == "/order").collect()
+    }
+
+    fn answer(&self, r: &Request) -> Response {
+        self.requests.lock().unwrap().push(r.clone());
+        match r.path.as_str() {
+            "/api/geoblock" => Response::json(
+                json!({"blocked": self.blocked, "ip": "127.0.0.1", "country": if self.blocked { "US" } else { "IE" }, "region": "x"})
+                    .to_string(),
+            ),
+            "/markets" => Response::json(
+                json!([{
+                    "conditionId": format!("0x{}", "c".repeat(64)), "question": "Will the fake fill?", "category": "test",
+                    "outcomes": "[\"Yes\", \"No\"]", "outcomePrices": "[\"0.53\", \"0.47\"]",
+                    "clobTokenIds": json!([TOKEN, OTHER_TOKEN]).to_string(),
+                    "orderPriceMinTickSize": 0.01, "orderMinSize": 5, "negRisk": false, "acceptingOrders": true,
+                    "closed": false, "liquidity": "1000", "version": 2,
+                }])
+                .to_string(),
+            ),
+            "/fee-rate" => Response::json(json!({"base_fee": 200}).to_string()),
+            "/neg-risk" => Response::json(json!({"neg_risk": false}).to_string()),
+            "/auth/derive-api-key" => match l1_signer(r) {
+                Some(_) => Response::json(json!({"apiKey": API_KEY, "secret": API_SECRET, "passphrase": PASSPHRASE}).to_string()),
+                None => Response::error(401, "Invalid L1 Request headers"),
+            },
+            "/balance-allowance/update" if l2_verifies(r) => Response::json(""),
+            "/order" if self.order_outages.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok() => {
+                Response::error(503, "upstream unavailable")
+            }
+            "/order" if l2_verifies(r) => {
+                let body: Value = serde_json::from_slice(&r.body).unwrap_or_default();
+                let Some(signer) = order_signer(&body) else { return Response::error(400, "invalid order signature") };
+                if signer.checksummed() != body["order"]["maker"] {
+                    return Response::error(400, "the order is not signed by its maker");
+                }
+                let o = &body["order"];
+                let units = |k: &str| o[k].as_str().and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0) / 1e6;
+                Response::json(
+                    json!({
+                        "success": true, "errorMsg": "", "orderID": format!("0x{}", hex::encode(eip712::keccak256(&r.body))),
+                        "status": "matched", "makingAmount": units("makerAmount").to_string(), "takingAmount": units("takerAmount").to_string(),
+                    })
+                    .to_string(),
+                )
+            }
+            "/balance-allowance/update" | "/order" => Response::error(401, "Unauthorized/Invalid api key"),
+            _ => Response::error(404, "no such route"),
+        }
+    }
+}
+
+/// The address an L1 request's `ClobAuth` signature recovers to, if it is the one it claims.
+fn l1_signer(r: &Request) -> Option<Address> {
+    let claimed = Address::parse(r.header("POLY_ADDRESS")?).ok()?;
+    let nonce: u64 = r.header("POLY_NONCE")?.parse().ok()?;
+    let hash = eip712::clob_auth_hash(claimed, r.header("POLY_TIMESTAMP")?, nonce, eip712::POLYGON);
+    let signer = eip712::recover(&hash, &eip712::parse_signature(r.header("POLY_SIGNATURE")?)?)?;
+    (signer == claimed).then_some(signer)
+}
+
+/// Whether a request's L2 headers verify with the fake's API secret.
+fn l2_verifies(r: &Request) -> bool {
+    let (Some(ts), Some(sig)) = (r.header("POLY_TIMESTAMP").and_then(|t| t.parse().ok()), r.header("POLY_SIGNATURE")) else {
+        return false;
+    };
+    let body = String::from_utf8_lossy(&r.body);
+    r.header("POLY_API_KEY") == Some(API_KEY)
+        && r.header("POLY_PASSPHRASE") == Some(PASSPHRASE)
+        && l2::signature(API_SECRET, ts, &r.method, &r.path, &body).as_deref() == Ok(sig)
+}
+
+/// The signed V2 order struct of a posted body, rebuilt from its JSON fields.
+fn posted_order(body: &Value) -> Option<OrderV2> {
+    let o = &body["order"];
+    let word = |k: &str| -> Option<[u8; 32]> { hex::decode(o[k].as_str()?.strip_prefix("0x")?).ok()?.try_into().ok() };
+    Some(OrderV2 {
+        salt: o["salt"].as_u64()?,
+        maker: Address::parse(o["maker"].as_str()?).ok()?,
+        signer: Address::parse(o["signer"].as_str()?).ok()?,
+        token_id: eip712::u256_from_decimal(o["tokenId"].as_str()?)?,
+        maker_amount: o["makerAmount"].as_str()?.parse().ok()?,
+        taker_amount: o["takerAmount"].as_str()?.parse().ok()?,
+        side: match o["side"].as_str()? {
+            "BUY" => eip712::SIDE_BUY,
+            "SELL" => eip712::SIDE_SELL,
+            _ => return None,
+        },
+        signature_type: u8::try_from(o["signatureType"].as_u64()?).ok()?,
+        timestamp_ms: o["timestamp"].as_str()?.parse().ok()?,
+        metadata: word("metadata")?,
+        builder: word("builder")?,
+    })
+}
+
+/// The address a posted order's EIP-712 signature recovers to (ordinary-market domain).
+fn order_signer(body: &Value) -> Option<Address> {
+    let order = posted_order(body)?;
+    let hash = Domain::exchange(eip712::POLYGON, false).signing_hash(&order.struct_hash());
+    eip712::recover(&hash, &eip712::parse_signature(body["order"]["signature"].as_str()?)?)
+}
+
+struct World {
+    fake: Arc<FakeClob>,
+    _server: LocalServer,
+    config: Config,
+    clock: Arc<ManualClock>,
+    market: Arc<dyn MarketData>,
+}
+
+async fn world(fake: Arc<FakeClob>) -> World {
+    logs();
+    let handler = fake.clone();
+    let server = LocalServer::start(0, Arc::new(move |r: &Request| handler.answer(r))).await.unwrap();
+    let mut config = Config::default();
+    config.venue.gamma_url = server.url();
+    config.venue.clob_url = server.url();
+    config.venue.max_retries = 0;
+    config.trading.geoblock_url = format!("{}/api/geoblock", server.url());
+    config.trading.mode = TradingMode::Live;
+    config.trading.live_confirmed = true;
+    let clock = Arc::new(ManualClock::new(from_secs(1_796_083_200))); // 2026-12-01T00:00:00Z
+    let limits = Arc::new(RateLimits::new(&config.venue));
+    let market: Arc<dyn MarketData> = Arc::new(PolymarketClient::with_parts(&config.venue, limits, clock.clone()).unwrap());
+    World { fake, _server: server, config, clock, market }
+}
+
+impl World {
+    fn broker(&self) -> LiveBroker {
+        LiveBroker::new(&self.config, self.market.clone(), self.clock.clone(), TEST_KEY).unwrap()
+    }
+}
+
+fn copy_order(key: &str) -> CopyOrder {
+    CopyOrder {
+        key: SignalKey(key.into()),
+        token_id: TOKEN.into(),
+        side: Side::Buy,
+        shares: Shares(dec!(10.237)),
+        limit_price: Price(dec!(0.537)),
+        time_in_force: TimeInForce::Fok,
+    }
+}
+
+const KEY_A: &str = "0123456789abcdef0123456789abcdef";
+const KEY_B: &str = "fedcba9876543210fedcba9876543210";
+
+#[tokio::test]
+async fn order_signature_recovers_to_the_wallet_and_l2_headers_verify() {
+    let w = world(FakeClob::new(false, 0)).await;
+    let broker = w.broker();
+    let wallet = PrivateKey::from_hex(TEST_KEY).unwrap().address();
+    assert_eq!(broker.address(), wallet);
+
+    let fill = broker.place(&copy_order(KEY_A)).await.unwrap();
+
+    // Rounded to the tick (0.537 → 0.53 for a buy) and the lot (10.237 → 10.23 shares).
+    assert_eq!(fill.shares, Shares(dec!(10.23)));
+    assert_eq!(fill.avg_price, Price(dec!(0.53)));
+    assert_eq!(fill.fee, taker_fee(Shares(dec!(10.23)), Price(dec!(0.53)), dec!(0.02)));
+    assert!(fill.order_id.starts_with("0x"), "{}", fill.order_id);
+
+    // Geoblock first, then keys, then the allowance, then the order.
+    let paths = w.fake.paths();
+    let at = |p: &str| paths.iter().position(|x| x == p).unwrap_or_else(|| panic!("{p} never asked: {paths:?}"));
+    assert_eq!(at("/api/geoblock"), 0, "{paths:?}");
+    assert!(at("/auth/derive-api-key") < at("/balance-allowance/update"), "{paths:?}");
+    assert!(at("/balance-allowance/update") < at("/order"), "{paths:?}");
+
+    let orders = w.fake.orders();
+    assert_eq!(orders.len(), 1);
+    let body: Value = serde_json::from_slice(&orders[0].body).unwrap();
+    let order = posted_order(&body).expect("the posted order has every V2 field");
+    assert_eq!(order_signer(&body), Some(wallet), "the EIP-712 signature recovers to the configured wallet");
+    assert_eq!((order.maker, order.signer), (wallet, wallet));
+    assert_eq!((order.maker_amount, order.taker_amount), (5_421_900, 10_230_000));
+    assert_eq!(order.salt, order_salt(&SignalKey(KEY_A.into())));
+    assert_eq!(order.timestamp_ms, w.clock.now().timestamp_millis() as u64);
+    assert_eq!((body["orderType"].as_str(), body["owner"].as_str()), (Some("FOK"), Some(API_KEY)));
+    // Signed for the other exchange's domain, the same order would not recover to the wallet.
+    let neg_risk = Domain::exchange(eip712::POLYGON, true).signing_hash(&order.struct_hash());
+    let sig = eip712::parse_signature(body["order"]["signature"].as_str().unwrap()).unwrap();
+    assert_ne!(eip712::recover(&neg_risk, &sig), Some(wallet));
+
+    // Every trading request carries L2 headers that verify with the issued secret, and only with it.
+    for r in w.fake.requests().iter().filter(|r| r.path == "/balance-allowance/update" || r.path == "/order") {
+        assert!(l2_verifies(r), "{} {}", r.method, r.path);
+        assert_eq!(r.header("POLY_ADDRESS"), Some(wallet.checksummed().as_str()));
+        let ts = r.header("POLY_TIMESTAMP").unwrap().parse().unwrap();
+        let forged =
+            l2::signature("b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldC0xMjM0NTY=", ts, &r.method, &r.path, &String::from_utf8_lossy(&r.body));
+        assert_ne!(forged.as_deref().ok(), r.header("POLY_SIGNATURE"));
+    }
+}
+
+#[tokio::test]
+async fn a_geoblocked_host_refuses_to_trade() {
+    let w = world(FakeClob::new(true, 0)).await;
+    let broker = w.broker();
+
+    let start = broker.start().await;
+    let placed = broker.place(&copy_order(KEY_A)).await;
+
+    assert!(matches!(start, Err(copycat_polymarket::live::LiveError::Geoblocked { ref country, .. }) if country == "US"), "{start:?}");
+    assert!(matches!(placed, Err(BrokerError::Rejected(ref m)) if m.contains("geoblocked")), "{placed:?}");
+    let paths = w.fake.paths();
+    assert!(paths.iter().all(|p| p == "/api/geoblock"), "nothing but the geoblock check was asked: {paths:?}");
+}
+
+#[tokio::test]
+async fn a_retried_copy_is_the_same_order_and_fills_once() {
+    let w = world(FakeClob::new(false, 1)).await;
+    let broker = w.broker();
+    let order = copy_order(KEY_A);
+
+    let first = broker.place(&order).await;
+    w.clock.advance(copycat_core::time::Span::seconds(5));
+    let second = broker.place(&order).await.unwrap();
+    let third = broker.place(&order).await.unwrap();
+
+    assert!(matches!(first, Err(BrokerError::Unavailable(_))), "{first:?}");
+    let orders = w.fake.orders();
+    assert_eq!(orders.len(), 2, "one outage, one retry, then the fill is remembered");
+    assert_eq!(orders[0].body, orders[1].body, "the retry re-sends the same signed order, byte for byte");
+    assert_eq!(third, second);
+
+    // Another signal is another order, with another salt.
+    broker.place(&copy_order(KEY_B)).await.unwrap();
+    let salts: Vec<u64> =
+        w.fake.orders().iter().map(|r| serde_json::from_slice::<Value>(&r.body).unwrap()["order"]["salt"].as_u64().unwrap()).collect();
+    assert_eq!(salts[0], salts[1]);
+    assert_ne!(salts[1], salts[2]);
+
+    // A fresh process (another broker) signing the same signal uses the same salt.
+    let again = world(FakeClob::new(false, 0)).await;
+    again.broker().place(&order).await.unwrap();
+    let salt = serde_json::from_slice::<Value>(&again.fake.orders()[0].body).unwrap()["order"]["salt"].as_u64();
+    assert_eq!(salt, Some(salts[0]));
+}
+
+#[tokio::test]
+async fn concurrent_places_of_one_signal_send_one_order() {
+    let w = world(FakeClob::new(false, 0)).await;
+    let broker = w.broker();
+    let order = copy_order(KEY_A);
+
+    let (a, b) = tokio::join!(broker.place(&order), broker.place(&order));
+
+    assert_eq!(a.unwrap(), b.unwrap());
+    assert_eq!(w.fake.orders().len(), 1);
+}
+
+/// Everything `tracing` writes in this test binary, at every level (one global subscriber,
+/// installed by the first test that builds a world, so every test's logs land here).
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn logs() -> &'static Captured {
+    static LOGS: OnceLock<Captured> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let logs = Captured::default();
+        let sink = logs.clone();
+        let subscriber =
+            tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_ansi(false).with_writer(move || sink.clone()).finish();
+        tracing::subscriber::set_global_default(subscriber).expect("no other subscriber in this test binary");
+        logs
+    })
+}
+
+#[tokio::test]
+async fn keys_never_appear_in_debug_output_or_logs() {
+    let w = world(FakeClob::new(false, 0)).await;
+    let broker = w.broker();
+    broker.place(&copy_order(KEY_A)).await.unwrap();
+    let bad_key = BuildError::LiveKey { variable: PRIVATE_KEY_ENV, reason: PrivateKey::from_hex("0xzz").unwrap_err() };
+    let through_guard = venue_with_key(&w.config, w.clock.clone(), Launch::Run { confirmed: true }, Some(TEST_KEY));
+    let wrong_key = LiveBroker::new(&w.config, w.market.clone(), w.clock.clone(), &TEST_KEY[..40]).unwrap_err();
+
+    let text = String::from_utf8(logs().0.lock().unwrap().clone()).unwrap();
+    assert!(text.contains("live order done"), "the logs were captured: {text}");
+    let debug = format!("{broker:?} {:?} {bad_key:?} {bad_key} {wrong_key:?} {wrong_key}", PrivateKey::from_hex(TEST_KEY).unwrap());
+    assert!(debug.contains("redacted"), "{debug}");
+    assert!(through_guard.is_ok(), "all confirmations given: {:?}", through_guard.err());
+    let raw_key = TEST_KEY.trim_start_matches("0x");
+    for (what, secret) in
+        [("private key", &raw_key[..16]), ("private key tail", &raw_key[48..]), ("API secret", API_SECRET), ("passphrase", PASSPHRASE)]
+    {
+        assert!(!text.contains(secret), "the {what} is in the logs");
+        assert!(!debug.contains(secret), "the {what} is in Debug output: {debug}");
+    }
+}
+
+#[tokio::test]
+async fn live_refuses_to_start_without_its_confirmations() {
+    let w = world(FakeClob::new(false, 0)).await;
+    let mut unconfirmed = w.config.clone();
+    unconfirmed.trading.live_confirmed = false;
+
+    let no_flag = venue_with_key(&w.config, w.clock.clone(), Launch::Run { confirmed: false }, Some(TEST_KEY)).err().map(|e| e.to_string());
+    let no_config = venue_with_key(&unconfirmed, w.clock.clone(), Launch::Lambda, Some(TEST_KEY)).err().map(|e| e.to_string());
+    let no_key = venue_with_key(&w.config, w.clock.clone(), Launch::Lambda, None).err().map(|e| e.to_string());
+
+    assert!(no_flag.as_deref().is_some_and(|e| e.contains("--i-understand-this-trades-real-money")), "{no_flag:?}");
+    assert!(no_config.as_deref().is_some_and(|e| e.contains("trading.live_confirmed")), "{no_config:?}");
+    assert!(no_key.as_deref().is_some_and(|e| e.contains(PRIVATE_KEY_ENV)), "{no_key:?}");
+    assert!(w.fake.requests().is_empty(), "a refused start asks the venue nothing");
+}
