@@ -93,6 +93,10 @@ fn get_att(v: &Value) -> Option<(&str, &str)> {
 
 /// The value a parameter reference stands for by default (a literal stays itself).
 fn resolve<'a>(t: &'a Value, v: &'a Value) -> &'a Value {
+    // `!If [Condition, value, !Ref AWS::NoValue]`: the value it sets when it sets one.
+    if let Some([_, then, _]) = v.get("Fn::If").and_then(|a| a.as_array()).map(Vec::as_slice) {
+        return resolve(t, then);
+    }
     match ref_of(v).and_then(|p| t["Parameters"].get(p)) {
         Some(param) => &param["Default"],
         None => v,
@@ -293,9 +297,17 @@ const NOT_SET_ON_LAMBDA: &[(&str, &str)] = &[
     ("COPYCAT_MOTO_SERVER", "the emulator helper's moto_server path, for tests"),
 ];
 
+/// Read only where orders are placed: the venue reads the wallet key when the trading venue is
+/// built (`venue_from_config`, the signal copier's main); every other function builds
+/// `data_venue`, which never reads it (checked by `only_the_copier_builds_the_trading_venue`).
+const READ_BY_THE_TRADING_FUNCTION_ONLY: &[&str] = &["COPYCAT_POLYMARKET_PRIVATE_KEY"];
+
+/// The one function that places orders.
+const TRADING_FUNCTION: &str = "signal-copier";
+
 /// Set by the template for code in flight, not yet read by it (the notifier's webhooks, the
 /// live broker's trading key).
-const SET_AHEAD_OF_CODE: &[&str] = &["COPYCAT_DISCORD_WEBHOOK_URL", "COPYCAT_SLACK_WEBHOOK_URL", "COPYCAT_SECRET_ARN"];
+const SET_AHEAD_OF_CODE: &[&str] = &["COPYCAT_DISCORD_WEBHOOK_URL", "COPYCAT_SLACK_WEBHOOK_URL"];
 
 /// The metric names a breaker trip emits: a discovery run against a healthy venue, then runs
 /// against a failing one until a breaker opens; the names only the failing runs emitted.
@@ -413,7 +425,8 @@ fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, ta
         let unused_urls: BTreeSet<&str> =
             copycat_aws::functions::QUEUE_URL_VARS.iter().filter(|(role, _)| !f.sends.contains(role)).map(|(_, v)| *v).collect();
         for var in &read {
-            let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str());
+            let trading_only = READ_BY_THE_TRADING_FUNCTION_ONLY.contains(&var.as_str()) && f.name != TRADING_FUNCTION;
+            let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str()) && !trading_only;
             if needed && !env.contains_key(var.as_str()) {
                 problems.push(format!("{id} ({}) does not set {var}, which the code reads", f.name));
             }
@@ -918,6 +931,20 @@ fn every_variable_the_code_reads_is_set() {
         assert!(all.contains(&var.to_string()), "{var} is listed as not set on Lambda but no code reads it any more");
     }
     assert_clean(check_environment(&template(), &read, FUNCTIONS));
+}
+
+#[test]
+fn only_the_copier_builds_the_trading_venue() {
+    let (crates, functions) = workspace();
+    for function in functions {
+        let main = std::fs::read_to_string(repo_root().join(&crates[&function]).join("src/main.rs")).unwrap();
+        let (trading, data) = (main.contains("copycat_polymarket::venue_from_config"), main.contains("copycat_polymarket::data_venue"));
+        if function == TRADING_FUNCTION {
+            assert!(trading && !data, "{function} builds the trading venue");
+        } else {
+            assert!(data && !trading, "{function} places no orders: it builds data_venue, which never reads the wallet key");
+        }
+    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
-    let deps = copycat_aws::AwsWiring::lambda_deps(copycat_polymarket::venue_from_config).await?;
+    let deps = copycat_aws::AwsWiring::lambda_deps(copycat_polymarket::data_venue).await?;
     let deps = &deps;
     let sink = notifier::sink_from_env(deps)?;
     let sink = sink.as_ref();

@@ -1,6 +1,8 @@
 //! The signal-copier Lambda: wiring only. The AWS backend (DynamoDB state table, SQS queues, EMF
 //! metrics) is built once per process from the environment and borrowed by every invocation.
-//! Market data comes from Polymarket over HTTP (the [venue] URLs), fills from the paper broker.
+//! Market data comes from Polymarket over HTTP (the [venue] URLs); fills from the paper broker,
+//! or real orders from the live broker when built with `--features live` and configured for it
+//! (trading.mode = "live", trading.live_confirmed, COPYCAT_POLYMARKET_PRIVATE_KEY).
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {

@@ -48,6 +48,28 @@ pub fn venue_from_config(config: &Config, clock: Arc<dyn Clock>) -> Result<Venue
     venue_for(config, clock, Launch::Lambda)
 }
 
+/// The venue of a function that never places orders (discovery, bot-filter, poller, health
+/// check, notifier): the HTTP client as market data and a broker that refuses every order. It
+/// never reads the wallet key, so `trading.mode = "live"` needs the key in the copier alone.
+pub fn data_venue(config: &Config, _clock: Arc<dyn Clock>) -> Result<Venue, BuildError> {
+    let market: Arc<dyn MarketData> = Arc::new(PolymarketClient::from_config(&config.venue)?);
+    Ok((market, Arc::new(NoOrders)))
+}
+
+/// The broker of a function that does not trade: every order is refused, loudly.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoOrders;
+
+#[async_trait::async_trait]
+impl Broker for NoOrders {
+    async fn place(&self, order: &copycat_core::ports::CopyOrder) -> Result<copycat_core::ports::Fill, copycat_core::ports::BrokerError> {
+        Err(copycat_core::ports::BrokerError::Rejected(format!(
+            "this function does not place orders (signal {}); only the signal copier trades",
+            order.key
+        )))
+    }
+}
+
 /// [`venue_from_config`] for a given launcher (`copycat run` also needs its confirmation flag).
 pub fn venue_for(config: &Config, clock: Arc<dyn Clock>, launch: Launch) -> Result<Venue, BuildError> {
     let private_key = match config.trading.mode {
