@@ -4,6 +4,7 @@
 //! one's median relative to the first (the baseline, e.g. the hello-world example).
 //!
 //!   bash scripts/bench-cold-start.sh          (builds the release binaries, then runs this)
+//!   … [--env KEY=VALUE]…                      extra environment for every binary
 
 use copycat_lambda_harness::runtime_api::run_once;
 use copycat_lambda_harness::{FreshStack, emulator_endpoint};
@@ -13,10 +14,15 @@ use std::time::Duration;
 fn main() {
     let mut runs = 15usize;
     let mut binaries: Vec<PathBuf> = Vec::new();
+    let mut extra: Vec<(String, String)> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage("--runs takes a number")),
+            "--env" => match args.next().as_deref().and_then(|kv| kv.split_once('=')) {
+                Some((k, v)) => extra.push((k.to_string(), v.to_string())),
+                None => usage("--env takes KEY=VALUE"),
+            },
             _ => binaries.push(PathBuf::from(a)),
         }
     }
@@ -26,8 +32,12 @@ fn main() {
     let endpoint = emulator_endpoint();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
     let stack = runtime.block_on(FreshStack::create(&endpoint, 5));
-    let env = stack.env();
+    let mut env = stack.env();
+    env.extend(extra.iter().cloned());
     println!("cold start: process start → first GET /runtime/invocation/next ({runs} runs each; AWS calls go to {endpoint}, plain HTTP)");
+    if !extra.is_empty() {
+        println!("extra environment: {extra:?}");
+    }
     let mut baseline = None;
     for binary in &binaries {
         let name = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -56,6 +66,6 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("cold_start: {problem}\nusage: cold_start [--runs N] BASELINE_BINARY BINARY...");
+    eprintln!("cold_start: {problem}\nusage: cold_start [--runs N] [--env KEY=VALUE]... BASELINE_BINARY BINARY...");
     std::process::exit(2)
 }
