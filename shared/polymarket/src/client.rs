@@ -505,13 +505,13 @@ impl MarketData for PolymarketClient {
     }
 
     async fn wallet_trades(&self, wallet: &Wallet, since: Option<Timestamp>, limit: usize) -> Result<Vec<Trade>, MarketError> {
-        let mut trades = self.trades_since(wallet, since).await?;
+        let mut trades = self.trades_since(wallet, since).await.map_err(route_missing)?;
         cut_at_second(&mut trades, limit);
         Ok(trades)
     }
 
     async fn wallet_positions(&self, wallet: &Wallet) -> Result<Vec<WalletPosition>, MarketError> {
-        Ok(self.positions(wallet).await?)
+        Ok(self.positions(wallet).await.map_err(route_missing)?)
     }
 
     async fn market_by_token(&self, token_id: &str) -> Result<MarketInfo, MarketError> {
@@ -520,6 +520,18 @@ impl MarketData for PolymarketClient {
 
     async fn book(&self, token_id: &str) -> Result<Book, MarketError> {
         Ok(self.order_book(token_id).await?)
+    }
+}
+
+/// The Data API answers a wallet it does not know with an empty list, so a 404 from a wallet's
+/// list route means the route itself is missing (a wrong `venue.data_api_url`): a failure the
+/// breaker counts, never "this wallet has no history".
+fn route_missing(e: VenueError) -> VenueError {
+    match e {
+        VenueError::NotFound { dependency, what } => {
+            VenueError::Refused { dependency, route: what, status: 404, body: "route not found: check venue.data_api_url".into() }
+        }
+        other => other,
     }
 }
 

@@ -268,3 +268,14 @@ async fn a_closed_port_is_unavailable() {
     let e = client.leaderboard(LeaderboardWindow::Day, 5).await.unwrap_err();
     assert!(matches!(e, MarketError::Unavailable { dependency: Dependency::DataApi, .. }), "{e}");
 }
+
+#[tokio::test]
+async fn a_404_on_a_wallets_trades_is_a_missing_route_not_an_empty_history() {
+    let script = ScriptedVenue::new();
+    script.script("/trades", vec![Response::error(404, "Not Found")]);
+    let v = venue(script).await;
+    let wallet = copycat_core::trade::Wallet::parse("0x1111111111111111111111111111111111111111").unwrap();
+    let e = v.client().wallet_trades(&wallet, None, 100).await.unwrap_err();
+    assert!(!matches!(e, MarketError::NotFound { .. }), "an unknown wallet is an empty list at the Data API, so 404 is not that: {e}");
+    assert!(e.counts_as_failure(), "the data-api breaker counts a missing route: {e}");
+}
