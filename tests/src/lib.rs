@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use copycat_core::config::Config;
 use copycat_core::market::{Book, BookLevel, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, Fill, MarketData, MarketError, StateStore};
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, Fill, MarketData, MarketError, OrderTicket, StateStore};
 use copycat_core::records::{Leader, LeaderSet, LedgerEntry, keys};
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
 use copycat_core::{Price, Shares, Side, Trade, Usd, Wallet};
@@ -15,7 +15,7 @@ use copycat_state::{CounterMetrics, Deps, decode, to_body};
 use rust_decimal_macros::dec;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The fixture leader used by `events/*.json`.
@@ -47,6 +47,14 @@ pub struct FakeVenue {
     pub down: AtomicBool,
     placed: Mutex<HashMap<String, u32>>,
     fills: Mutex<HashMap<String, Fill>>,
+    /// Like the live venue: orders are signed (prepared) once and carry their signing time, so
+    /// signing a signal again is another order; the copier must keep the ticket.
+    pub signs_orders: AtomicBool,
+    /// The next order fills but its answer is lost (`Unavailable`): its fate is unknown.
+    pub lose_next_answer: AtomicBool,
+    /// The next order is lost on the way (`Unavailable`; it never reaches the venue).
+    pub drop_next_order: AtomicBool,
+    signed: AtomicU64,
 }
 
 impl FakeVenue {
@@ -58,6 +66,10 @@ impl FakeVenue {
             down: AtomicBool::new(false),
             placed: Mutex::new(HashMap::new()),
             fills: Mutex::new(HashMap::new()),
+            signs_orders: AtomicBool::new(false),
+            lose_next_answer: AtomicBool::new(false),
+            drop_next_order: AtomicBool::new(false),
+            signed: AtomicU64::new(0),
         }
     }
     /// Adds trades for a wallet.
@@ -68,7 +80,7 @@ impl FakeVenue {
     pub fn placements(&self, key: &str) -> u32 {
         self.placed.lock().unwrap().get(key).copied().unwrap_or(0)
     }
-    /// Distinct orders that filled at the venue.
+    /// Distinct orders that filled at the venue (by signal key; by ticket when it signs orders).
     pub fn fills(&self) -> usize {
         self.fills.lock().unwrap().len()
     }
@@ -156,20 +168,50 @@ impl MarketData for FakeVenue {
     }
 }
 
-#[async_trait]
-impl Broker for FakeVenue {
-    async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError> {
+impl FakeVenue {
+    /// Fills the order with venue id `id` once; the same id is the same order.
+    fn fill_once(&self, order: &CopyOrder, id: &str) -> Result<Fill, BrokerError> {
         if self.down.load(Ordering::SeqCst) {
             return Err(BrokerError::Unavailable("fake outage".into()));
         }
+        if self.drop_next_order.swap(false, Ordering::SeqCst) {
+            return Err(BrokerError::Unavailable("the order was lost on the way".into()));
+        }
         *self.placed.lock().unwrap().entry(order.key.0.clone()).or_insert(0) += 1;
-        // Like a live venue with a salt derived from the key: the same key is the same order.
         let mut fills = self.fills.lock().unwrap();
-        let fill = fills.entry(order.key.0.clone()).or_insert_with(|| {
+        let fill = fills.entry(id.to_owned()).or_insert_with(|| {
             let price = if order.side == Side::Buy { Price(dec!(0.51)) } else { Price(dec!(0.49)) };
-            Fill { shares: order.shares, avg_price: price, fee: Usd::ZERO, order_id: format!("fake-{}", order.key), at: self.clock.now() }
+            Fill { shares: order.shares, avg_price: price, fee: Usd::ZERO, order_id: format!("fake-{id}"), at: self.clock.now() }
         });
-        Ok(fill.clone())
+        let fill = fill.clone();
+        drop(fills);
+        if self.lose_next_answer.swap(false, Ordering::SeqCst) {
+            return Err(BrokerError::Unavailable("the answer was lost after the order filled".into()));
+        }
+        Ok(fill)
+    }
+}
+
+#[async_trait]
+impl Broker for FakeVenue {
+    async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError> {
+        // Like a live venue with a salt derived from the key: the same key is the same order.
+        self.fill_once(order, &order.key.0)
+    }
+
+    async fn prepare(&self, order: &CopyOrder) -> Result<Option<OrderTicket>, BrokerError> {
+        if !self.signs_orders.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        // Each signing is another order, as a V2 order signs its creation time.
+        Ok(Some(OrderTicket(format!("{}@{}", order.key, self.signed.fetch_add(1, Ordering::SeqCst)))))
+    }
+
+    async fn place_prepared(&self, order: &CopyOrder, ticket: Option<&OrderTicket>) -> Result<Fill, BrokerError> {
+        match ticket {
+            Some(t) => self.fill_once(order, &t.0),
+            None => self.place(order).await,
+        }
     }
 }
 

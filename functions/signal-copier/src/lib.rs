@@ -12,14 +12,16 @@ use copycat_core::events::Event;
 use copycat_core::market::MarketInfo;
 use copycat_core::mode::{current_tier, initial_mode};
 use copycat_core::portfolio::{BookedFill, apply_fill, roll_day};
-use copycat_core::ports::{BrokerError, Dependency, Fill, Key, MarketError, StoreError, Write};
-use copycat_core::records::{Control, LeaderSet, LedgerEntry, ModeState, PortfolioState, Position, RefusalReason, SignalOutcome, keys};
+use copycat_core::ports::{BrokerError, CopyOrder, Dependency, Fill, Key, MarketError, OrderTicket, StoreError, Write};
+use copycat_core::records::{
+    Control, LeaderSet, LedgerEntry, ModeState, PendingOrder, PortfolioState, Position, RefusalReason, SignalOutcome, keys,
+};
 use copycat_core::signal::Signal;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Shares, Side};
 use copycat_state::{
     BreakerGate, ClaimOutcome, Delivery, Deps, GateError, MissingMessageId, Outbox, StateError, Versioned, claim_signal,
-    complete_claim_write, for_each_message, load, load_many_typed, release_claim, to_body,
+    complete_claim_write, for_each_message, load, load_many_typed, record_pending_order, release_claim, to_body,
 };
 use lambda_runtime::LambdaEvent;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -44,6 +46,21 @@ pub enum CopyError {
     /// The venue could not be reached; the order's fate is settled by retrying with the same key.
     #[error("venue unavailable: {0}")]
     Venue(String),
+    /// Another copier took our claim over before our order was sent; nothing was sent.
+    #[error("signal {key}: the claim was taken over by another worker before the order was sent; nothing sent")]
+    ClaimLost {
+        /// Signal key.
+        key: String,
+    },
+    /// A dead copier's order cannot be settled yet (it may have filled, so the signal cannot be
+    /// refused); the message is retried.
+    #[error("signal {key}: the order sent by an earlier attempt cannot be settled yet: {why}")]
+    Unsettled {
+        /// Signal key.
+        key: String,
+        /// What stands in the way.
+        why: String,
+    },
     /// The state store failed.
     #[error("state store: {0}")]
     State(#[from] StateError),
@@ -142,18 +159,38 @@ async fn copy_signal_into(
 ) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let gc_at = now + Span::seconds(deps.config.queues.claim_ttl_secs);
-    let version = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, now + window, gc_at).await? {
-        ClaimOutcome::Acquired { version } => version,
+    let expires_at = now + window;
+    let (version, pending) = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, expires_at, gc_at).await? {
+        ClaimOutcome::Acquired { version, pending } => (version, pending),
         ClaimOutcome::Completed(_) => return Ok(CopyResult::Duplicate),
         ClaimOutcome::InProgressElsewhere { until } => return Err(CopyError::InProgressElsewhere { key: signal.key.to_string(), until }),
     };
-    let result = decide_and_execute(deps, signal, owner, version, gc_at, leaders, outbox).await;
-    if result.is_err()
-        && let Err(e) = release_claim(deps.store.as_ref(), &signal.key, version).await
-    {
-        tracing::warn!(key = %signal.key, error = %e, "could not release claim; it will expire");
+    let mut hold = Hold { owner, version, expires_at, gc_at, order_recorded: pending.is_some() };
+    let result = match pending {
+        Some(p) => settle_pending(deps, signal, &mut hold, p, outbox).await,
+        None => decide_and_execute(deps, signal, &mut hold, leaders, outbox).await,
+    };
+    if let Err(e) = &result {
+        if hold.order_recorded {
+            // The order may be at the venue: keep the claim (with the order in it) so whoever
+            // takes it over when it expires settles that order rather than sending another.
+            tracing::warn!(key = %signal.key, error = %e, until = %hold.expires_at, "order may be at the venue; claim kept, the retry settles it");
+        } else if let Err(e) = release_claim(deps.store.as_ref(), &signal.key, hold.version).await {
+            tracing::warn!(key = %signal.key, error = %e, "could not release claim; it will expire");
+        }
     }
     result
+}
+
+/// Our in-progress claim on one signal.
+struct Hold<'a> {
+    owner: &'a str,
+    /// Its record version (moves when the pending order is written into it).
+    version: u64,
+    expires_at: Timestamp,
+    gc_at: Timestamp,
+    /// An order is written into the claim: from now on the claim is never released.
+    order_recorded: bool,
 }
 
 struct Loaded {
@@ -220,32 +257,30 @@ async fn through<T>(
 async fn decide_and_execute(
     deps: &Deps,
     signal: &Signal,
-    owner: &str,
-    version: u64,
-    gc_at: Timestamp,
+    hold: &mut Hold<'_>,
     leaders: &LeaderSet,
     outbox: &mut Outbox,
 ) -> Result<CopyResult, CopyError> {
     let cfg = &deps.config;
     let now = deps.clock.now();
-    let mut st = load_state(deps, signal, owner, now).await?;
+    let mut st = load_state(deps, signal, hold.owner, now).await?;
     let trade = &signal.trade;
     if st.stopped {
         let r = Refusal { reason: RefusalReason::KillSwitch, detail: "trading is stopped".into() };
-        return finish_refused(deps, signal, owner, version, gc_at, r).await;
+        return finish_refused(deps, signal, hold, r).await;
     }
     let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&trade.asset)).await? {
         Ok(m) => m,
-        Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
+        Err(r) => return finish_refused(deps, signal, hold, r).await,
     };
     let book = match through(&mut st.clob, deps, Dependency::Clob, deps.market.book(&trade.asset)).await? {
         Ok(b) => b,
-        Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
+        Err(r) => return finish_refused(deps, signal, hold, r).await,
     };
     let leader_held_before = if trade.side == Side::Sell && st.position.is_some() {
         let positions = match through(&mut st.data, deps, Dependency::DataApi, deps.market.wallet_positions(&trade.wallet)).await? {
             Ok(p) => p,
-            Err(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
+            Err(r) => return finish_refused(deps, signal, hold, r).await,
         };
         let now_held = positions.iter().filter(|p| p.token_id == trade.asset && !p.closed).map(|p| p.size).sum::<Shares>();
         Some(now_held + trade.size)
@@ -272,17 +307,78 @@ async fn decide_and_execute(
         leader_held_before,
     };
     let intent = match decide(&input, cfg) {
-        Decision::Refuse(r) => return finish_refused(deps, signal, owner, version, gc_at, r).await,
+        Decision::Refuse(r) => return finish_refused(deps, signal, hold, r).await,
         Decision::Place(intent) => intent,
     };
-    let fill = match deps.broker.place(&intent.order).await {
+    let ticket = match deps.broker.prepare(&intent.order).await {
+        Ok(t) => t,
+        Err(BrokerError::Rejected(why)) => {
+            return finish_refused(deps, signal, hold, Refusal { reason: RefusalReason::VenueRejected, detail: why }).await;
+        }
+        Err(BrokerError::Unavailable(why)) => {
+            st.clob.record(deps, deps.clock.now(), Err(&why)).await;
+            return Err(CopyError::Venue(why));
+        }
+    };
+    if let Some(t) = &ticket {
+        // Written before the order is sent, so a copier that dies after sending is succeeded by
+        // one that settles this very order.
+        let pending = PendingOrder { order: intent.order.clone(), ticket: t.clone() };
+        hold.version =
+            match record_pending_order(deps.store.as_ref(), &signal.key, hold.owner, hold.version, hold.expires_at, pending, hold.gc_at)
+                .await
+            {
+                Ok(v) => v,
+                Err(e) if e.is_conflict() => return Err(CopyError::ClaimLost { key: signal.key.to_string() }),
+                Err(e) => return Err(e.into()),
+            };
+        hold.order_recorded = true;
+    }
+    execute(deps, signal, hold, &market, st, &intent.order, ticket.as_ref(), outbox).await
+}
+
+/// Takes over a claim whose order a dead copier prepared and perhaps sent: settles that order
+/// (the broker asks the venue what became of it before sending it again), never a new one.
+async fn settle_pending(
+    deps: &Deps,
+    signal: &Signal,
+    hold: &mut Hold<'_>,
+    pending: PendingOrder,
+    outbox: &mut Outbox,
+) -> Result<CopyResult, CopyError> {
+    tracing::warn!(key = %signal.key, "taking over a claim whose order may have been sent: settling that order, not deciding again");
+    let mut st = load_state(deps, signal, hold.owner, deps.clock.now()).await?;
+    let unsettled = |why: String| CopyError::Unsettled { key: signal.key.to_string(), why };
+    // The market is needed to book the fill. A refusal cannot end the signal here (the order
+    // may have filled), so it is retried, and after `max_receive` it is in the dead-letter queue.
+    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&signal.trade.asset)).await {
+        Ok(Ok(m)) => m,
+        Ok(Err(r)) => return Err(unsettled(r.detail)),
+        Err(e) => return Err(unsettled(e.to_string())),
+    };
+    execute(deps, signal, hold, &market, st, &pending.order, Some(&pending.ticket), outbox).await
+}
+
+/// Places (or settles) `order` and records what came of it.
+#[allow(clippy::too_many_arguments)]
+async fn execute(
+    deps: &Deps,
+    signal: &Signal,
+    hold: &mut Hold<'_>,
+    market: &MarketInfo,
+    mut st: Loaded,
+    order: &CopyOrder,
+    ticket: Option<&OrderTicket>,
+    outbox: &mut Outbox,
+) -> Result<CopyResult, CopyError> {
+    let fill = match deps.broker.place_prepared(order, ticket).await {
         Ok(f) => {
             st.clob.record(deps, deps.clock.now(), Ok(())).await;
             f
         }
         Err(BrokerError::Rejected(why)) => {
             let r = Refusal { reason: RefusalReason::VenueRejected, detail: why };
-            return finish_refused(deps, signal, owner, version, gc_at, r).await;
+            return finish_refused(deps, signal, hold, r).await;
         }
         Err(BrokerError::Unavailable(why)) => {
             st.clob.record(deps, deps.clock.now(), Err(&why)).await;
@@ -290,20 +386,17 @@ async fn decide_and_execute(
         }
     };
     if !fill.shares.is_positive() {
-        let r =
-            Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", intent.order.limit_price.0) };
-        return finish_refused(deps, signal, owner, version, gc_at, r).await;
+        let r = Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", order.limit_price.0) };
+        return finish_refused(deps, signal, hold, r).await;
     }
-    book_fill(deps, signal, owner, version, gc_at, &market, fill, st.portfolio, st.position, outbox).await
+    book_fill(deps, signal, hold, market, fill, st.portfolio, st.position, outbox).await
 }
 
 #[allow(clippy::too_many_arguments)]
 async fn book_fill(
     deps: &Deps,
     signal: &Signal,
-    owner: &str,
-    version: u64,
-    gc_at: Timestamp,
+    hold: &Hold<'_>,
     market: &MarketInfo,
     fill: Fill,
     mut portfolio: Option<Versioned<PortfolioState>>,
@@ -327,7 +420,7 @@ async fn book_fill(
         };
         let (next_portfolio, next_position) = apply_fill(&base, position.as_ref().map(|v| &v.value), &booked);
         let outcome = SignalOutcome::Copied { fill: fill.clone(), side: trade.side };
-        let mut writes = vec![complete_claim_write(&signal.key, owner, version, outcome.clone(), gc_at)];
+        let mut writes = vec![complete_claim_write(&signal.key, hold.owner, hold.version, outcome.clone(), hold.gc_at)];
         writes.push(match &portfolio {
             None => Write::PutIfAbsent { key: keys::portfolio(), body: to_body(&next_portfolio), expires_at: None },
             Some(v) => Write::PutIfVersion {
@@ -370,8 +463,9 @@ async fn book_fill(
                 return Ok(CopyResult::Copied(fill));
             }
             Err(StoreError::TransactionConflict { index: 0, .. }) => {
-                // Our claim was taken over (we ran past its expiry). The venue order carries the
-                // signal key, so the new owner's placement is the same order: record nothing.
+                // Our claim was taken over (we ran past its expiry). The new owner settles the same
+                // order (written into the claim before it was sent, or idempotent on the signal
+                // key at a broker that keeps nothing): record nothing.
                 tracing::warn!(key = %signal.key, "claim lost before booking; the new owner records the fill");
                 return Ok(CopyResult::Duplicate);
             }
@@ -387,14 +481,7 @@ async fn book_fill(
     Err(CopyError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
 }
 
-async fn finish_refused(
-    deps: &Deps,
-    signal: &Signal,
-    owner: &str,
-    version: u64,
-    gc_at: Timestamp,
-    r: Refusal,
-) -> Result<CopyResult, CopyError> {
+async fn finish_refused(deps: &Deps, signal: &Signal, hold: &Hold<'_>, r: Refusal) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let outcome = SignalOutcome::Refused { reason: r.reason, detail: r.detail.clone() };
     let entry = LedgerEntry {
@@ -406,7 +493,7 @@ async fn finish_refused(
         outcome: outcome.clone(),
     };
     let writes = vec![
-        complete_claim_write(&signal.key, owner, version, outcome, gc_at),
+        complete_claim_write(&signal.key, hold.owner, hold.version, outcome, hold.gc_at),
         Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None },
     ];
     match deps.store.transact(writes).await {

@@ -469,7 +469,27 @@ pub enum BrokerError {
 pub trait Broker: Send + Sync {
     /// Places an order; the same `order.key` must never produce two fills at the venue.
     async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError>;
+
+    /// Prepares `order` for placing and returns what must be kept durably before it is sent
+    /// (e.g. its signed bytes), so a retry in another process sends the very same order; `None`
+    /// when this broker needs nothing kept (its `place` is idempotent on the key by itself).
+    async fn prepare(&self, order: &CopyOrder) -> Result<Option<OrderTicket>, BrokerError> {
+        let _ = order;
+        Ok(None)
+    }
+
+    /// Places `order` as prepared in `ticket` (by this process or an earlier one that may have
+    /// sent it already): finds out what became of it at the venue before sending it again.
+    async fn place_prepared(&self, order: &CopyOrder, ticket: Option<&OrderTicket>) -> Result<Fill, BrokerError> {
+        let _ = ticket;
+        self.place(order).await
+    }
 }
+
+/// A prepared order as the broker wants it kept (opaque to everyone else), written to the
+/// signal's claim before the order is sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderTicket(pub String);
 
 // ---------------------------------------------------------------- metrics, notifications
 

@@ -6,7 +6,7 @@
 
 use crate::breaker::BreakerState;
 use crate::money::{Price, Shares, Usd};
-use crate::ports::{Dependency, Fill, Key};
+use crate::ports::{CopyOrder, Dependency, Fill, Key, OrderTicket};
 use crate::signal::SignalKey;
 use crate::time::Timestamp;
 use crate::trade::{Side, Wallet};
@@ -247,12 +247,25 @@ pub enum ClaimStatus {
     InProgress {
         /// Derived from the invocation deadline; never in the past when written.
         expires_at: Timestamp,
+        /// The order about to be sent, written before sending it: whoever takes the claim over
+        /// settles this order (never decides and sends another).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        order: Option<PendingOrder>,
     },
     /// Done; the outcome is final.
     Completed {
         /// What happened.
         result: SignalOutcome,
     },
+}
+
+/// An order decided and prepared for a signal but not known to be settled at the venue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingOrder {
+    /// The order as decided.
+    pub order: CopyOrder,
+    /// What the broker needs to send that very order again.
+    pub ticket: OrderTicket,
 }
 
 /// Body of `SIGNAL#<key>/CLAIM`.

@@ -7,7 +7,7 @@
 use copycat_core::config::{Config, TradingMode};
 use copycat_core::money::{Price, Shares};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, MarketData, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, MarketData, OrderTicket, TimeInForce};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, from_secs};
 use copycat_core::trade::Side;
@@ -17,6 +17,7 @@ use copycat_polymarket::server::{LocalServer, Request, Response};
 use copycat_polymarket::{BuildError, Launch, PolymarketClient, RateLimits, venue_with_key};
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -34,12 +35,58 @@ struct FakeClob {
     blocked: bool,
     /// `/order` answers 503 this many times before it answers at all.
     order_outages: AtomicUsize,
+    /// `/order` fills this many orders and then answers 503 (the answer is lost on the way).
+    lost_answers: AtomicUsize,
+    /// Orders the venue holds, by order hash (what `GET /order/{hash}` answers).
+    held: Mutex<HashMap<String, Value>>,
+    /// Orders it accepted, in order (a hash twice would be a second fill).
+    accepted: Mutex<Vec<String>>,
     requests: Mutex<Vec<Request>>,
 }
 
 impl FakeClob {
     fn new(blocked: bool, order_outages: usize) -> Arc<FakeClob> {
-        Arc::new(FakeClob { blocked, order_outages: AtomicUsize::new(order_outages), requests: Mutex::new(vec![]) })
+        Arc::new(FakeClob {
+            blocked,
+            order_outages: AtomicUsize::new(order_outages),
+            lost_answers: AtomicUsize::new(0),
+            held: Mutex::new(HashMap::new()),
+            accepted: Mutex::new(vec![]),
+            requests: Mutex::new(vec![]),
+        })
+    }
+
+    fn losing_answers(n: usize) -> Arc<FakeClob> {
+        let fake = FakeClob::new(false, 0);
+        fake.lost_answers.store(n, Ordering::SeqCst);
+        fake
+    }
+
+    fn accepted(&self) -> Vec<String> {
+        self.accepted.lock().unwrap().clone()
+    }
+
+    fn lookups(&self) -> Vec<Request> {
+        self.requests().into_iter().filter(|r| r.path.starts_with("/order/")).collect()
+    }
+
+    /// Accepts and fills a verified order (every share at its limit price); its hash.
+    fn fill(&self, body: &Value) -> String {
+        let order = posted_order(body).expect("verified");
+        let hash = format!("0x{}", hex::encode(Domain::exchange(eip712::POLYGON, false).signing_hash(&order.struct_hash())));
+        let (shares, usd) = if order.side == eip712::SIDE_BUY {
+            (order.taker_amount, order.maker_amount)
+        } else {
+            (order.maker_amount, order.taker_amount)
+        };
+        let record = json!({
+            "id": hash, "status": "MATCHED", "side": body["order"]["side"], "asset_id": body["order"]["tokenId"],
+            "original_size": (shares as f64 / 1e6).to_string(), "size_matched": (shares as f64 / 1e6).to_string(),
+            "price": (usd as f64 / shares as f64).to_string(), "order_type": body["orderType"], "associate_trades": ["trade-1"],
+        });
+        self.held.lock().unwrap().insert(hash.clone(), record);
+        self.accepted.lock().unwrap().push(hash.clone());
+        hash
     }
 
     fn requests(&self) -> Vec<Request> {
@@ -87,16 +134,24 @@ impl FakeClob {
                 if signer.checksummed() != body["order"]["maker"] {
                     return Response::error(400, "the order is not signed by its maker");
                 }
+                let hash = self.fill(&body);
+                if self.lost_answers.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok() {
+                    return Response::error(503, "upstream timed out");
+                }
                 let o = &body["order"];
                 let units = |k: &str| o[k].as_str().and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0) / 1e6;
                 Response::json(
                     json!({
-                        "success": true, "errorMsg": "", "orderID": format!("0x{}", hex::encode(eip712::keccak256(&r.body))),
+                        "success": true, "errorMsg": "", "orderID": hash,
                         "status": "matched", "makingAmount": units("makerAmount").to_string(), "takingAmount": units("takerAmount").to_string(),
                     })
                     .to_string(),
                 )
             }
+            p if p.starts_with("/order/") && l2_verifies(r) => match self.held.lock().unwrap().get(&p["/order/".len()..]) {
+                Some(record) => Response::json(record.to_string()),
+                None => Response::error(404, "order not found"),
+            },
             "/balance-allowance/update" | "/order" => Response::error(401, "Unauthorized/Invalid api key"),
             _ => Response::error(404, "no such route"),
         }
@@ -275,6 +330,7 @@ async fn a_retried_copy_is_the_same_order_and_fills_once() {
     let orders = w.fake.orders();
     assert_eq!(orders.len(), 2, "one outage, one retry, then the fill is remembered");
     assert_eq!(orders[0].body, orders[1].body, "the retry re-sends the same signed order, byte for byte");
+    assert_eq!(w.fake.lookups().len(), 1, "the retry asked the venue for the order before sending it again");
     assert_eq!(third, second);
 
     // Another signal is another order, with another salt.
@@ -289,6 +345,53 @@ async fn a_retried_copy_is_the_same_order_and_fills_once() {
     again.broker().place(&order).await.unwrap();
     let salt = serde_json::from_slice::<Value>(&again.fake.orders()[0].body).unwrap()["order"]["salt"].as_u64();
     assert_eq!(salt, Some(salts[0]));
+}
+
+#[tokio::test]
+async fn an_order_whose_answer_was_lost_is_settled_by_the_next_process_never_sent_twice() {
+    let w = world(FakeClob::losing_answers(1)).await;
+    let order = copy_order(KEY_A);
+    // This process signs the order (the copier writes the ticket into the signal's claim), sends
+    // it, and the venue fills it, but the answer is lost: its fate is unknown here.
+    let dying = w.broker();
+    let ticket = dying.prepare(&order).await.unwrap().expect("the live broker needs its ticket kept");
+    let lost = dying.place_prepared(&order, Some(&ticket)).await;
+    assert!(matches!(lost, Err(BrokerError::Unavailable(_))), "{lost:?}");
+
+    // A minute later another process takes the claim over with the ticket from it.
+    w.clock.advance(copycat_core::time::Span::seconds(60));
+    let next = w.broker();
+    let resigned = next.prepare(&order).await.unwrap().unwrap();
+    let fill = next.place_prepared(&order, Some(&ticket)).await.unwrap();
+
+    assert_eq!(w.fake.accepted().len(), 1, "one order reached the book: {:?}", w.fake.accepted());
+    assert_eq!(w.fake.orders().len(), 1, "the settling process never sent it again");
+    assert_eq!((fill.shares, fill.avg_price), (Shares(dec!(10.23)), Price(dec!(0.53))), "the fill the venue holds");
+    assert_eq!(fill.order_id, w.fake.accepted()[0]);
+    let lookups = w.fake.lookups();
+    assert_eq!(lookups.len(), 1);
+    assert_eq!(lookups[0].path, format!("/order/{}", w.fake.accepted()[0]));
+    assert!(l2_verifies(&lookups[0]), "the lookup carries L2 headers that verify");
+    // Why the ticket matters: signing the same signal again a minute later is another order.
+    assert_ne!(resigned, ticket, "a V2 order signs its creation time: re-signing makes a new order hash");
+}
+
+#[tokio::test]
+async fn a_ticket_never_sent_is_sent_once_by_the_next_process() {
+    let w = world(FakeClob::new(false, 0)).await;
+    let order = copy_order(KEY_A);
+    // The first process wrote its ticket and died before sending it.
+    let ticket: OrderTicket = w.broker().prepare(&order).await.unwrap().unwrap();
+    assert!(w.fake.orders().is_empty());
+
+    let fill = w.broker().place_prepared(&order, Some(&ticket)).await.unwrap();
+
+    assert_eq!(w.fake.lookups().len(), 1, "asked first");
+    assert_eq!(w.fake.accepted().len(), 1);
+    assert_eq!(fill.shares, Shares(dec!(10.23)));
+    let sent: Value = serde_json::from_slice(&w.fake.orders()[0].body).unwrap();
+    let ticket_order: Value = serde_json::from_str::<Value>(&ticket.0).unwrap()["order"].clone();
+    assert_eq!(sent["order"], ticket_order, "the order sent is the one in the ticket, signature and all");
 }
 
 #[tokio::test]

@@ -10,6 +10,6 @@ mod typed;
 
 pub use batch::{Delivery, MissingMessageId, for_each_message};
 pub use breakers::{BreakerGate, GateError, Guarded};
-pub use claims::{ClaimOutcome, claim_key, claim_signal, complete_claim_write, release_claim};
+pub use claims::{ClaimOutcome, claim_key, claim_signal, complete_claim_write, record_pending_order, release_claim};
 pub use deps::{CounterMetrics, Deps, Outbox, Queues, notify};
 pub use typed::{MAX_ATTEMPTS, StateError, Versioned, decode, load, load_many_typed, put_new, put_versioned, to_body, update_with_retry};

@@ -5,9 +5,13 @@
 //! none exist yet), then a balance/allowance refresh. Orders are marketable FOK/FAK limit
 //! orders in shares, rounded to the market's tick and lot and refused below its minimum size.
 //!
-//! A retry must never become a second order: the salt is derived from the signal key, and the
-//! signed body of an order whose fate is unknown (timeout, 5xx) is kept and re-sent byte for
-//! byte, so the venue sees the same order hash twice and fills it at most once.
+//! A retry must never become a second order. The salt is derived from the signal key, but a V2
+//! order also signs its creation time, so signing again would make another order (another hash).
+//! So an order is signed once ([`Broker::prepare`]) and its ticket (the signed order and its
+//! hash) is written into the signal's claim before it is sent; whoever sends it again (this
+//! process after a timeout or 5xx, or another one that took the claim over) first asks the venue
+//! for that order by hash (`GET /order/{hash}`) and settles it from the answer, and only sends
+//! the very same signed order when the venue has never seen it.
 
 use super::eip712::{self, Address, Domain, OrderV2, PrivateKey, SIDE_BUY, SIDE_SELL, SIGNATURE_TYPE_EOA};
 use super::l2::{self, ApiCreds};
@@ -17,7 +21,7 @@ use async_trait::async_trait;
 use copycat_core::config::Config;
 use copycat_core::money::{Price, Shares, Usd};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Fill, MarketData, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, CopyOrder, Fill, MarketData, OrderTicket, TimeInForce};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::Clock;
 use copycat_core::trade::Side;
@@ -96,18 +100,41 @@ pub fn order_salt(key: &SignalKey) -> u64 {
     u64::from_be_bytes(first) & JS_SAFE_INTEGER_MAX
 }
 
-/// An order signed and ready to post: the exact bytes, re-sent unchanged on a retry.
-#[derive(Clone)]
+/// An order signed and ready to post, re-sent unchanged on a retry (also by another process,
+/// from its [`OrderTicket`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct SignedOrder {
-    body: String,
+    /// The venue's id for it: the EIP-712 signing hash, `0x` + 64 hex.
+    hash: String,
+    /// The `order` object of the `POST /order` body, signature included.
+    order: Value,
+    /// `FOK` or `FAK`.
+    order_type: String,
     side: Side,
+    /// The market's taker fee rate, for the fill's fee.
     fee_rate: Decimal,
+}
+
+impl SignedOrder {
+    fn ticket(&self) -> OrderTicket {
+        OrderTicket(serde_json::to_string(self).unwrap_or_default())
+    }
+
+    fn from_ticket(ticket: &OrderTicket) -> Result<SignedOrder, BrokerError> {
+        serde_json::from_str(&ticket.0).map_err(|e| BrokerError::Rejected(format!("unreadable order ticket: {e}")))
+    }
+
+    fn body(&self, owner: &str) -> String {
+        json!({ "order": self.order, "owner": owner, "orderType": self.order_type }).to_string()
+    }
 }
 
 /// One signal's order: signed once, filled once.
 #[derive(Default)]
 struct Slot {
     signed: Option<SignedOrder>,
+    /// The signed order may have reached the venue: ask for it before sending it again.
+    maybe_sent: bool,
     fill: Option<Fill>,
 }
 
@@ -202,6 +229,11 @@ struct Answer {
 }
 
 impl Inner {
+    /// The order slot of signal `key` (created empty on first use).
+    fn slot(&self, key: &SignalKey) -> Arc<tokio::sync::Mutex<Slot>> {
+        self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(key.clone()).or_default().clone()
+    }
+
     /// The API credentials, running start-up first when there are none.
     async fn session(&self) -> Result<ApiCreds, LiveError> {
         let mut creds = self.creds.lock().await;
@@ -328,8 +360,8 @@ impl Inner {
             .ok_or_else(|| LiveError::Malformed { step: STEP, reason: "no boolean `neg_risk`".into() })
     }
 
-    /// Rounds, signs and serialises `order` for `owner`.
-    async fn sign(&self, order: &CopyOrder, owner: &str) -> Result<SignedOrder, BrokerError> {
+    /// Rounds, signs and serialises `order`.
+    async fn sign(&self, order: &CopyOrder) -> Result<SignedOrder, BrokerError> {
         if !order.shares.is_positive() {
             return Err(BrokerError::Rejected(format!("order size must be positive, got {}", order.shares)));
         }
@@ -356,8 +388,7 @@ impl Inner {
         };
         let hash = Domain::exchange(self.chain_id, neg_risk).signing_hash(&signed.struct_hash());
         let sig = self.key.sign_hash(&hash).map_err(BrokerError::Rejected)?;
-        let body = json!({
-            "order": {
+        let order_json = json!({
                 "salt": signed.salt,
                 "maker": signed.maker.checksummed(),
                 "signer": signed.signer.checksummed(),
@@ -371,24 +402,85 @@ impl Inner {
                 "metadata": format!("0x{}", hex::encode(signed.metadata)),
                 "builder": format!("0x{}", hex::encode(signed.builder)),
                 "signature": format!("0x{}", hex::encode(sig)),
-            },
-            "owner": owner,
-            "orderType": match order.time_in_force { TimeInForce::Fok => "FOK", TimeInForce::Fak => "FAK" },
         });
+        let hash = format!("0x{}", hex::encode(hash));
         tracing::info!(
             key = %order.key, token = %order.token_id, side = ?order.side, shares = %terms.shares, price = %terms.price.0,
-            salt = signed.salt, neg_risk, "live order signed"
+            salt = signed.salt, neg_risk, order = %hash, "live order signed"
         );
-        Ok(SignedOrder { body: body.to_string(), side: order.side, fee_rate: info.taker_fee_rate })
+        Ok(SignedOrder {
+            hash,
+            order: order_json,
+            order_type: match order.time_in_force {
+                TimeInForce::Fok => "FOK",
+                TimeInForce::Fak => "FAK",
+            }
+            .to_owned(),
+            side: order.side,
+            fee_rate: info.taker_fee_rate,
+        })
+    }
+
+    /// What became of a signed order at the venue (`GET /order/{hash}`): `None` when the venue
+    /// has never seen it, so it may be sent.
+    async fn lookup(&self, creds: &ApiCreds, signed: &SignedOrder) -> Result<Option<Fill>, LiveError> {
+        const STEP: &str = "order lookup";
+        let path = format!("/order/{}", signed.hash);
+        let headers = self.l2_headers(creds, "GET", &path, "")?;
+        self.limits.acquire(&[Family::Clob]).await;
+        let a = self.send(STEP, Method::GET, &format!("{}{path}", self.clob), &headers, None).await?;
+        if a.status == 404 {
+            return Ok(None);
+        }
+        if !(200..300).contains(&a.status) {
+            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+        }
+        let v: Value = match a.text.trim() {
+            "" | "null" => return Ok(None),
+            text => serde_json::from_str(text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?,
+        };
+        if v.get("id").is_none() {
+            return Ok(None);
+        }
+        let status = v.get("status").and_then(Value::as_str).unwrap_or_default().to_ascii_uppercase();
+        let status = status.strip_prefix("ORDER_STATUS_").unwrap_or(&status).to_owned();
+        let matched = amount(&v, "size_matched")
+            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {} has no readable size_matched", signed.hash) })?;
+        let price = amount(&v, "price")
+            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {} has no readable price", signed.hash) })?;
+        let now = self.clock.now();
+        let order_id = signed.hash.clone();
+        match status.as_str() {
+            // A marketable FOK/FAK order never rests; a live one is not settled yet.
+            "LIVE" => Err(LiveError::Unavailable {
+                step: STEP,
+                reason: format!("order {} is still live; its fill is not known yet", signed.hash),
+            }),
+            "INVALID" => Err(LiveError::Refused {
+                step: STEP,
+                status: a.status,
+                reason: format!("the venue holds order {} as invalid", signed.hash),
+            }),
+            // Settled: what matched is the fill, at the order's limit price (an upper bound for a
+            // buy's cost, a lower bound for a sell's proceeds: the venue's trades hold the rest).
+            "MATCHED" | "CANCELED" | "CANCELED_MARKET_RESOLVED" => {
+                let (shares, avg) = (Shares(matched), Price(price));
+                let fee = if matched > Decimal::ZERO { taker_fee(shares, avg, signed.fee_rate) } else { Usd::ZERO };
+                let avg = if matched > Decimal::ZERO { avg } else { Price::ZERO };
+                Ok(Some(Fill { shares, avg_price: avg, fee, order_id, at: now }))
+            }
+            other => Err(LiveError::Malformed { step: STEP, reason: format!("order {} has unknown status {other:?}", signed.hash) }),
+        }
     }
 
     /// Posts a signed order; a fill (possibly empty) or why not.
     async fn post(&self, creds: &ApiCreds, signed: &SignedOrder) -> Result<Fill, LiveError> {
         const STEP: &str = "order placement";
         const PATH: &str = "/order";
-        let headers = self.l2_headers(creds, "POST", PATH, &signed.body)?;
+        let body = signed.body(&creds.key);
+        let headers = self.l2_headers(creds, "POST", PATH, &body)?;
         self.limits.acquire(&[Family::Clob]).await;
-        let a = self.send(STEP, Method::POST, &format!("{}{PATH}", self.clob), &headers, Some(&signed.body)).await?;
+        let a = self.send(STEP, Method::POST, &format!("{}{PATH}", self.clob), &headers, Some(&body)).await?;
         let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
         let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
         let message =
@@ -504,8 +596,29 @@ fn transport_reason(e: reqwest::Error) -> String {
 #[async_trait]
 impl Broker for LiveBroker {
     async fn place(&self, order: &CopyOrder) -> Result<Fill, BrokerError> {
+        let ticket = self.prepare(order).await?;
+        self.place_prepared(order, ticket.as_ref()).await
+    }
+
+    /// Signs the order once (a retry in this process gets the same ticket back).
+    async fn prepare(&self, order: &CopyOrder) -> Result<Option<OrderTicket>, BrokerError> {
         let inner = &self.inner;
-        let slot = inner.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(order.key.clone()).or_default().clone();
+        let slot = inner.slot(&order.key);
+        let mut slot = slot.lock().await;
+        if let Some(s) = &slot.signed {
+            return Ok(Some(s.ticket()));
+        }
+        // Start-up first: a geoblocked host or a wallet without keys signs nothing.
+        inner.session().await?;
+        let signed = inner.sign(order).await?;
+        let ticket = signed.ticket();
+        slot.signed = Some(signed);
+        Ok(Some(ticket))
+    }
+
+    async fn place_prepared(&self, order: &CopyOrder, ticket: Option<&OrderTicket>) -> Result<Fill, BrokerError> {
+        let inner = &self.inner;
+        let slot = inner.slot(&order.key);
         // Held for the whole order: two concurrent places of one key send one order.
         let mut slot = slot.lock().await;
         if let Some(fill) = &slot.fill {
@@ -516,17 +629,38 @@ impl Broker for LiveBroker {
             inner.refresh_allowance(&creds).await?;
             inner.allowance_stale.store(false, Ordering::Relaxed);
         }
-        let signed = match &slot.signed {
-            Some(s) => {
-                tracing::info!(key = %order.key, "re-sending the order signed before (its fate was unknown)");
-                s.clone()
+        if let Some(t) = ticket {
+            let from_ticket = SignedOrder::from_ticket(t)?;
+            if slot.signed.as_ref().map(|s| &s.hash) != Some(&from_ticket.hash) {
+                // Prepared elsewhere (a process that died holding the claim): it may have sent it.
+                tracing::info!(key = %order.key, order = %from_ticket.hash, "settling an order prepared by an earlier attempt");
+                slot.signed = Some(from_ticket);
+                slot.maybe_sent = true;
             }
+        }
+        let signed = match &slot.signed {
+            Some(s) => s.clone(),
             None => {
-                let s = inner.sign(order, &creds.key).await?;
+                let s = inner.sign(order).await?;
                 slot.signed = Some(s.clone());
                 s
             }
         };
+        if slot.maybe_sent {
+            match inner.lookup(&creds, &signed).await {
+                Ok(Some(fill)) => {
+                    tracing::info!(key = %order.key, order = %signed.hash, shares = %fill.shares, "the venue already settled this order; not sending it again");
+                    slot.fill = Some(fill.clone());
+                    return Ok(fill);
+                }
+                Ok(None) => {
+                    tracing::info!(key = %order.key, order = %signed.hash, "the venue has not seen this order; sending the same signed order")
+                }
+                // Its fate stays unknown: never send it blind.
+                Err(e) => return Err(BrokerError::Unavailable(e.to_string())),
+            }
+        }
+        slot.maybe_sent = true;
         match inner.post(&creds, &signed).await {
             Ok(fill) => {
                 tracing::info!(key = %order.key, order_id = %fill.order_id, shares = %fill.shares, avg_price = %fill.avg_price.0, "live order done");
@@ -534,12 +668,13 @@ impl Broker for LiveBroker {
                 Ok(fill)
             }
             Err(e @ LiveError::Unavailable { .. }) => {
-                tracing::warn!(key = %order.key, error = %e, "live order fate unknown; a retry re-sends the same signed order");
+                tracing::warn!(key = %order.key, error = %e, "live order fate unknown; a retry asks the venue for it before sending it again");
                 Err(e.into())
             }
             Err(e) => {
                 // Refused: it never traded, so a retry may sign afresh.
                 slot.signed = None;
+                slot.maybe_sent = false;
                 let text = e.to_string().to_ascii_lowercase();
                 if text.contains("balance") || text.contains("allowance") {
                     inner.allowance_stale.store(true, Ordering::Relaxed);
