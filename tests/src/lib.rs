@@ -55,6 +55,10 @@ pub struct FakeVenue {
     /// The next order is lost on the way (`Unavailable`; it never reaches the venue).
     pub drop_next_order: AtomicBool,
     signed: AtomicU64,
+    /// The most trades a history read returns; a wallet with more answers `TooMuch`.
+    pub history_bound: Mutex<Option<usize>>,
+    /// How many times a wallet's positions were asked for.
+    pub positions_asked: AtomicU64,
 }
 
 impl FakeVenue {
@@ -70,6 +74,8 @@ impl FakeVenue {
             lose_next_answer: AtomicBool::new(false),
             drop_next_order: AtomicBool::new(false),
             signed: AtomicU64::new(0),
+            history_bound: Mutex::new(None),
+            positions_asked: AtomicU64::new(0),
         }
     }
     /// Adds trades for a wallet.
@@ -146,11 +152,17 @@ impl MarketData for FakeVenue {
             .filter(|t| t.timestamp <= now && since.is_none_or(|s| t.timestamp >= s))
             .collect();
         rows.sort_by_key(|t| t.timestamp);
+        if let Some(bound) = *self.history_bound.lock().unwrap()
+            && rows.len() > bound
+        {
+            return Err(MarketError::TooMuch { dependency: Dependency::DataApi, what: "/v2/trades".into(), bound });
+        }
         rows.truncate(limit);
         Ok(rows)
     }
     async fn wallet_positions(&self, _w: &Wallet) -> Result<Vec<WalletPosition>, MarketError> {
         self.check(Dependency::DataApi)?;
+        self.positions_asked.fetch_add(1, Ordering::SeqCst);
         Ok(vec![])
     }
     async fn market_by_token(&self, token: &str) -> Result<MarketInfo, MarketError> {

@@ -87,6 +87,30 @@ async fn bot_filter_fixture_judges_wallets_and_reports_the_malformed_body() {
     assert!(!p.reasons.is_empty());
 }
 
+#[tokio::test]
+async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_lettered() {
+    let h = Harness::new();
+    let w = Wallet::parse(LEADER).unwrap();
+    let now = h.clock.now();
+    h.venue.add_trades(
+        &w,
+        (1..=30).map(|i| leader_trade(Side::Buy, dec!(0.5), dec!(20), now - Span::seconds(60 * i), &format!("0x{i:02}"))).collect(),
+    );
+    *h.venue.history_bound.lock().unwrap() = Some(20);
+    let event = sqs("bot-filter.json");
+    let bad = event.records[1].message_id.clone().unwrap();
+
+    let resp = bot_filter::handle(local_event(event), &h.deps).await.unwrap();
+
+    assert_eq!(failed_ids(&resp), vec![bad], "only the malformed body fails; the busy wallet is judged");
+    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&w)).await.unwrap().unwrap().value;
+    assert_eq!((p.status, p.verdict.as_str()), (TraderStatus::Rejected, "bot"));
+    assert!(p.reasons.iter().any(|r| r.contains("more than 20 trades")), "{:?}", p.reasons);
+    assert_eq!(h.venue.positions_asked.load(std::sync::atomic::Ordering::SeqCst), 0, "a bot costs no positions request");
+    let breaker: Option<BreakerState> = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().map(|v| v.value);
+    assert!(breaker.as_ref().is_none_or(|b| b.consecutive_failures == 0), "not a Data API failure: {breaker:?}");
+}
+
 #[derive(Default)]
 struct Collecting(Mutex<Vec<Notification>>);
 

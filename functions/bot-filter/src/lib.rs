@@ -5,7 +5,7 @@
 //! history cannot be read is a batch-item failure (the queue retries it, then dead-letters it).
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
-use copycat_core::botfilter::{Classification, Verdict, classify_wallet};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
 use copycat_core::events::{Candidate, CandidateSource, Event};
 use copycat_core::policy::{Admit, admit_leader, drop_leader};
 use copycat_core::ports::{Dependency, MarketError, StoreError};
@@ -74,11 +74,24 @@ pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> 
     let now = deps.clock.now();
     let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;
     // A wallet the venue does not know has no history: judged (insufficient data), not retried.
-    let trades = or_none(
+    let history = or_none(
         gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await,
-    )?;
-    let positions = or_none(gate.call(deps, deps.market.wallet_positions(&c.wallet)).await)?;
-    let classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
+    );
+    let (trades, classification) = match history {
+        Ok(trades) => {
+            let classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
+            (trades, classification)
+        }
+        // More trades in the window than we read: judged (a machine), not retried into the DLQ.
+        Err(GateError::Call(MarketError::TooMuch { bound, .. })) => (Vec::new(), too_busy_to_read(&c.wallet, bound)),
+        Err(e) => return Err(e.into()),
+    };
+    // Positions only weigh a human's results: a bot costs no positions request.
+    let positions = if classification.verdict == Verdict::Human {
+        or_none(gate.call(deps, deps.market.wallet_positions(&c.wallet)).await)?
+    } else {
+        vec![]
+    };
     let quality = assess_leader(&trades, &positions, &cfg.quality);
 
     let mut reasons: Vec<String> = Vec::new();

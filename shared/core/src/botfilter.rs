@@ -167,6 +167,19 @@ pub struct Classification {
     pub features: Features,
 }
 
+/// The verdict on a wallet whose recent history is longer than we read (more than `bound`
+/// trades in the window): only a machine trades that much.
+pub fn too_busy_to_read(wallet: &Wallet, bound: usize) -> Classification {
+    Classification {
+        wallet: wallet.clone(),
+        verdict: Verdict::Bot,
+        kind: Some(BotKind::HighFrequency),
+        score: 1.0,
+        reasons: vec![format!("more than {bound} trades in the judged window (more than the bot filter reads): trades like a machine")],
+        features: Features::default(),
+    }
+}
+
 /// Classifies one wallet from its trades (any order; rows of other wallets are ignored).
 pub fn classify_wallet(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Classification {
     let fills: Vec<&Trade> = trades.iter().filter(|t| &t.wallet == wallet).collect();

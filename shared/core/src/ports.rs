@@ -375,6 +375,17 @@ pub enum MarketError {
         /// What was asked for.
         what: String,
     },
+    /// More rows than we read (the paging bound); the answer is fine, it is just too long. Not
+    /// a dependency failure: one busy wallet must not open the breaker for everyone.
+    #[error("{dependency}: more than {bound} rows of {what}; not read to the end")]
+    TooMuch {
+        /// Which dependency.
+        dependency: Dependency,
+        /// What was asked for.
+        what: String,
+        /// How many rows we read before stopping.
+        bound: usize,
+    },
 }
 
 impl MarketError {
@@ -384,12 +395,13 @@ impl MarketError {
             MarketError::Unavailable { dependency, .. }
             | MarketError::RateLimited { dependency, .. }
             | MarketError::BadResponse { dependency, .. }
-            | MarketError::NotFound { dependency, .. } => *dependency,
+            | MarketError::NotFound { dependency, .. }
+            | MarketError::TooMuch { dependency, .. } => *dependency,
         }
     }
     /// Whether this counts against the dependency's breaker.
     pub fn counts_as_failure(&self) -> bool {
-        !matches!(self, MarketError::NotFound { .. })
+        !matches!(self, MarketError::NotFound { .. } | MarketError::TooMuch { .. })
     }
 }
 

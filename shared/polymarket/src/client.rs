@@ -281,11 +281,7 @@ impl PolymarketClient {
             }
             url = self.url(route, &next)?;
         }
-        Err(VenueError::EndlessPaging {
-            dependency: route.dependency,
-            route: route.path.into(),
-            reason: format!("still more after {} pages of {} rows", cfg.max_pages, cfg.page_limit),
-        })
+        Err(VenueError::TooMany { dependency: route.dependency, route: route.path.into(), pages: cfg.max_pages, rows: rows.len() })
     }
 
     /// A wallet's trades since `since` (all of them, paged to the end), oldest first; combo

@@ -3,7 +3,7 @@
 //! history and positions — many wallets at once, so the run is bounded by the venue's budgets,
 //! not by round trips.
 
-use copycat_core::botfilter::{Classification, Verdict, classify_wallet};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
 use copycat_core::config::Config;
 use copycat_core::events::CandidateSource;
 use copycat_core::market::WalletPosition;
@@ -73,7 +73,13 @@ impl Judged {
 /// Judges one wallet at `now`: its trades since `now − HISTORY_WINDOW` (paged, up to
 /// `discovery.history_limit`), and its positions when the bot filter calls it human.
 pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: Timestamp) -> Result<Judged, MarketError> {
-    let trades = market.wallet_trades(wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize).await?;
+    let trades = match market.wallet_trades(wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize).await {
+        Ok(t) => t,
+        Err(MarketError::TooMuch { bound, .. }) => {
+            return Ok(Judged { classification: too_busy_to_read(wallet, bound), trades: bound, quality: None });
+        }
+        Err(e) => return Err(e),
+    };
     let classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
     let quality = if classification.verdict == Verdict::Human {
         let positions: Vec<WalletPosition> = market.wallet_positions(wallet).await?;

@@ -76,15 +76,27 @@ pub enum VenueError {
         /// What was wrong, and where.
         reason: String,
     },
-    /// Paging did not end: the cursor repeated, or more than `max_pages` pages came back.
+    /// Paging did not end: the cursor repeated (a venue fault).
     #[error("{dependency} {route}: paging did not end: {reason}")]
     EndlessPaging {
         /// Which API.
         dependency: Dependency,
         /// Route.
         route: String,
-        /// Repeated cursor or page bound.
+        /// The repeated cursor.
         reason: String,
+    },
+    /// Still more after `max_pages` full pages: more rows than we read (not a venue fault).
+    #[error("{dependency} {route}: still more after {pages} pages ({rows} rows); not read to the end")]
+    TooMany {
+        /// Which API.
+        dependency: Dependency,
+        /// Route.
+        route: String,
+        /// Pages read.
+        pages: u32,
+        /// Rows read.
+        rows: usize,
     },
 }
 
@@ -99,7 +111,8 @@ impl VenueError {
             | VenueError::Refused { dependency, .. }
             | VenueError::NotFound { dependency, .. }
             | VenueError::Malformed { dependency, .. }
-            | VenueError::EndlessPaging { dependency, .. } => *dependency,
+            | VenueError::EndlessPaging { dependency, .. }
+            | VenueError::TooMany { dependency, .. } => *dependency,
         }
     }
 }
@@ -113,6 +126,7 @@ impl From<VenueError> for MarketError {
             }
             VenueError::RateLimited { retry_after_ms, .. } => MarketError::RateLimited { dependency, retry_after_ms },
             VenueError::NotFound { what, .. } => MarketError::NotFound { dependency, what },
+            VenueError::TooMany { route, rows, .. } => MarketError::TooMuch { dependency, what: route, bound: rows },
             VenueError::Refused { .. } | VenueError::Malformed { .. } | VenueError::EndlessPaging { .. } => {
                 MarketError::BadResponse { dependency, reason: e.to_string() }
             }
