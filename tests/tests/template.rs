@@ -850,6 +850,17 @@ fn check_limits(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
             {
                 problems.push(format!("{id}.{name}: the notifier's MaximumConcurrency must be set and at most {NOTIFIER_MAX_CONCURRENCY}"));
             }
+            if f.trigger == Trigger::Queue("notifications") {
+                let max = e["ScalingConfig"]["MaximumConcurrency"].as_u64();
+                let shared = fr["Properties"]["Environment"]["Variables"]["COPYCAT__NOTIFICATIONS__NOTIFIER_CONCURRENCY"]
+                    .as_str()
+                    .and_then(|v| v.parse::<u64>().ok());
+                if max.is_some() && shared != max {
+                    problems.push(format!(
+                        "{id}: COPYCAT__NOTIFICATIONS__NOTIFIER_CONCURRENCY {shared:?} is not its MaximumConcurrency {max:?} (webhook limits are shared out among that many)"
+                    ));
+                }
+            }
             if let Some((qid, _)) = get_att(&e["Queue"]) {
                 let vis = resources(t).get(qid).and_then(|q| q["Properties"]["VisibilityTimeout"].as_u64()).unwrap_or(30);
                 if vis < 6 * timeout {
@@ -1359,6 +1370,12 @@ fn the_limits_check_catches_what_cfn_lint_lets_through() {
             set(t, "/Resources/NotifierFunction/Properties/Events/Notifications/Properties/ScalingConfig/MaximumConcurrency", json!(1))
         })),
         "MaximumConcurrency 1 is outside 2..=1000",
+    );
+    assert_reports(
+        &check(&mutated(&t, |t| {
+            set(t, "/Resources/NotifierFunction/Properties/Events/Notifications/Properties/ScalingConfig/MaximumConcurrency", json!(3))
+        })),
+        "COPYCAT__NOTIFICATIONS__NOTIFIER_CONCURRENCY Some(2) is not its MaximumConcurrency Some(3)",
     );
     assert_reports(
         &check(&mutated(&t, |t| set(t, "/Resources/SignalPollerFunction/Properties/Timeout", json!(120)))),

@@ -559,6 +559,28 @@ pub struct NotificationsConfig {
     pub slack_rate_limits: Vec<RateWindow>,
     /// Timeouts, retries and back-off of one webhook post.
     pub delivery: DeliveryConfig,
+    /// How many notifier processes may post at once (on AWS, the notifier's SQS
+    /// `MaximumConcurrency`): each webhook's limits are shared out among them.
+    pub notifier_concurrency: u32,
+}
+
+impl NotificationsConfig {
+    /// One notifier process's share of `limits` when `notifier_concurrency` of them post to the
+    /// same webhook at once: fewer requests per window, or a longer window when a window allows
+    /// fewer requests than there are processes; together they never exceed `limits`.
+    pub fn per_process(&self, limits: &[RateWindow]) -> Vec<RateWindow> {
+        let n = self.notifier_concurrency.max(1);
+        limits
+            .iter()
+            .map(|w| {
+                if w.requests >= n {
+                    RateWindow { requests: w.requests / n, window_ms: w.window_ms }
+                } else {
+                    RateWindow { requests: w.requests, window_ms: w.window_ms * i64::from(n.div_ceil(w.requests)) }
+                }
+            })
+            .collect()
+    }
 }
 
 impl Default for NotificationsConfig {
@@ -576,6 +598,7 @@ impl Default for NotificationsConfig {
             // (https://api.slack.com/apis/rate-limits).
             slack_rate_limits: vec![RateWindow { requests: 1, window_ms: 1_000 }],
             delivery: DeliveryConfig::default(),
+            notifier_concurrency: 1,
         }
     }
 }
@@ -1043,6 +1066,9 @@ impl NotificationsConfig {
                 }
             }
         }
+        if self.notifier_concurrency == 0 {
+            return bad("notifications.notifier_concurrency".into(), "must be at least 1");
+        }
         let d = &self.delivery;
         if d.max_attempts == 0 {
             return bad("notifications.delivery.max_attempts".into(), "must be at least 1");
@@ -1152,6 +1178,14 @@ mod tests {
         let n = Config::default().notifications;
         assert_eq!(n.discord_rate_limits, [RateWindow { requests: 5, window_ms: 2_000 }, RateWindow { requests: 30, window_ms: 60_000 }]);
         assert_eq!(n.slack_rate_limits, [RateWindow { requests: 1, window_ms: 1_000 }]);
+        // Two notifiers at once share each webhook's budget: never more than it between them.
+        let two = NotificationsConfig { notifier_concurrency: 2, ..n.clone() };
+        assert_eq!(
+            two.per_process(&n.discord_rate_limits),
+            [RateWindow { requests: 2, window_ms: 2_000 }, RateWindow { requests: 15, window_ms: 60_000 }]
+        );
+        assert_eq!(two.per_process(&n.slack_rate_limits), [RateWindow { requests: 1, window_ms: 2_000 }]);
+        assert_eq!(n.per_process(&n.discord_rate_limits), n.discord_rate_limits, "one notifier has the whole budget");
         let err = Config::from_toml("[notifications]\nslack_rate_limits = []\n").unwrap_err();
         assert!(err.to_string().contains("notifications.slack_rate_limits"), "{err}");
     }

@@ -101,15 +101,15 @@ impl Router {
                 var: d.url_env.clone(),
             })?;
             let url = WebhookUrl::parse(platform, &d.name, &raw, config.allow_loopback_urls)?;
-            let limits = match platform {
+            let limits = config.per_process(match platform {
                 Platform::Discord => &config.discord_rate_limits,
                 Platform::Slack => &config.slack_rate_limits,
-            };
+            });
             destinations.push(Destination::new(
                 url,
                 d.min_severity,
                 d.kinds,
-                limits,
+                &limits,
                 config.delivery.clone(),
                 http.clone(),
                 timing.clone(),
