@@ -175,7 +175,7 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
 
     daily_summary(deps, &portfolio.value, &mode.value, now).await?;
     // Refused trades: one summary per closed window, by reason (never one message per refusal).
-    if let Err(e) = send_refusal_summary(deps, now).await {
+    if let Err(e) = send_refusal_summaries(deps, now).await {
         tracing::warn!(error = %e, "refusal summary not sent; the next health check tries again");
     }
     Ok(report)
@@ -287,27 +287,51 @@ async fn set_stop(deps: &Deps, reason: &str, now: Timestamp) -> Result<bool, Hea
 /// How long refusal-window records are kept (garbage collection only).
 const REFUSAL_WINDOW_TTL: copycat_core::time::Span = copycat_core::time::Span::days(7);
 
-/// Queues the refused-trades summary of the last closed window (`notifications.refusal_summary_secs`),
-/// once however many health checks run (a put-if-absent window record). Returns the event queued.
-pub async fn send_refusal_summary(deps: &Deps, now: Timestamp) -> Result<Option<Event>, StoreError> {
-    let (start, end) = last_closed_window(now, deps.config.notifications.refusal_summary_secs);
-    let key = copycat_core::ports::Key::new("REFUSALS", format!("{:013}", start.timestamp_millis().max(0)));
-    if deps.store.get(&key).await?.is_some() {
-        return Ok(None);
-    }
-    let ledger = deps.store.query(keys::LEDGER_PK, "").await?;
+/// Queues the refused-trades summary of every closed window (`notifications.refusal_summary_secs`)
+/// not summarised yet, oldest first, looking back `notifications.refusal_catch_up_windows`
+/// windows, so windows no health check saw are summarised late rather than never. Each window
+/// is summarised once however many health checks run (a put-if-absent window record). Returns
+/// the events queued.
+pub async fn send_refusal_summaries(deps: &Deps, now: Timestamp) -> Result<Vec<Event>, StoreError> {
+    let cfg = &deps.config.notifications;
+    let secs = cfg.refusal_summary_secs;
+    let windows: Vec<(Timestamp, Timestamp)> = (0..i64::from(cfg.refusal_catch_up_windows.max(1)))
+        .rev()
+        .map(|back| last_closed_window(now - copycat_core::time::Span::seconds(secs * back), secs))
+        .collect();
+    let window_keys: Vec<copycat_core::ports::Key> = windows.iter().map(|(start, _)| refusal_window_key(*start)).collect();
+    let seen = deps.store.get_many(&window_keys).await?;
+    let open: Vec<((Timestamp, Timestamp), copycat_core::ports::Key)> =
+        windows.into_iter().zip(window_keys).zip(seen).filter(|(_, record)| record.is_none()).map(|(w, _)| w).collect();
+    let (Some(((first, _), _)), Some(((_, last), _))) = (open.first(), open.last()) else { return Ok(Vec::new()) };
+    // Ledger keys start with the 13-digit time: read only the rows whose time shares the digits
+    // every open window shares.
+    let prefix = common_prefix(&format!("{:013}", first.timestamp_millis().max(0)), &format!("{:013}", last.timestamp_millis().max(0) - 1));
+    let ledger = deps.store.query(keys::LEDGER_PK, &prefix).await?;
     let entries: Vec<LedgerEntry> = ledger.iter().filter_map(|r| decode::<LedgerEntry>(r).ok()).map(|v| v.value).collect();
-    let summary = summarize_refusals(&entries, start, end);
-    let body = serde_json::json!({ "start": start, "end": end, "at": now });
-    match deps.store.put_if_absent(&key, body, Some(now + REFUSAL_WINDOW_TTL)).await {
-        Ok(_) => {}
-        Err(e) if e.is_conflict() => return Ok(None), // another health check took this window
-        Err(e) => return Err(e),
+    let mut sent = Vec::new();
+    for ((start, end), key) in open {
+        let body = serde_json::json!({ "start": start, "end": end, "at": now });
+        match deps.store.put_if_absent(&key, body, Some(now + REFUSAL_WINDOW_TTL)).await {
+            Ok(_) => {}
+            Err(e) if e.is_conflict() => continue, // another health check took this window
+            Err(e) => return Err(e),
+        }
+        if let Some(event) = summarize_refusals(&entries, start, end) {
+            notify(deps, &format!("refusals|{}", start.timestamp_millis()), now, event.clone()).await;
+            sent.push(event);
+        }
     }
-    if let Some(event) = &summary {
-        notify(deps, &format!("refusals|{}", start.timestamp_millis()), now, event.clone()).await;
-    }
-    Ok(summary)
+    Ok(sent)
+}
+
+/// `REFUSALS` / `<window start millis>`: the refusal window that has been summarised.
+fn refusal_window_key(start: Timestamp) -> copycat_core::ports::Key {
+    copycat_core::ports::Key::new("REFUSALS", format!("{:013}", start.timestamp_millis().max(0)))
+}
+
+fn common_prefix(a: &str, b: &str) -> String {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x).collect()
 }
 
 async fn daily_summary(deps: &Deps, p: &PortfolioState, mode: &ModeState, now: Timestamp) -> Result<(), HealthError> {

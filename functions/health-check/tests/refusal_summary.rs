@@ -10,7 +10,7 @@ use copycat_core::time::{Clock, ManualClock, Span, Timestamp, from_secs};
 use copycat_core::trade::Wallet;
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
 use copycat_state::{CounterMetrics, Deps, Queues, to_body};
-use health_check::send_refusal_summary;
+use health_check::send_refusal_summaries;
 use std::sync::Arc;
 
 fn day() -> Timestamp {
@@ -30,9 +30,7 @@ async fn refuse(deps: &Deps, at: Timestamp, i: u32, reason: RefusalReason) {
     deps.store.put_if_absent(&keys::ledger(at, &key), to_body(&entry), None).await.unwrap();
 }
 
-#[tokio::test]
-async fn refusals_are_summarised_once_per_window_by_reason() {
-    let clock = Arc::new(ManualClock::new(day() + Span::hours(9)));
+fn deps_at(clock: &Arc<ManualClock>) -> (Deps, Arc<dyn Queue>) {
     let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
     let notifications = backend.queue("notifications", QueueSettings::standard());
     let config = Config::default();
@@ -50,6 +48,13 @@ async fn refusals_are_summarised_once_per_window_by_reason() {
         clock: clock.clone(),
         metrics: Arc::new(CounterMetrics::default()),
     };
+    (deps, notifications)
+}
+
+#[tokio::test]
+async fn refusals_are_summarised_once_per_window_by_reason() {
+    let clock = Arc::new(ManualClock::new(day() + Span::hours(9)));
+    let (deps, notifications) = deps_at(&clock);
     let h = |m: i64| day() + Span::hours(9) + Span::minutes(m);
     refuse(&deps, h(10), 1, RefusalReason::Exposure).await;
     refuse(&deps, h(20), 2, RefusalReason::KillSwitch).await;
@@ -59,7 +64,7 @@ async fn refusals_are_summarised_once_per_window_by_reason() {
     // health checks during 10:00–11:00 summarise 09:00–10:00, once
     for minutes in [61, 62, 90] {
         clock.advance_to(h(minutes));
-        send_refusal_summary(&deps, clock.now()).await.unwrap();
+        send_refusal_summaries(&deps, clock.now()).await.unwrap();
     }
     let queued = notifications.receive(10).await.unwrap();
     assert_eq!(queued.len(), 1, "one summary for the window, not one per refusal or per health check");
@@ -72,9 +77,39 @@ async fn refusals_are_summarised_once_per_window_by_reason() {
 
     // the next window has its own summary; an empty window sends nothing
     clock.advance_to(h(125));
-    let next = send_refusal_summary(&deps, clock.now()).await.unwrap();
-    assert!(matches!(next, Some(Event::TradesRefused { total: 1, .. })), "{next:?}");
+    let next = send_refusal_summaries(&deps, clock.now()).await.unwrap();
+    assert!(matches!(next[..], [Event::TradesRefused { total: 1, .. }]), "{next:?}");
     clock.advance_to(h(185));
-    assert!(send_refusal_summary(&deps, clock.now()).await.unwrap().is_none(), "11:00–12:00 had no refusal");
+    assert!(send_refusal_summaries(&deps, clock.now()).await.unwrap().is_empty(), "11:00–12:00 had no refusal");
     assert_eq!(notifications.receive(10).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn windows_no_health_check_saw_are_summarised_late_not_never() {
+    let clock = Arc::new(ManualClock::new(day() + Span::hours(9)));
+    let (deps, notifications) = deps_at(&clock);
+    let h = |m: i64| day() + Span::hours(9) + Span::minutes(m);
+    refuse(&deps, h(10), 1, RefusalReason::Exposure).await; // 09:00–10:00
+    refuse(&deps, h(70), 2, RefusalReason::KillSwitch).await; // 10:00–11:00
+    refuse(&deps, h(75), 3, RefusalReason::KillSwitch).await;
+    refuse(&deps, h(200), 4, RefusalReason::Exposure).await; // 12:00–13:00, still open below
+
+    // No health check ran from 09:00 until 12:30: both closed windows with refusals are caught up,
+    // oldest first, one summary each.
+    clock.advance_to(h(210));
+    let sent = send_refusal_summaries(&deps, clock.now()).await.unwrap();
+    let windows: Vec<(Timestamp, Timestamp, u64)> = sent
+        .iter()
+        .map(|e| match e {
+            Event::TradesRefused { window_start, window_end, total, .. } => (*window_start, *window_end, *total),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(windows, [(h(0), h(60), 1), (h(60), h(120), 2)]);
+    assert_eq!(notifications.receive(10).await.unwrap().len(), 2);
+    // Caught up: the next check sends nothing until 12:00–13:00 closes.
+    clock.advance_to(h(215));
+    assert!(send_refusal_summaries(&deps, clock.now()).await.unwrap().is_empty());
+    clock.advance_to(h(241));
+    assert!(matches!(send_refusal_summaries(&deps, clock.now()).await.unwrap()[..], [Event::TradesRefused { total: 1, .. }]));
 }

@@ -547,6 +547,9 @@ pub struct NotificationsConfig {
     pub daily_summary_hour_utc: u32,
     /// Refusals are batched into one summary per this window.
     pub refusal_summary_secs: i64,
+    /// How many closed refusal windows a health check looks back over, so windows it missed
+    /// (no health check ran) are summarised late rather than never (at most 100).
+    pub refusal_catch_up_windows: u32,
     /// Discord webhook destinations (`[[notifications.discord]]`).
     pub discord: Vec<DestinationConfig>,
     /// Slack incoming-webhook destinations (`[[notifications.slack]]`).
@@ -588,6 +591,7 @@ impl Default for NotificationsConfig {
         NotificationsConfig {
             daily_summary_hour_utc: 21,
             refusal_summary_secs: 3600,
+            refusal_catch_up_windows: 24,
             discord: Vec::new(),
             slack: Vec::new(),
             allow_loopback_urls: false,
@@ -1032,6 +1036,9 @@ impl NotificationsConfig {
         }
         if self.refusal_summary_secs < 60 || 86_400 % self.refusal_summary_secs != 0 {
             return bad("notifications.refusal_summary_secs".into(), "must be at least 60 and divide a day (86400) evenly");
+        }
+        if !(1..=100).contains(&self.refusal_catch_up_windows) {
+            return bad("notifications.refusal_catch_up_windows".into(), "must be 1 to 100 (one batched read of the window records)");
         }
         let mut names = std::collections::HashSet::new();
         for (section, list) in [("discord", &self.discord), ("slack", &self.slack)] {
