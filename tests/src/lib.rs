@@ -59,6 +59,8 @@ pub struct FakeVenue {
     pub history_bound: Mutex<Option<usize>>,
     /// How many times a wallet's positions were asked for.
     pub positions_asked: AtomicU64,
+    /// When set, every market lookup fails with this error.
+    pub market_lookup_error: Mutex<Option<MarketError>>,
 }
 
 impl FakeVenue {
@@ -76,6 +78,7 @@ impl FakeVenue {
             signed: AtomicU64::new(0),
             history_bound: Mutex::new(None),
             positions_asked: AtomicU64::new(0),
+            market_lookup_error: Mutex::new(None),
         }
     }
     /// Adds trades for a wallet.
@@ -167,6 +170,9 @@ impl MarketData for FakeVenue {
     }
     async fn market_by_token(&self, token: &str) -> Result<MarketInfo, MarketError> {
         self.check(Dependency::Gamma)?;
+        if let Some(e) = self.market_lookup_error.lock().unwrap().clone() {
+            return Err(e);
+        }
         market_of(token).ok_or_else(|| MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() })
     }
     async fn book(&self, token: &str) -> Result<Book, MarketError> {

@@ -111,6 +111,32 @@ async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_letter
     assert!(breaker.as_ref().is_none_or(|b| b.consecutive_failures == 0), "not a Data API failure: {breaker:?}");
 }
 
+#[tokio::test]
+async fn a_clob_failure_inside_the_market_lookup_counts_on_the_clob_breaker_not_gamma() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    // Gamma answered; the CLOB's fee-rate lookup that completes the market did not.
+    *h.venue.market_lookup_error.lock().unwrap() =
+        Some(copycat_core::ports::MarketError::Unavailable { dependency: Dependency::Clob, reason: "fee-rate timed out".into() });
+    let trade = leader_trade(Side::Buy, dec!(0.5), dec!(20), h.clock.now() - Span::seconds(1), "0xfee");
+    let s = copycat_core::signal::Signal {
+        key: copycat_core::signal::SignalKey("fee".into()),
+        leader: Wallet::parse(LEADER).unwrap(),
+        trade,
+        seen_at: h.clock.now(),
+    };
+
+    let r = signal_copier::copy_signal(&h.deps, &s, "a", Span::seconds(30)).await;
+
+    assert!(r.is_err(), "retried later: {r:?}");
+    let failures = |d: Dependency| {
+        let store = h.deps.store.clone();
+        async move { load::<BreakerState>(store.as_ref(), &keys::breaker(d)).await.unwrap().map(|v| v.value.consecutive_failures).unwrap_or(0) }
+    };
+    assert_eq!(failures(Dependency::Clob).await, 1, "the CLOB failed");
+    assert_eq!(failures(Dependency::Gamma).await, 0, "Gamma answered");
+}
+
 #[derive(Default)]
 struct Collecting(Mutex<Vec<Notification>>);
 

@@ -269,9 +269,15 @@ async fn decide_and_execute(
         let r = Refusal { reason: RefusalReason::KillSwitch, detail: "trading is stopped".into() };
         return finish_refused(deps, signal, hold, r).await;
     }
-    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&trade.asset)).await? {
-        Ok(m) => m,
-        Err(r) => return finish_refused(deps, signal, hold, r).await,
+    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&trade.asset)).await {
+        Ok(Ok(m)) => m,
+        Ok(Err(r)) => return finish_refused(deps, signal, hold, r).await,
+        // The market lookup includes the CLOB's fee rate: a CLOB failure there is the CLOB's.
+        Err(CopyError::Dependency(e)) if e.dependency() == Dependency::Clob => {
+            st.clob.record(deps, deps.clock.now(), Err(&e.to_string())).await;
+            return Err(CopyError::Dependency(e));
+        }
+        Err(e) => return Err(e),
     };
     let book = match through(&mut st.clob, deps, Dependency::Clob, deps.market.book(&trade.asset)).await? {
         Ok(b) => b,

@@ -154,7 +154,9 @@ impl BreakerGate {
         }
     }
 
-    /// Admits, makes the call, and records its outcome (a `NotFound` is not a failure).
+    /// Admits, makes the call, and records its outcome (a `NotFound` is not a failure). A failure
+    /// that names another dependency (e.g. the CLOB fee lookup inside a Gamma market lookup) is
+    /// not this one's: this dependency answered, and the caller records the other's failure.
     pub async fn call<T, F>(&mut self, deps: &Deps, call: F) -> Guarded<T>
     where
         F: Future<Output = Result<T, MarketError>>,
@@ -167,7 +169,7 @@ impl BreakerGate {
             Ok(_) => {
                 self.record(deps, now, Ok(())).await;
             }
-            Err(e) if e.counts_as_failure() => {
+            Err(e) if e.counts_as_failure() && e.dependency() == self.dependency => {
                 self.record(deps, now, Err(&e.to_string())).await;
             }
             Err(_) => {
