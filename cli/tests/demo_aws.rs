@@ -51,6 +51,17 @@ fn the_aws_backend_without_an_endpoint_is_a_clear_error_not_a_real_account() {
 }
 
 #[test]
+fn the_demo_refuses_aws_itself_as_its_endpoint() {
+    let out = copycat()
+        .args(["demo", "--backend", "aws", "--endpoint-url", "https://dynamodb.eu-west-1.amazonaws.com", "--json"])
+        .output()
+        .expect("run copycat");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dynamodb.eu-west-1.amazonaws.com is AWS itself"), "{err}");
+}
+
+#[test]
 fn an_endpoint_with_the_embedded_backend_is_refused() {
     let out = copycat().args(["demo", "--endpoint-url", "http://127.0.0.1:1", "--json"]).output().expect("run copycat");
     assert!(!out.status.success());

@@ -74,6 +74,12 @@ impl EngineBackend {
                 ));
             }
         };
+        if let Some(host) = aws_service_host(&endpoint) {
+            return Err(CliError::msg(format!(
+                "--backend aws runs the demo on an emulator only, and {host} is AWS itself: the demo empties its table and \
+                 queues. Point --endpoint-url at an emulator (`bash infra/emulator.sh start`); deploy with SAM for real"
+            )));
+        }
         let clients = copycat_aws::AwsClients::for_endpoint(&endpoint).await;
         let resources = Resources::builtin();
         let provisioned =
@@ -543,4 +549,30 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
     }
     engine.notify().await?;
     Ok(())
+}
+
+/// The host of `endpoint` when it is one of AWS's own service endpoints (never an emulator).
+#[cfg_attr(not(feature = "aws"), allow(dead_code))]
+fn aws_service_host(endpoint: &str) -> Option<String> {
+    let rest = endpoint.split_once("://").map_or(endpoint, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
+    let aws = ["amazonaws.com", "amazonaws.com.cn", "api.aws"].iter().any(|d| host == *d || host.ends_with(&format!(".{d}")));
+    aws.then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::aws_service_host;
+
+    #[test]
+    fn only_aws_own_endpoints_are_refused_for_the_demo() {
+        assert_eq!(aws_service_host("https://dynamodb.eu-west-1.amazonaws.com").as_deref(), Some("dynamodb.eu-west-1.amazonaws.com"));
+        assert_eq!(aws_service_host("https://sqs.cn-north-1.amazonaws.com.cn/").as_deref(), Some("sqs.cn-north-1.amazonaws.com.cn"));
+        assert_eq!(aws_service_host("https://dynamodb.us-east-1.api.aws:443").as_deref(), Some("dynamodb.us-east-1.api.aws"));
+        assert_eq!(aws_service_host("http://127.0.0.1:5000"), None);
+        assert_eq!(aws_service_host("http://moto:5000"), None);
+        assert_eq!(aws_service_host("http://notamazonaws.com.example:1"), None);
+    }
 }
