@@ -42,5 +42,5 @@ cargo test --workspace --locked --doc --quiet
 step "tests (cargo nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
 
-step "live broker tests (cargo nextest, feature live)"
-cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast
+step "live broker tests (cargo nextest, feature live: the unit tests and tests/live_broker.rs; the rest ran above)"
+cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker
