@@ -22,7 +22,7 @@ pub use metrics::EmfMetrics;
 pub use queue::SqsQueue;
 pub use resources::{QueueDef, Resources, TableDef};
 pub use store::DynamoStore;
-pub use wiring::{AwsWiring, WiringError};
+pub use wiring::{AwsWiring, ColdStart, WiringError};
 
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
@@ -57,8 +57,7 @@ impl AwsClients {
     /// Clients from the standard environment (region, credentials, `AWS_ENDPOINT_URL` for a
     /// local emulator), with [`retry_policy`] and short timeouts.
     pub async fn from_env() -> Self {
-        let config = aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts()).load().await;
-        Self::from_sdk_config(&config)
+        Self::from_sdk_config(&sdk_config_from_env().await)
     }
 
     /// Clients for a local emulator at `endpoint` (dummy credentials, region eu-west-1), without
@@ -80,6 +79,11 @@ impl AwsClients {
     pub fn from_sdk_config(config: &aws_config::SdkConfig) -> Self {
         AwsClients { dynamodb: aws_sdk_dynamodb::Client::new(config), sqs: aws_sdk_sqs::Client::new(config) }
     }
+}
+
+/// The SDK config of [`AwsClients::from_env`].
+pub(crate) async fn sdk_config_from_env() -> aws_config::SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts()).load().await
 }
 
 /// Renders an SDK error with its whole cause chain (the SDK's `Display` alone says little).

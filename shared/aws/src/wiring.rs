@@ -2,6 +2,9 @@
 //! with a short first back-off, the store on the state table, the three queues, EMF metrics,
 //! and a warm TLS connection. Market data and the broker are passed in (the Lambda binaries use
 //! `copycat_polymarket::venue_from_config`).
+//!
+//! A Lambda's init ends with one [`ColdStart`] line on stderr, so the cold-start bench (and the
+//! logs) can tell the TLS warm-up from the rest of the init.
 
 use crate::resources::Resources;
 use crate::{AwsClients, DynamoStore, EmfMetrics, SqsQueue};
@@ -10,6 +13,7 @@ use copycat_core::ports::{Broker, MarketData, Queue, QueueError};
 use copycat_core::time::{Clock, Timestamp};
 use copycat_state::{Deps, Queues};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Environment variables read by [`AwsWiring::from_env`] (the SAM template sets them).
 pub mod env {
@@ -94,6 +98,15 @@ impl AwsWiring {
         lookup: impl Fn(&str) -> Option<String>,
         overrides: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Self, WiringError> {
+        Self::from_lookup_timed(clients, lookup, overrides).await.map(|(wiring, _)| wiring)
+    }
+
+    /// [`Self::from_lookup`], and how long the warm-up call took.
+    async fn from_lookup_timed(
+        clients: AwsClients,
+        lookup: impl Fn(&str) -> Option<String>,
+        overrides: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<(Self, Duration), WiringError> {
         let text = match lookup(env::CONFIG) {
             Some(path) => std::fs::read_to_string(&path).map_err(|e| ConfigError::Parse(format!("cannot read {path}: {e}")))?,
             None => String::new(),
@@ -134,24 +147,100 @@ impl AwsWiring {
         let metrics = Arc::new(EmfMetrics::stdout(stage, clock.clone()));
         // Open the TLS connection now, so the first real call is not the slow one. A failure
         // here is not fatal: the first real call reports it with its own context.
+        let warming = Instant::now();
         if let Err(e) = store.warm_up().await {
             tracing::warn!(error = %e, "state table warm-up failed");
         }
-        Ok(AwsWiring { config: Arc::new(config), clients, store, queues, metrics, clock })
+        let warm_up = warming.elapsed();
+        Ok((AwsWiring { config: Arc::new(config), clients, store, queues, metrics, clock }, warm_up))
     }
 
     /// What a Lambda binary's `main` needs: wiring from the environment, then the handlers'
-    /// `Deps` with the venue `venue` builds from the validated config and the clock.
+    /// `Deps` with the venue `venue` builds from the validated config and the clock. Writes one
+    /// [`ColdStart`] line on stderr when done.
     pub async fn lambda_deps<E: std::fmt::Display>(
         venue: impl FnOnce(&Config, Arc<dyn Clock>) -> Result<(Arc<dyn MarketData>, Arc<dyn Broker>), E>,
     ) -> Result<Deps, WiringError> {
-        let wiring = Self::from_env().await?;
+        let started = Instant::now();
+        let sdk_config = crate::sdk_config_from_env().await;
+        let building = Instant::now();
+        let clients = AwsClients::from_sdk_config(&sdk_config);
+        let sdk_clients = building.elapsed();
+        let (wiring, warm_up) = Self::from_lookup_timed(clients, |name| std::env::var(name).ok(), std::env::vars()).await?;
+        let building = Instant::now();
         let (market, broker) = venue(&wiring.config, wiring.clock.clone()).map_err(|e| WiringError::Venue(e.to_string()))?;
+        let venue = building.elapsed();
+        eprintln!("{}", ColdStart::new(started.elapsed(), sdk_clients, warm_up, venue).to_line());
         Ok(wiring.into_deps(market, broker))
     }
 
     /// The handlers' `Deps` with this market data and broker.
     pub fn into_deps(self, market: Arc<dyn MarketData>, broker: Arc<dyn Broker>) -> Deps {
         Deps { config: self.config, store: self.store, queues: self.queues, market, broker, clock: self.clock, metrics: self.metrics }
+    }
+}
+
+/// How a Lambda's init went, timed in [`AwsWiring::lambda_deps`] and written when it ends as one
+/// JSON line on stderr, `{"cold_start":{"init_us":…,"tls_warmup_us":…,"sdk_clients_us":…,
+/// "warm_up_us":…,"venue_us":…}}` (microseconds), so a cold start can be reported with and without
+/// its TLS warm-up (the cold-start bench reads it; on Lambda it lands in the function's log).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ColdStart {
+    /// All of the init in `lambda_deps`: SDK config, wiring, the warm-up call, the venue.
+    pub init_us: u64,
+    /// The TLS warm-up within it: `sdk_clients_us + warm_up_us + venue_us`.
+    pub tls_warmup_us: u64,
+    /// Building the DynamoDB and SQS clients: each builds an HTTPS connector to validate its
+    /// config, parsing the platform trust store (read from disk once per process) into a root
+    /// store, which is most of this.
+    pub sdk_clients_us: u64,
+    /// The state-table warm-up call: the SDK builds the HTTPS connector it sends with (parsing the
+    /// trust store again) and makes one `GetItem` round trip (on AWS, the TLS handshake).
+    pub warm_up_us: u64,
+    /// Building the venue's HTTP client (and broker): reqwest loads and parses the platform trust
+    /// store when the client is built, which is most of this.
+    pub venue_us: u64,
+}
+
+impl ColdStart {
+    fn new(init: Duration, sdk_clients: Duration, warm_up: Duration, venue: Duration) -> Self {
+        let us = |d: Duration| u64::try_from(d.as_micros()).unwrap_or(u64::MAX);
+        ColdStart {
+            init_us: us(init),
+            tls_warmup_us: us(sdk_clients).saturating_add(us(warm_up)).saturating_add(us(venue)),
+            sdk_clients_us: us(sdk_clients),
+            warm_up_us: us(warm_up),
+            venue_us: us(venue),
+        }
+    }
+
+    /// The line `lambda_deps` writes.
+    pub fn to_line(&self) -> String {
+        serde_json::json!({ "cold_start": self }).to_string()
+    }
+
+    /// The timings of a line `lambda_deps` wrote; `None` for any other line.
+    pub fn from_line(line: &str) -> Option<Self> {
+        #[derive(serde::Deserialize)]
+        struct Line {
+            cold_start: ColdStart,
+        }
+        serde_json::from_str::<Line>(line.trim()).ok().map(|l| l.cold_start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cold_start_line_reads_back_and_tls_warmup_is_the_sum_of_its_parts() {
+        let us = Duration::from_micros;
+        let timings = ColdStart::new(us(9_000), us(1_300), us(2_500), us(1_200));
+        assert_eq!(timings.tls_warmup_us, 5_000);
+        let line = timings.to_line();
+        assert!(line.starts_with(r#"{"cold_start":{"#), "{line}");
+        assert_eq!(ColdStart::from_line(&line), Some(timings));
+        assert_eq!(ColdStart::from_line("INFO lambda_runtime: starting"), None);
     }
 }

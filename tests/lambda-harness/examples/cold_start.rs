@@ -3,9 +3,15 @@
 //! 15) on a fresh stack on the local AWS emulator; prints min / median / p90 per binary and each
 //! one's median relative to the first (the baseline, e.g. the hello-world example).
 //!
+//! A CopyCat function writes one `copycat_aws::ColdStart` line on stderr when its init ends; for
+//! those, the bench also prints the median TLS warm-up (trust-store loads, the warm-up call)
+//! and the median of each run's time without it, relative to the baseline's median (the
+//! baseline writes no such line: nothing is excluded from it).
+//!
 //!   bash scripts/bench-cold-start.sh          (builds the release binaries, then runs this)
 //!   … [--env KEY=VALUE]…                      extra environment for every binary
 
+use copycat_aws::ColdStart;
 use copycat_lambda_harness::runtime_api::run_once;
 use copycat_lambda_harness::{FreshStack, emulator_endpoint};
 use std::path::PathBuf;
@@ -38,27 +44,63 @@ fn main() {
     if !extra.is_empty() {
         println!("extra environment: {extra:?}");
     }
-    let mut baseline = None;
+    let mut baseline: Option<Duration> = None;
     for binary in &binaries {
         let name = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| run_once(binary, &name, &env, None, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}")).first_next)
-            .collect();
-        times.sort();
-        let median = times[times.len() / 2];
+        let mut times = Vec::new();
+        let mut timings = Vec::new();
+        for _ in 0..runs {
+            let run = run_once(binary, &name, &env, None, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}"));
+            if let Some(timing) = run.stderr.lines().find_map(ColdStart::from_line) {
+                timings.push((run.first_next, timing));
+            }
+            times.push(run.first_next);
+        }
+        let median = median_of(&mut times);
         let p90 = times[(times.len() * 9 / 10).min(times.len() - 1)];
         let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0);
-        let ratio =
-            baseline.map(|b: Duration| format!("{:.2}× baseline", median.as_secs_f64() / b.as_secs_f64())).unwrap_or("baseline".into());
+        let ratio = |m: Duration| match baseline {
+            Some(b) => format!("{:.2}× baseline", m.as_secs_f64() / b.as_secs_f64()),
+            None => "baseline".into(),
+        };
         println!(
-            "{name:>16}: min {:>7.2} ms  median {:>7.2} ms  p90 {:>7.2} ms  ({ratio}; binary {:.1} MB)",
+            "{name:>16}: min {:>7.2} ms  median {:>7.2} ms  p90 {:>7.2} ms  ({}; binary {:.1} MB)",
             ms(times[0]),
             ms(median),
             ms(p90),
+            ratio(median),
             size as f64 / 1_048_576.0
         );
+        if timings.len() == runs {
+            // Each run's time to the first poll less that run's own TLS warm-up.
+            let mut without: Vec<Duration> = timings.iter().map(|(t, c)| t.saturating_sub(micros(c.tls_warmup_us))).collect();
+            let part = |field: fn(&ColdStart) -> u64| median_of(&mut timings.iter().map(|(_, c)| micros(field(c))).collect::<Vec<_>>());
+            let without_median = median_of(&mut without);
+            println!(
+                "{:>16}  TLS warm-up: median {:>7.2} ms (SDK clients {:.2}, warm-up call {:.2}, venue client {:.2}; all of init {:.2})",
+                "",
+                ms(part(|c| c.tls_warmup_us)),
+                ms(part(|c| c.sdk_clients_us)),
+                ms(part(|c| c.warm_up_us)),
+                ms(part(|c| c.venue_us)),
+                ms(part(|c| c.init_us))
+            );
+            println!("{:>16}  without the TLS warm-up: median {:>7.2} ms  ({})", "", ms(without_median), ratio(without_median));
+        } else if baseline.is_some() {
+            println!("{:>16}  no cold_start line in {} of {runs} runs: TLS warm-up not reported", "", runs - timings.len());
+        }
         baseline.get_or_insert(median);
     }
+}
+
+/// The median; sorts `values`.
+fn median_of(values: &mut [Duration]) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn micros(us: u64) -> Duration {
+    Duration::from_micros(us)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -24,6 +24,9 @@ pub struct Run {
     /// The invocation's response body (`Err`: the body posted to `/error`); `None` when no
     /// event was served.
     pub outcome: Option<Result<String, String>>,
+    /// Everything the process wrote on stderr until it was stopped (the AWS backend's
+    /// `copycat_aws::ColdStart` line among it).
+    pub stderr: String,
 }
 
 /// Serves `event` once (or never, when `None`), then holds every later poll open.
@@ -87,6 +90,15 @@ pub fn run_once(
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
     let mut child = Running(child);
+    // Read stderr as it comes, so a chatty process never blocks on a full pipe.
+    let mut stderr = child.0.stderr.take().map(|mut pipe| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut pipe, &mut text);
+            text
+        })
+    });
+    let mut read_stderr = move || stderr.take().and_then(|reader| reader.join().ok()).unwrap_or_default();
     let mut first_next = None;
     let mut outcome = None;
     let deadline = Instant::now() + within;
@@ -100,19 +112,16 @@ pub fn run_once(
             Ok(Seen::Error(body)) => outcome = Some(Err(body)),
             Err(_) => {
                 if let Ok(Some(status)) = child.0.try_wait() {
-                    let mut err = String::new();
-                    if let Some(mut e) = child.0.stderr.take() {
-                        let _ = std::io::Read::read_to_string(&mut e, &mut err);
-                    }
-                    return Err(format!("{} exited ({status}) before answering: {err}", binary.display()));
+                    return Err(format!("{} exited ({status}) before answering: {}", binary.display(), read_stderr()));
                 }
             }
         }
     }
-    drop(child);
+    drop(child); // stopped: its stderr is at end of file
+    let stderr = read_stderr();
     let first_next = first_next.ok_or_else(|| format!("{} never polled the runtime API within {within:?}", binary.display()))?;
     if waits_for_answer && outcome.is_none() {
         return Err(format!("{} did not answer its invocation within {within:?}", binary.display()));
     }
-    Ok(Run { first_next, outcome })
+    Ok(Run { first_next, outcome, stderr })
 }
