@@ -306,7 +306,7 @@ pub async fn send_refusal_summaries(deps: &Deps, now: Timestamp) -> Result<Vec<E
     let (Some(((first, _), _)), Some(((_, last), _))) = (open.first(), open.last()) else { return Ok(Vec::new()) };
     // Ledger keys start with the 13-digit time: read only the rows whose time shares the digits
     // every open window shares.
-    let prefix = common_prefix(&format!("{:013}", first.timestamp_millis().max(0)), &format!("{:013}", last.timestamp_millis().max(0) - 1));
+    let prefix = common_prefix(&millis13(*first), &millis13(*last - copycat_core::time::Span::milliseconds(1)));
     let ledger = deps.store.query(keys::LEDGER_PK, &prefix).await?;
     let entries: Vec<LedgerEntry> = ledger.iter().filter_map(|r| decode::<LedgerEntry>(r).ok()).map(|v| v.value).collect();
     let mut sent = Vec::new();
@@ -327,7 +327,12 @@ pub async fn send_refusal_summaries(deps: &Deps, now: Timestamp) -> Result<Vec<E
 
 /// `REFUSALS` / `<window start millis>`: the refusal window that has been summarised.
 fn refusal_window_key(start: Timestamp) -> copycat_core::ports::Key {
-    copycat_core::ports::Key::new("REFUSALS", format!("{:013}", start.timestamp_millis().max(0)))
+    copycat_core::ports::Key::new("REFUSALS", millis13(start))
+}
+
+/// A time as the 13-digit milliseconds that start ledger and window sort keys.
+fn millis13(t: Timestamp) -> String {
+    format!("{:013}", t.timestamp_millis().max(0))
 }
 
 fn common_prefix(a: &str, b: &str) -> String {

@@ -269,15 +269,9 @@ async fn decide_and_execute(
         let r = Refusal { reason: RefusalReason::KillSwitch, detail: "trading is stopped".into() };
         return finish_refused(deps, signal, hold, r).await;
     }
-    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&trade.asset)).await {
-        Ok(Ok(m)) => m,
-        Ok(Err(r)) => return finish_refused(deps, signal, hold, r).await,
-        // The market lookup includes the CLOB's fee rate: a CLOB failure there is the CLOB's.
-        Err(CopyError::Dependency(e)) if e.dependency() == Dependency::Clob => {
-            st.clob.record(deps, deps.clock.now(), Err(&e.to_string())).await;
-            return Err(CopyError::Dependency(e));
-        }
-        Err(e) => return Err(e),
+    let market = match market_of(deps, &mut st, &trade.asset).await? {
+        Ok(m) => m,
+        Err(r) => return finish_refused(deps, signal, hold, r).await,
     };
     let book = match through(&mut st.clob, deps, Dependency::Clob, deps.market.book(&trade.asset)).await? {
         Ok(b) => b,
@@ -357,7 +351,7 @@ async fn settle_pending(
     let unsettled = |why: String| CopyError::Unsettled { key: signal.key.to_string(), why };
     // The market is needed to book the fill. A refusal cannot end the signal here (the order
     // may have filled), so it is retried, and after `max_receive` it is in the dead-letter queue.
-    let market = match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(&signal.trade.asset)).await {
+    let market = match market_of(deps, &mut st, &signal.trade.asset).await {
         Ok(Ok(m)) => m,
         Ok(Err(r)) => return Err(unsettled(r.detail)),
         Err(e) => return Err(unsettled(e.to_string())),
@@ -365,12 +359,24 @@ async fn settle_pending(
     execute(deps, signal, hold, &market, st, &pending.order, Some(&pending.ticket), outbox).await
 }
 
+/// The market of `token` through the Gamma breaker, as [`through`]. The lookup includes the
+/// CLOB's fee rate, so a CLOB failure there is recorded on the CLOB's breaker.
+async fn market_of(deps: &Deps, st: &mut Loaded, token: &str) -> Result<Result<MarketInfo, Refusal>, CopyError> {
+    match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(token)).await {
+        Err(CopyError::Dependency(e)) if e.dependency() == Dependency::Clob => {
+            st.clob.record(deps, deps.clock.now(), Err(&e.to_string())).await;
+            Err(CopyError::Dependency(e))
+        }
+        other => other,
+    }
+}
+
 /// Places (or settles) `order` and records what came of it.
 #[allow(clippy::too_many_arguments)]
 async fn execute(
     deps: &Deps,
     signal: &Signal,
-    hold: &mut Hold<'_>,
+    hold: &Hold<'_>,
     market: &MarketInfo,
     mut st: Loaded,
     order: &CopyOrder,

@@ -464,9 +464,12 @@ impl Inner {
             // Settled: what matched is the fill, at the order's limit price (an upper bound for a
             // buy's cost, a lower bound for a sell's proceeds: the venue's trades hold the rest).
             "MATCHED" | "CANCELED" | "CANCELED_MARKET_RESOLVED" => {
-                let (shares, avg) = (Shares(matched), Price(price));
-                let fee = if matched > Decimal::ZERO { taker_fee(shares, avg, signed.fee_rate) } else { Usd::ZERO };
-                let avg = if matched > Decimal::ZERO { avg } else { Price::ZERO };
+                let shares = Shares(matched);
+                let (avg, fee) = if matched > Decimal::ZERO {
+                    (Price(price), taker_fee(shares, Price(price), signed.fee_rate))
+                } else {
+                    (Price::ZERO, Usd::ZERO)
+                };
                 Ok(Some(Fill { shares, avg_price: avg, fee, order_id, at: now }))
             }
             other => Err(LiveError::Malformed { step: STEP, reason: format!("order {} has unknown status {other:?}", signed.hash) }),
