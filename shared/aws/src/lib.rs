@@ -81,12 +81,91 @@ impl AwsClients {
     }
 }
 
-/// The SDK config of [`AwsClients::from_env`].
+/// The SDK config of [`AwsClients::from_env`]: [`sdk_config_from`] the process environment.
 pub(crate) async fn sdk_config_from_env() -> aws_config::SdkConfig {
-    aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts()).load().await
+    sdk_config_from(|name| std::env::var(name).ok(), None).await
+}
+
+/// The SDK config for the variables `lookup` gives, with [`retry_policy`] and short timeouts, on
+/// `http_client` (the SDK's default HTTPS client when `None`).
+///
+/// On Lambda the region and the function's credentials are environment variables (`AWS_REGION`,
+/// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`). When they are set they are
+/// used directly — what the SDK's default chains would return, since they look at the environment
+/// first — without building the rest of those chains: the default credentials chain builds an STS
+/// client for web identity, and validating it loads and parses the platform trust store, a third
+/// of a cold start spent before the first real call. Without credentials in the environment (a
+/// developer's machine) the SDK's default chains apply.
+pub(crate) async fn sdk_config_from(
+    lookup: impl Fn(&str) -> Option<String>,
+    http_client: Option<aws_sdk_dynamodb::config::SharedHttpClient>,
+) -> aws_config::SdkConfig {
+    let var = |name: &str| lookup(name).filter(|v| !v.is_empty());
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts());
+    if let Some(client) = http_client {
+        loader = loader.http_client(client);
+    }
+    if let Some(region) = var("AWS_REGION") {
+        loader = loader.region(aws_config::Region::new(region));
+    }
+    if let (Some(key), Some(secret)) = (var("AWS_ACCESS_KEY_ID"), var("AWS_SECRET_ACCESS_KEY")) {
+        let credentials = aws_sdk_dynamodb::config::Credentials::new(key, secret, var("AWS_SESSION_TOKEN"), None, "Environment");
+        loader = loader.credentials_provider(credentials);
+    }
+    loader.load().await
 }
 
 /// Renders an SDK error with its whole cause chain (the SDK's `Display` alone says little).
 pub(crate) fn describe<E: std::error::Error>(error: &E) -> String {
     aws_sdk_dynamodb::error::DisplayErrorContext(error).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::config::{ConfigBag, IntoShared, ProvideCredentials, RuntimeComponents, RuntimeComponentsBuilder};
+    use aws_smithy_runtime_api::box_error::BoxError;
+    use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnectorSettings, SharedHttpConnector};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// An SDK HTTP client that counts the connectors asked of it (a validation builds one) and
+    /// never connects.
+    #[derive(Debug, Default)]
+    struct CountingClient(Arc<AtomicUsize>);
+
+    impl HttpClient for CountingClient {
+        fn http_connector(&self, _: &HttpConnectorSettings, _: &RuntimeComponents) -> SharedHttpConnector {
+            panic!("the SDK config asked for a connection while loading")
+        }
+
+        fn validate_base_client_config(&self, _: &RuntimeComponentsBuilder, _: &ConfigBag) -> Result<(), BoxError> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn on_lambda_the_sdk_config_comes_from_the_environment_without_building_a_connector() {
+        let lambda = |name: &str| {
+            let value = match name {
+                "AWS_REGION" => "eu-west-1",
+                "AWS_ACCESS_KEY_ID" => "AKIDLAMBDA",
+                "AWS_SECRET_ACCESS_KEY" => "lambda-secret",
+                "AWS_SESSION_TOKEN" => "lambda-session",
+                _ => return None,
+            };
+            Some(value.to_string())
+        };
+        let built = Arc::new(AtomicUsize::new(0));
+        let config = sdk_config_from(lambda, Some(CountingClient(built.clone()).into_shared())).await;
+
+        assert_eq!(built.load(Ordering::SeqCst), 0, "loading the config validated an HTTP client (the trust store would be parsed)");
+        assert_eq!(config.region().map(|r| r.as_ref()), Some("eu-west-1"));
+        let credentials = config.credentials_provider().expect("a credentials provider").provide_credentials().await.expect("credentials");
+        assert_eq!(credentials.access_key_id(), "AKIDLAMBDA");
+        assert_eq!(credentials.secret_access_key(), "lambda-secret");
+        assert_eq!(credentials.session_token(), Some("lambda-session"));
+        assert_eq!(config.retry_config().map(|r| r.initial_backoff()), Some(Duration::from_millis(50)));
+    }
 }

@@ -163,6 +163,7 @@ impl AwsWiring {
     ) -> Result<Deps, WiringError> {
         let started = Instant::now();
         let sdk_config = crate::sdk_config_from_env().await;
+        let sdk_config_time = started.elapsed();
         let building = Instant::now();
         let clients = AwsClients::from_sdk_config(&sdk_config);
         let sdk_clients = building.elapsed();
@@ -170,7 +171,7 @@ impl AwsWiring {
         let building = Instant::now();
         let (market, broker) = venue(&wiring.config, wiring.clock.clone()).map_err(|e| WiringError::Venue(e.to_string()))?;
         let venue = building.elapsed();
-        eprintln!("{}", ColdStart::new(started.elapsed(), sdk_clients, warm_up, venue).to_line());
+        eprintln!("{}", ColdStart::new(started.elapsed(), sdk_config_time, sdk_clients, warm_up, venue).to_line());
         Ok(wiring.into_deps(market, broker))
     }
 
@@ -181,21 +182,26 @@ impl AwsWiring {
 }
 
 /// How a Lambda's init went, timed in [`AwsWiring::lambda_deps`] and written when it ends as one
-/// JSON line on stderr, `{"cold_start":{"init_us":…,"tls_warmup_us":…,"sdk_clients_us":…,
-/// "warm_up_us":…,"venue_us":…}}` (microseconds), so a cold start can be reported with and without
-/// its TLS warm-up (the cold-start bench reads it; on Lambda it lands in the function's log).
+/// JSON line on stderr, `{"cold_start":{"init_us":…,"tls_warmup_us":…,"sdk_config_us":…,
+/// "sdk_clients_us":…,"warm_up_us":…,"venue_us":…}}` (microseconds), so a cold start can be
+/// reported with and without its TLS warm-up (the cold-start bench reads it; on Lambda it lands in
+/// the function's log).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColdStart {
     /// All of the init in `lambda_deps`: SDK config, wiring, the warm-up call, the venue.
     pub init_us: u64,
     /// The TLS warm-up within it: `sdk_clients_us + warm_up_us + venue_us`.
     pub tls_warmup_us: u64,
+    /// Loading the SDK config (region, credentials provider, profile files, retry and timeout
+    /// settings); not TLS warm-up. On Lambda no HTTPS connector is built here (see
+    /// `sdk_config_from_env`).
+    pub sdk_config_us: u64,
     /// Building the DynamoDB and SQS clients: each builds an HTTPS connector to validate its
-    /// config, parsing the platform trust store (read from disk once per process) into a root
-    /// store, which is most of this.
+    /// config; the first reads and parses the platform trust store (the SDK keeps the parsed
+    /// certificates for the process), each turns them into a root store. Most of this is that.
     pub sdk_clients_us: u64,
-    /// The state-table warm-up call: the SDK builds the HTTPS connector it sends with (parsing the
-    /// trust store again) and makes one `GetItem` round trip (on AWS, the TLS handshake).
+    /// The state-table warm-up call: the SDK builds the HTTPS connector it sends with and makes
+    /// one `GetItem` round trip (on AWS, the TLS handshake; here, the emulator's answer time).
     pub warm_up_us: u64,
     /// Building the venue's HTTP client (and broker): reqwest loads and parses the platform trust
     /// store when the client is built, which is most of this.
@@ -203,11 +209,12 @@ pub struct ColdStart {
 }
 
 impl ColdStart {
-    fn new(init: Duration, sdk_clients: Duration, warm_up: Duration, venue: Duration) -> Self {
+    fn new(init: Duration, sdk_config: Duration, sdk_clients: Duration, warm_up: Duration, venue: Duration) -> Self {
         let us = |d: Duration| u64::try_from(d.as_micros()).unwrap_or(u64::MAX);
         ColdStart {
             init_us: us(init),
             tls_warmup_us: us(sdk_clients).saturating_add(us(warm_up)).saturating_add(us(venue)),
+            sdk_config_us: us(sdk_config),
             sdk_clients_us: us(sdk_clients),
             warm_up_us: us(warm_up),
             venue_us: us(venue),
@@ -236,7 +243,7 @@ mod tests {
     #[test]
     fn cold_start_line_reads_back_and_tls_warmup_is_the_sum_of_its_parts() {
         let us = Duration::from_micros;
-        let timings = ColdStart::new(us(9_000), us(1_300), us(2_500), us(1_200));
+        let timings = ColdStart::new(us(9_000), us(200), us(1_300), us(2_500), us(1_200));
         assert_eq!(timings.tls_warmup_us, 5_000);
         let line = timings.to_line();
         assert!(line.starts_with(r#"{"cold_start":{"#), "{line}");

@@ -88,7 +88,8 @@ impl Router {
                 specs.push((platform, DestinationConfig { name, url_env: var.into(), min_severity: Severity::Info, kinds: Vec::new() }));
             }
         }
-        let http = reqwest::Client::builder()
+        let http = copycat_https::client_builder()
+            .map_err(|e| RouterError::Client(e.to_string()))?
             .user_agent(concat!("CopyCat/", env!("CARGO_PKG_VERSION"), " (+notifier)"))
             .connect_timeout(std::time::Duration::from_millis(config.delivery.request_timeout_ms))
             .build()

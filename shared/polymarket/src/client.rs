@@ -125,7 +125,8 @@ impl PolymarketClient {
     /// A client with its own budgets and clock (tests, benches, simulations).
     pub fn with_parts(cfg: &VenueConfig, limits: Arc<RateLimits>, clock: Arc<dyn Clock>) -> Result<Self, BuildError> {
         cfg.validate()?;
-        let http = reqwest::Client::builder()
+        let http = copycat_https::client_builder()
+            .map_err(|e| BuildError::Http(e.to_string()))?
             .timeout(Duration::from_millis(cfg.request_timeout_ms))
             .connect_timeout(Duration::from_millis(cfg.connect_timeout_ms))
             .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))

@@ -77,13 +77,14 @@ fn main() {
             let part = |field: fn(&ColdStart) -> u64| median_of(&mut timings.iter().map(|(_, c)| micros(field(c))).collect::<Vec<_>>());
             let without_median = median_of(&mut without);
             println!(
-                "{:>16}  TLS warm-up: median {:>7.2} ms (SDK clients {:.2}, warm-up call {:.2}, venue client {:.2}; all of init {:.2})",
+                "{:>16}  TLS warm-up: median {:>7.2} ms (SDK clients {:.2}, warm-up call {:.2}, venue client {:.2}; all of init {:.2}, of which SDK config {:.2})",
                 "",
                 ms(part(|c| c.tls_warmup_us)),
                 ms(part(|c| c.sdk_clients_us)),
                 ms(part(|c| c.warm_up_us)),
                 ms(part(|c| c.venue_us)),
-                ms(part(|c| c.init_us))
+                ms(part(|c| c.init_us)),
+                ms(part(|c| c.sdk_config_us))
             );
             println!("{:>16}  without the TLS warm-up: median {:>7.2} ms  ({})", "", ms(without_median), ratio(without_median));
         } else if baseline.is_some() {

@@ -176,7 +176,8 @@ impl LiveBroker {
     pub fn new(config: &Config, market: Arc<dyn MarketData>, clock: Arc<dyn Clock>, private_key: &str) -> Result<LiveBroker, BuildError> {
         let key = PrivateKey::from_hex(private_key).map_err(|reason| BuildError::LiveKey { variable: super::PRIVATE_KEY_ENV, reason })?;
         let v = &config.venue;
-        let http = reqwest::Client::builder()
+        let http = copycat_https::client_builder()
+            .map_err(|e| BuildError::Http(e.to_string()))?
             .timeout(Duration::from_millis(v.request_timeout_ms))
             .connect_timeout(Duration::from_millis(v.connect_timeout_ms))
             .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
