@@ -64,14 +64,8 @@ impl AwsClients {
     /// touching the process environment.
     pub async fn for_endpoint(endpoint: &str) -> Self {
         let credentials = aws_sdk_dynamodb::config::Credentials::new("test", "test", None, None, "copycat-emulator");
-        let config = aws_config::defaults(BehaviorVersion::latest())
-            .endpoint_url(endpoint)
-            .region(aws_config::Region::new("eu-west-1"))
-            .credentials_provider(credentials)
-            .retry_config(retry_policy())
-            .timeout_config(timeouts())
-            .load()
-            .await;
+        let config =
+            loader().endpoint_url(endpoint).region(aws_config::Region::new("eu-west-1")).credentials_provider(credentials).load().await;
         Self::from_sdk_config(&config)
     }
 
@@ -79,6 +73,12 @@ impl AwsClients {
     pub fn from_sdk_config(config: &aws_config::SdkConfig) -> Self {
         AwsClients { dynamodb: aws_sdk_dynamodb::Client::new(config), sqs: aws_sdk_sqs::Client::new(config) }
     }
+}
+
+/// Every SDK config we load starts here: the latest behaviour version, [`retry_policy`], short
+/// timeouts.
+fn loader() -> aws_config::ConfigLoader {
+    aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts())
 }
 
 /// The SDK config of [`AwsClients::from_env`]: [`sdk_config_from`] the process environment.
@@ -101,7 +101,7 @@ pub(crate) async fn sdk_config_from(
     http_client: Option<aws_sdk_dynamodb::config::SharedHttpClient>,
 ) -> aws_config::SdkConfig {
     let var = |name: &str| lookup(name).filter(|v| !v.is_empty());
-    let mut loader = aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_policy()).timeout_config(timeouts());
+    let mut loader = loader();
     if let Some(client) = http_client {
         loader = loader.http_client(client);
     }

@@ -194,7 +194,7 @@ pub struct ColdStart {
     pub tls_warmup_us: u64,
     /// Loading the SDK config (region, credentials provider, profile files, retry and timeout
     /// settings); not TLS warm-up. On Lambda no HTTPS connector is built here (see
-    /// `sdk_config_from_env`).
+    /// `sdk_config_from`).
     pub sdk_config_us: u64,
     /// Building the DynamoDB and SQS clients: each builds an HTTPS connector to validate its
     /// config; the first reads and parses the platform trust store (the SDK keeps the parsed
@@ -203,8 +203,9 @@ pub struct ColdStart {
     /// The state-table warm-up call: the SDK builds the HTTPS connector it sends with and makes
     /// one `GetItem` round trip (on AWS, the TLS handshake; here, the emulator's answer time).
     pub warm_up_us: u64,
-    /// Building the venue's HTTP client (and broker): reqwest loads and parses the platform trust
-    /// store when the client is built, which is most of this.
+    /// Building the venue's HTTP client (and broker): the first HTTPS client of the process
+    /// builds the shared TLS configuration (`copycat_https`), reading and parsing the platform
+    /// trust store, which is most of this; later clients (the notifier's) reuse it.
     pub venue_us: u64,
 }
 

@@ -23,7 +23,7 @@ static SHARED: OnceLock<Result<rustls::ClientConfig, TlsError>> = OnceLock::new(
 
 /// The process's TLS client configuration, built on the first call (this is when the platform
 /// trust store is read and parsed) and shared after.
-pub fn tls_config() -> Result<&'static rustls::ClientConfig, TlsError> {
+fn tls_config() -> Result<&'static rustls::ClientConfig, TlsError> {
     SHARED.get_or_init(build).as_ref().map_err(Clone::clone)
 }
 

@@ -115,6 +115,18 @@ const MIDPOINT: Route = Route { dependency: Dependency::Clob, path: "/midpoint",
 const TICK_SIZE: Route = Route { dependency: Dependency::Clob, path: "/tick-size", families: &[Family::Clob] };
 const FEE_RATE: Route = Route { dependency: Dependency::Clob, path: "/fee-rate", families: &[Family::Clob] };
 
+/// An HTTP client for the venue's endpoints (market data and the live broker): `cfg`'s timeouts,
+/// our user agent, the process's shared TLS configuration.
+pub(crate) fn venue_http(cfg: &VenueConfig) -> Result<reqwest::Client, BuildError> {
+    copycat_https::client_builder()
+        .map_err(|e| BuildError::Http(e.to_string()))?
+        .timeout(Duration::from_millis(cfg.request_timeout_ms))
+        .connect_timeout(Duration::from_millis(cfg.connect_timeout_ms))
+        .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| BuildError::Http(e.to_string()))
+}
+
 impl PolymarketClient {
     /// A client for `cfg`'s endpoints, spending from this process's shared budgets for `cfg`,
     /// on the system clock. What Lambda binaries and `copycat run` use.
@@ -125,13 +137,7 @@ impl PolymarketClient {
     /// A client with its own budgets and clock (tests, benches, simulations).
     pub fn with_parts(cfg: &VenueConfig, limits: Arc<RateLimits>, clock: Arc<dyn Clock>) -> Result<Self, BuildError> {
         cfg.validate()?;
-        let http = copycat_https::client_builder()
-            .map_err(|e| BuildError::Http(e.to_string()))?
-            .timeout(Duration::from_millis(cfg.request_timeout_ms))
-            .connect_timeout(Duration::from_millis(cfg.connect_timeout_ms))
-            .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| BuildError::Http(e.to_string()))?;
+        let http = venue_http(cfg)?;
         let base = |u: &str| u.trim_end_matches('/').to_owned();
         Ok(PolymarketClient {
             inner: Arc::new(Inner {

@@ -15,7 +15,7 @@
 
 use super::eip712::{self, Address, Domain, OrderV2, PrivateKey, SIDE_BUY, SIDE_SELL, SIGNATURE_TYPE_EOA};
 use super::l2::{self, ApiCreds};
-use crate::client::BuildError;
+use crate::client::{BuildError, venue_http};
 use crate::limiter::{Family, RateLimits};
 use async_trait::async_trait;
 use copycat_core::config::Config;
@@ -33,7 +33,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 /// Largest integer a JSON number carries exactly; the CLOB reads the salt as one.
 const JS_SAFE_INTEGER_MAX: u64 = (1 << 53) - 1;
@@ -176,13 +175,7 @@ impl LiveBroker {
     pub fn new(config: &Config, market: Arc<dyn MarketData>, clock: Arc<dyn Clock>, private_key: &str) -> Result<LiveBroker, BuildError> {
         let key = PrivateKey::from_hex(private_key).map_err(|reason| BuildError::LiveKey { variable: super::PRIVATE_KEY_ENV, reason })?;
         let v = &config.venue;
-        let http = copycat_https::client_builder()
-            .map_err(|e| BuildError::Http(e.to_string()))?
-            .timeout(Duration::from_millis(v.request_timeout_ms))
-            .connect_timeout(Duration::from_millis(v.connect_timeout_ms))
-            .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| BuildError::Http(e.to_string()))?;
+        let http = venue_http(v)?;
         let address = key.address();
         let broker = LiveBroker {
             inner: Arc::new(Inner {
