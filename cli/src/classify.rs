@@ -8,8 +8,8 @@ use std::path::Path;
 
 /// Classifies every wallet in the file and prints one JSON line each.
 pub fn run(config: &Config, file: &Path) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(file).map_err(|e| CliError::msg(format!("cannot read {}: {e}", file.display())))?;
-    let doc = parse_trades_document(&text).map_err(|e| CliError::msg(format!("{}: {e}", file.display())))?;
+    let text = std::fs::read_to_string(file).map_err(CliError::io(format!("cannot read {}", file.display())))?;
+    let doc = parse_trades_document(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
     for c in classify_all(&doc.trades, &config.bot_filter) {
         let line = serde_json::json!({
             "wallet": c.wallet,

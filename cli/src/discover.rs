@@ -33,23 +33,25 @@ pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
     if let Some(url) = args.data_api_url {
         venue.data_api_url = url;
     }
-    let client = PolymarketClient::from_config(&venue).map_err(|e| CliError::msg(e.to_string()))?;
+    let client = PolymarketClient::from_config(&venue)?;
     let found = find_candidates(&client, config).await;
     for (window, e) in &found.failed_windows {
         eprintln!("warning: leaderboard window `{window}` could not be read: {e}");
     }
     if !config.discovery.windows.is_empty() && found.failed_windows.len() == config.discovery.windows.len() && found.wallets.is_empty() {
-        return Err(CliError::msg("no leaderboard window could be read and no seed wallets are configured: nothing to judge"));
+        return Err(CliError::Incomplete(
+            "no leaderboard window could be read and no seed wallets are configured: nothing to judge".into(),
+        ));
     }
     let mut candidates = found.wallets;
     if let Some(db) = &args.db {
         if !db.exists() {
-            return Err(CliError::msg(format!("no state database at {}", db.display())));
+            return Err(CliError::Usage(format!("no state database at {}", db.display())));
         }
-        let clock: Arc<dyn Clock> = Arc::new(copycat_local::SystemClock);
-        let backend = copycat_local::open_backend(db, clock).map_err(|e| CliError::msg(e.to_string()))?;
+        let clock: Arc<dyn Clock> = Arc::new(copycat_core::time::SystemClock);
+        let backend = copycat_local::open_backend(db, clock)?;
         let keys: Vec<_> = candidates.iter().map(|(w, _)| keys::trader(w)).collect();
-        let known = backend.store().get_many(&keys).await.map_err(|e| CliError::msg(e.to_string()))?;
+        let known = backend.store().get_many(&keys).await?;
         let before = candidates.len();
         candidates = candidates.into_iter().zip(known).filter(|(_, rec)| rec.is_none()).map(|(c, _)| c).collect();
         eprintln!("skipped {} wallets already judged in {}", before - candidates.len(), db.display());
@@ -85,7 +87,7 @@ pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
         }
     }
     if failed > 0 {
-        return Err(CliError::msg(format!("{failed} of {} candidates could not be judged", judged.len())));
+        return Err(CliError::Incomplete(format!("{failed} of {} candidates could not be judged", judged.len())));
     }
     Ok(())
 }

@@ -2,11 +2,13 @@
 
 mod classify;
 mod discover;
+mod error;
 mod notify;
 mod operator;
 mod sim;
 
 use clap::{Parser, Subcommand};
+pub use error::CliError;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -69,27 +71,29 @@ fn main() -> ExitCode {
     let config = match copycat_local::load_config(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
+            let e = CliError::Config(e);
+            eprintln!("{}", e.report());
+            return e.to_exit();
         }
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
+            let e = CliError::Io { what: "cannot start the async runtime".into(), source: e };
+            eprintln!("{}", e.report());
+            return e.to_exit();
         }
     };
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Demo(args) => {
                 if args.endpoint_url.is_some() && args.backend != BackendArg::Aws {
-                    return Err(CliError::msg("--endpoint-url applies only to --backend aws"));
+                    return Err(CliError::Usage("--endpoint-url applies only to --backend aws".into()));
                 }
                 let json = args.json;
-                let summary = copycat_engine::demo(config, args.into()).await.map_err(|e| CliError::msg(e.to_string()))?;
+                let summary = copycat_engine::demo(config, args.into()).await?;
                 if json {
-                    println!("{}", serde_json::to_string(&summary).map_err(|e| CliError::msg(e.to_string()))?);
+                    println!("{}", serde_json::to_string(&summary).map_err(|e| CliError::io("cannot write the summary")(e.into()))?);
                 } else {
                     copycat_engine::print(&summary);
                 }
@@ -97,9 +101,7 @@ fn main() -> ExitCode {
             }
             Command::Run(args) => {
                 let venue = args.venue(&config)?;
-                copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs, venue })
-                    .await
-                    .map_err(|e| CliError::msg(e.to_string()))
+                Ok(copycat_engine::run(config, copycat_engine::RunOptions { db: args.db, for_secs: args.for_secs, venue }).await?)
             }
             Command::Status(args) => operator::status(&config, &args).await,
             Command::Start(args) => operator::switch(&args, false).await,
@@ -114,24 +116,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            eprintln!("{}", e.report());
+            e.to_exit()
         }
-    }
-}
-
-/// A CLI failure, printed as `error: …` with a non-zero exit.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Any failure with its context.
-    #[error("{0}")]
-    Message(String),
-}
-
-impl CliError {
-    /// A failure with a message.
-    pub fn msg(s: impl Into<String>) -> Self {
-        CliError::Message(s.into())
     }
 }
 
@@ -242,9 +229,9 @@ impl RunArgs {
             }
         }
         let v = config.venue.clone();
-        let clock: std::sync::Arc<dyn copycat_core::time::Clock> = std::sync::Arc::new(copycat_local::SystemClock);
+        let clock: std::sync::Arc<dyn copycat_core::time::Clock> = std::sync::Arc::new(copycat_core::time::SystemClock);
         let launch = copycat_polymarket::Launch::Run { confirmed: self.i_understand_this_trades_real_money };
-        let (market, broker) = copycat_polymarket::venue_for(&config, clock, launch).map_err(|e| CliError::msg(e.to_string()))?;
+        let (market, broker) = copycat_polymarket::venue_for(&config, clock, launch)?;
         let fills = if live { "LIVE orders" } else { "paper fills" };
         let label = format!("Polymarket over HTTP (Data API {}, Gamma {}, CLOB {}) with {fills}", v.data_api_url, v.gamma_url, v.clob_url);
         Ok(Some(copycat_engine::RunVenue { market, broker, label }))

@@ -20,9 +20,9 @@ pub async fn run(config: &Config, command: NotifyCommand) -> Result<(), CliError
 }
 
 async fn send_test(config: &Config, env: &dyn Fn(&str) -> Option<String>) -> Result<(), CliError> {
-    let router = Router::from_config(&config.notifications, env, Timing::real()).map_err(|e| CliError::msg(e.to_string()))?;
+    let router = Router::from_config(&config.notifications, env, Timing::real())?;
     if router.is_empty() {
-        return Err(CliError::msg(format!(
+        return Err(CliError::Usage(format!(
             "no notification destination is configured: set {DISCORD_URL_ENV} or {SLACK_URL_ENV}, \
              or add [[notifications.discord]] / [[notifications.slack]] with url_env to the config"
         )));
@@ -36,7 +36,7 @@ async fn send_test(config: &Config, env: &dyn Fn(&str) -> Option<String>) -> Res
         }
     }
     if failed > 0 {
-        return Err(CliError::msg(format!("{failed} of {} destinations did not take the test message", results.len())));
+        return Err(CliError::Incomplete(format!("{failed} of {} destinations did not take the test message", results.len())));
     }
     Ok(())
 }

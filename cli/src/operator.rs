@@ -3,9 +3,11 @@
 use crate::CliError;
 use copycat_core::breaker::BreakerState;
 use copycat_core::config::Config;
-use copycat_core::ports::{Dependency, Queue, StateStore};
+use copycat_core::dependency::Dependency;
+use copycat_core::ports::{Queue, StateStore};
 use copycat_core::records::{Control, LeaderSet, ModeState, PortfolioState, keys};
-use copycat_local::{LocalQueues, SystemClock};
+use copycat_core::time::SystemClock;
+use copycat_local::LocalQueues;
 use copycat_state::{load, update_with_retry};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,16 +33,12 @@ pub struct SwitchArgs {
 
 fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliError> {
     if !db.exists() {
-        return Err(CliError::msg(format!(
+        return Err(CliError::Usage(format!(
             "no state database at {} (run `copycat demo` or `copycat run` first, or pass --db)",
             db.display()
         )));
     }
-    copycat_local::open_backend(db, Arc::new(SystemClock)).map_err(|e| CliError::msg(e.to_string()))
-}
-
-fn store_err(e: impl std::fmt::Display) -> CliError {
-    CliError::msg(format!("state store: {e}"))
+    Ok(copycat_local::open_backend(db, Arc::new(SystemClock))?)
 }
 
 /// Sets or clears the kill switch.
@@ -50,8 +48,7 @@ pub async fn switch(args: &SwitchArgs, stop: bool) -> Result<(), CliError> {
     let now = chrono::Utc::now();
     let reason = args.reason.clone();
     update_with_retry::<Control, _>(store.as_ref(), &keys::control(), |_| Some(Control { stopped: stop, reason: reason.clone(), at: now }))
-        .await
-        .map_err(store_err)?;
+        .await?;
     println!("trading {} ({})", if stop { "STOPPED" } else { "running" }, args.reason);
     Ok(())
 }
@@ -61,10 +58,10 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     let backend = open(&args.db)?;
     let store = backend.store();
     let s: &dyn StateStore = store.as_ref();
-    let control = load::<Control>(s, &keys::control()).await.map_err(store_err)?;
-    let mode = load::<ModeState>(s, &keys::mode()).await.map_err(store_err)?;
-    let portfolio = load::<PortfolioState>(s, &keys::portfolio()).await.map_err(store_err)?;
-    let leaders = load::<LeaderSet>(s, &keys::leaders()).await.map_err(store_err)?.map(|v| v.value).unwrap_or_default();
+    let control = load::<Control>(s, &keys::control()).await?;
+    let mode = load::<ModeState>(s, &keys::mode()).await?;
+    let portfolio = load::<PortfolioState>(s, &keys::portfolio()).await?;
+    let leaders = load::<LeaderSet>(s, &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
     match control.map(|c| c.value) {
         Some(c) if c.stopped => println!("trading:    STOPPED since {} ({})", c.at, c.reason),
         _ => println!("trading:    running ({})", config.trading.mode),
@@ -86,11 +83,7 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
         None => println!("portfolio:  no trades yet (starting balance {})", config.trading.starting_balance),
     }
     for d in Dependency::ALL {
-        let b = load::<BreakerState>(s, &keys::breaker(d))
-            .await
-            .map_err(store_err)?
-            .map(|v| v.value)
-            .unwrap_or_else(|| BreakerState::closed(d));
+        let b = load::<BreakerState>(s, &keys::breaker(d)).await?.map(|v| v.value).unwrap_or_else(|| BreakerState::closed(d));
         println!("breaker:    {:<9} {:?} (trips {}, recoveries {})", d.as_str(), b.phase, b.trips, b.recoveries);
     }
     println!("leaders:    {}", leaders.leaders.len());
@@ -99,9 +92,9 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     }
     let queues = LocalQueues::open(&backend, &config.queues);
     for q in [&queues.candidates, &queues.signals, &queues.notifications] {
-        let depth = q.depth().await.map_err(store_err)?;
+        let depth = q.depth().await?;
         let dlq = match q.dead_letter_queue() {
-            Some(d) => d.depth().await.map_err(store_err)?,
+            Some(d) => d.depth().await?,
             None => 0,
         };
         println!("queue:      {:<24} {depth} waiting, {dlq} dead-lettered", q.name());
@@ -111,7 +104,7 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
 
 /// Prints the resolved config (already validated on load).
 pub fn config_check(config: &Config) -> Result<(), CliError> {
-    let text = toml::to_string_pretty(config).map_err(|e| CliError::msg(e.to_string()))?;
+    let text = toml::to_string_pretty(config).map_err(|e| CliError::io("cannot print the config")(std::io::Error::other(e)))?;
     println!("{text}");
     eprintln!("config OK");
     Ok(())

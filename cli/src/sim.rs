@@ -45,7 +45,7 @@ pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
         Some(name) => {
             let fault = Fault::by_name(name).ok_or_else(|| {
                 let names: Vec<&str> = Fault::ALL.iter().map(|(n, _)| *n).collect();
-                CliError::msg(format!("unknown fixture `{name}`; one of: {}", names.join(", ")))
+                CliError::Usage(format!("unknown fixture `{name}`; one of: {}", names.join(", ")))
             })?;
             (ScriptedVenue::with_fault(fault).handler(), format!("fixture `{name}`"))
         }
@@ -53,15 +53,14 @@ pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
             let mut demo = config.demo.clone();
             demo.seed = args.seed.unwrap_or(demo.seed);
             demo.wallets = args.wallets.unwrap_or(demo.wallets);
-            let clock: Arc<dyn Clock> = Arc::new(copycat_local::SystemClock);
+            let clock: Arc<dyn Clock> = Arc::new(copycat_core::time::SystemClock);
             // The simulated history ends now; the simulated period plays out in real time.
             let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&demo, clock.now())));
             let what = format!("the simulated market (seed {}, {} wallets, {} markets)", demo.seed, demo.wallets, demo.markets);
             (SimVenue::new(world, clock).handler(), what)
         }
     };
-    let server =
-        LocalServer::start(args.port, handler).await.map_err(|e| CliError::msg(format!("cannot bind 127.0.0.1:{}: {e}", args.port)))?;
+    let server = LocalServer::start(args.port, handler).await.map_err(CliError::io(format!("cannot bind 127.0.0.1:{}", args.port)))?;
     // The URL first, alone on stdout, so scripts and tests can read it.
     println!("{}", server.url());
     let _ = std::io::stdout().flush();
@@ -69,7 +68,7 @@ pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
         "copycat sim serve: {what} on {url} — use --data-api-url {url} --gamma-url {url} --clob-url {url}; Ctrl-C stops",
         url = server.url()
     );
-    tokio::signal::ctrl_c().await.map_err(|e| CliError::msg(format!("cannot wait for Ctrl-C: {e}")))?;
+    tokio::signal::ctrl_c().await.map_err(CliError::io("cannot wait for Ctrl-C"))?;
     server.stop();
     Ok(())
 }

@@ -3,7 +3,8 @@
 //! Twenty leaders, each trading its own market; every signal is copied.
 
 use copycat_core::config::Config;
-use copycat_core::ports::{OutMessage, Queue, send_all};
+use copycat_core::message::OutMessage;
+use copycat_core::ports::{Queue, send_all};
 use copycat_core::signal::{Signal, SignalKey};
 use copycat_core::time::Span;
 use copycat_core::{Clock, Side, Usd, Wallet};
@@ -66,7 +67,7 @@ async fn drain(h: &Harness) -> usize {
         if msgs.is_empty() {
             return handled;
         }
-        let resp = signal_copier::handle(local_event(to_sqs_event(&msgs, "arn:bench")), &h.deps).await.unwrap();
+        let resp = signal_copier::handle(local_event(to_sqs_event(&msgs, "arn:bench")), &h.deps.copier).await.unwrap();
         handled += settle_batch(h.queues.signals.as_ref(), &msgs, &resp).await.unwrap().acked as usize;
     }
 }

@@ -1,17 +1,20 @@
 //! Test support for the workspace-level tests: a small fake venue (market data and a paper
-//! broker that counts placements per signal key) and a harness that builds handler `Deps` on
-//! a fresh embedded database with a manual clock.
+//! broker that counts placements per signal key) and a harness that builds each function's deps
+//! on a fresh embedded database with a manual clock.
 
 use async_trait::async_trait;
 use copycat_core::config::Config;
+use copycat_core::dependency::Dependency;
 use copycat_core::market::{Book, BookLevel, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, Fill, MarketData, MarketError, OrderTicket, StateStore};
+use copycat_core::order::{CopyOrder, Fill, OrderTicket};
+use copycat_core::ports::{Broker, BrokerError, MarketData, MarketError, StateStore};
 use copycat_core::records::{Leader, LeaderSet, LedgerEntry, keys};
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
 use copycat_core::{Price, Shares, Side, Trade, Usd, Wallet};
 use copycat_embedded::EmbeddedBackend;
+use copycat_engine::FunctionDeps;
 use copycat_local::LocalQueues;
-use copycat_state::{CounterMetrics, Deps, decode, to_body};
+use copycat_state::{Base, CounterMetrics, decode, to_body};
 use rust_decimal_macros::dec;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -235,8 +238,9 @@ impl Broker for FakeVenue {
 
 /// Handler dependencies on a fresh embedded database, a manual clock and the fake venue.
 pub struct Harness {
-    /// What handlers get.
-    pub deps: Deps,
+    /// Each function's deps (a handler gets its own: `deps.copier`, `deps.poller`, …;
+    /// `deps.store`, `deps.config`, … read the shared base).
+    pub deps: FunctionDeps,
     /// The clock (move it to test cooldowns and expiries).
     pub clock: Arc<ManualClock>,
     /// The venue.
@@ -273,23 +277,9 @@ impl Harness {
         let venue = Arc::new(FakeVenue::new(clock.clone()));
         let metrics = Arc::new(CounterMetrics::default());
         let queues = LocalQueues::open(&backend, &config.queues);
-        let deps = Deps {
-            config: Arc::new(config),
-            store: backend.store(),
-            queues: queues.ports(),
-            market: venue.clone(),
-            broker: venue.clone(),
-            clock: clock.clone(),
-            metrics: metrics.clone(),
-        };
+        let base = Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: metrics.clone() };
+        let deps = FunctionDeps::new(base, &queues.ports(), venue.clone(), venue.clone());
         Harness { deps, clock, venue, metrics, queues, backend, _dir: dir }
-    }
-
-    /// A second set of Deps on the same database (another "process"), sharing clock and venue.
-    pub fn second_worker(&self) -> Deps {
-        let mut d = self.deps.clone();
-        d.store = self.backend.store();
-        d
     }
 
     /// Follows a leader with a given allocation and realised return.

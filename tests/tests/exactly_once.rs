@@ -22,9 +22,9 @@ async fn duplicate_signal_is_copied_once() {
     let h = Harness::new();
     h.follow(LEADER, 0.4).await;
     let s = signal(&h, "dup");
-    let first = copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.unwrap();
+    let first = copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await.unwrap();
     assert!(matches!(first, CopyResult::Copied(_)), "{first:?}");
-    let second = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await.unwrap();
+    let second = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await.unwrap();
     assert_eq!(second, CopyResult::Duplicate);
     assert_eq!(h.venue.placements("dup"), 1);
     assert_eq!(h.ledger().await.len(), 1);
@@ -39,9 +39,9 @@ async fn same_signal_to_many_copiers_at_once_fills_once() {
     let path = h.backend.location().to_string();
     let mut tasks = Vec::new();
     for i in 0..8 {
-        let mut deps = h.deps.clone();
+        let mut deps = h.deps.copier.clone();
         let other = EmbeddedBackend::open(std::path::Path::new(&path), h.clock.clone()).unwrap();
-        deps.store = other.store();
+        deps.reporting.base.store = other.store();
         let s = s.clone();
         tasks.push(tokio::spawn(async move { copy_signal(&deps, &s, &format!("worker-{i}"), Span::seconds(30)).await }));
     }
@@ -72,10 +72,10 @@ async fn expired_in_progress_claim_is_taken_over() {
         status: ClaimStatus::InProgress { expires_at: h.clock.now() + Span::seconds(30), order: None },
     };
     h.deps.store.put_if_absent(&keys::claim(&s.key), to_body(&dead), None).await.unwrap();
-    let busy = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await;
+    let busy = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await;
     assert!(matches!(busy, Err(CopyError::InProgressElsewhere { .. })), "{busy:?}");
     h.clock.advance(Span::seconds(31));
-    let r = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await.unwrap();
+    let r = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await.unwrap();
     assert!(matches!(r, CopyResult::Copied(_)), "{r:?}");
     let claim: Claim = copycat_state::load(h.deps.store.as_ref() as &dyn StateStore, &keys::claim(&s.key)).await.unwrap().unwrap().value;
     assert!(matches!(claim.status, ClaimStatus::Completed { .. }));
@@ -87,10 +87,10 @@ async fn a_failed_dependency_releases_the_claim_so_the_retry_copies() {
     h.follow(LEADER, 0.4).await;
     let s = signal(&h, "retry");
     h.venue.down.store(true, std::sync::atomic::Ordering::SeqCst);
-    assert!(copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.is_err());
+    assert!(copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await.is_err());
     assert!(h.deps.store.get(&keys::claim(&s.key)).await.unwrap().is_none(), "claim released");
     h.venue.down.store(false, std::sync::atomic::Ordering::SeqCst);
-    let r = copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.unwrap();
+    let r = copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await.unwrap();
     assert!(matches!(r, CopyResult::Copied(_)), "{r:?}");
 }
 
@@ -104,20 +104,20 @@ async fn a_copier_that_dies_after_sending_is_succeeded_by_one_that_settles_the_s
     h.venue.lose_next_answer.store(true, std::sync::atomic::Ordering::SeqCst);
     let s = signal(&h, "lost-answer");
 
-    let first = copy_signal(&h.deps, &s, "a", Span::seconds(30)).await;
+    let first = copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await;
     assert!(matches!(first, Err(CopyError::Venue(_))), "{first:?}");
     let claim: Claim = copycat_state::load(h.deps.store.as_ref() as &dyn StateStore, &keys::claim(&s.key)).await.unwrap().unwrap().value;
     let ClaimStatus::InProgress { order: Some(pending), .. } = claim.status else {
         panic!("the claim is kept, with the order that was sent in it: {claim:?}")
     };
-    let busy = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await;
+    let busy = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await;
     assert!(matches!(busy, Err(CopyError::InProgressElsewhere { .. })), "{busy:?}");
 
     // Meanwhile trading is stopped: a fresh decision would refuse, but the order has filled.
     let stop = copycat_core::records::Control { stopped: true, reason: "test".into(), at: h.clock.now() };
     h.deps.store.put_if_absent(&keys::control(), to_body(&stop), None).await.unwrap();
     h.clock.advance(Span::seconds(31));
-    let settled = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await.unwrap();
+    let settled = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await.unwrap();
 
     let CopyResult::Copied(fill) = settled else { panic!("the fill is booked: {settled:?}") };
     assert_eq!(fill.order_id, format!("fake-{}", pending.ticket.0), "the order settled is the one in the claim");
@@ -127,7 +127,7 @@ async fn a_copier_that_dies_after_sending_is_succeeded_by_one_that_settles_the_s
     assert!(matches!(ledger[0].outcome, SignalOutcome::Copied { .. }), "{:?}", ledger[0].outcome);
     let claim: Claim = copycat_state::load(h.deps.store.as_ref() as &dyn StateStore, &keys::claim(&s.key)).await.unwrap().unwrap().value;
     assert!(matches!(claim.status, ClaimStatus::Completed { .. }), "{claim:?}");
-    assert_eq!(copy_signal(&h.deps, &s, "c", Span::seconds(30)).await.unwrap(), CopyResult::Duplicate);
+    assert_eq!(copy_signal(&h.deps.copier, &s, "c", Span::seconds(30)).await.unwrap(), CopyResult::Duplicate);
 }
 
 #[tokio::test]
@@ -138,12 +138,12 @@ async fn an_order_that_never_left_is_sent_by_the_next_copier_and_nothing_else() 
     let s = signal(&h, "never-left");
     // The order was lost on the way to the venue, but the copier cannot know that.
     h.venue.drop_next_order.store(true, std::sync::atomic::Ordering::SeqCst);
-    assert!(matches!(copy_signal(&h.deps, &s, "a", Span::seconds(30)).await, Err(CopyError::Venue(_))));
+    assert!(matches!(copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await, Err(CopyError::Venue(_))));
     let claim: Claim = copycat_state::load(h.deps.store.as_ref() as &dyn StateStore, &keys::claim(&s.key)).await.unwrap().unwrap().value;
     let ClaimStatus::InProgress { order: Some(pending), .. } = claim.status else { panic!("the claim keeps the order: {claim:?}") };
     h.clock.advance(Span::seconds(31));
 
-    let r = copy_signal(&h.deps, &s, "b", Span::seconds(30)).await.unwrap();
+    let r = copy_signal(&h.deps.copier, &s, "b", Span::seconds(30)).await.unwrap();
 
     let CopyResult::Copied(fill) = r else { panic!("copied: {r:?}") };
     assert_eq!(fill.order_id, format!("fake-{}", pending.ticket.0), "the next copier sent the order in the claim, not a new one");

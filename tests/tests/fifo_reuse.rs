@@ -1,6 +1,7 @@
 //! A FIFO group that was drained keeps delivering what is sent to it later.
 
-use copycat_core::ports::{OutMessage, Queue};
+use copycat_core::message::OutMessage;
+use copycat_core::ports::Queue;
 use copycat_tests::Harness;
 
 #[tokio::test]

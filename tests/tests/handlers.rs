@@ -2,8 +2,9 @@
 
 use aws_lambda_events::sqs::SqsEvent;
 use copycat_core::breaker::{BreakerState, Phase};
+use copycat_core::dependency::Dependency;
 use copycat_core::events::Notification;
-use copycat_core::ports::{Dependency, NotificationSink, Queue, SinkError};
+use copycat_core::ports::{NotificationSink, Queue, SinkError};
 use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
 use copycat_core::{Clock, Side, Wallet};
@@ -27,7 +28,7 @@ async fn copier_fixture_copies_two_signals_and_reports_only_the_malformed_one() 
     h.follow(LEADER, 0.4).await;
     let event = sqs("signal-copier.json");
     let malformed = event.records[2].message_id.clone().unwrap();
-    let resp = signal_copier::handle(local_event(event.clone()), &h.deps).await.unwrap();
+    let resp = signal_copier::handle(local_event(event.clone()), &h.deps.copier).await.unwrap();
     assert_eq!(failed_ids(&resp), vec![malformed.clone()]);
     let ledger = h.ledger().await;
     assert_eq!(ledger.len(), 2);
@@ -37,7 +38,7 @@ async fn copier_fixture_copies_two_signals_and_reports_only_the_malformed_one() 
     assert_eq!(p.open_positions, 1);
 
     // Redelivery of the whole batch: nothing is copied twice.
-    let resp = signal_copier::handle(local_event(event), &h.deps).await.unwrap();
+    let resp = signal_copier::handle(local_event(event), &h.deps.copier).await.unwrap();
     assert_eq!(failed_ids(&resp), vec![malformed]);
     assert_eq!(h.ledger().await.len(), 2);
     assert_eq!(h.venue.fills(), 2);
@@ -51,7 +52,7 @@ async fn copier_on_fifo_fails_every_message_after_the_first_failure() {
     let mut event = sqs("signal-copier.json");
     event.records.swap(0, 2); // malformed first
     let ids: Vec<String> = event.records.iter().map(|r| r.message_id.clone().unwrap()).collect();
-    let resp = signal_copier::handle(local_event(event), &h.deps).await.unwrap();
+    let resp = signal_copier::handle(local_event(event), &h.deps.copier).await.unwrap();
     assert_eq!(failed_ids(&resp), ids, "first failure and every later message");
     assert!(h.ledger().await.is_empty());
 }
@@ -62,7 +63,7 @@ async fn copier_refuses_with_a_reason_when_the_kill_switch_is_on() {
     h.follow(LEADER, 0.4).await;
     let c = copycat_core::records::Control { stopped: true, reason: "test".into(), at: h.clock.now() };
     h.deps.store.put_if_absent(&keys::control(), copycat_state::to_body(&c), None).await.unwrap();
-    let resp = signal_copier::handle(local_event(sqs("signal-copier.json")), &h.deps).await.unwrap();
+    let resp = signal_copier::handle(local_event(sqs("signal-copier.json")), &h.deps.copier).await.unwrap();
     assert_eq!(resp.batch_item_failures.len(), 1);
     let ledger = h.ledger().await;
     assert_eq!(ledger.len(), 2);
@@ -78,7 +79,7 @@ async fn bot_filter_fixture_judges_wallets_and_reports_the_malformed_body() {
     let h = Harness::new();
     let event = sqs("bot-filter.json");
     let bad = event.records[1].message_id.clone().unwrap();
-    let resp = bot_filter::handle(local_event(event), &h.deps).await.unwrap();
+    let resp = bot_filter::handle(local_event(event), &h.deps.bot_filter).await.unwrap();
     assert_eq!(failed_ids(&resp), vec![bad]);
     // No history at the fake venue: judged, and rejected for insufficient data.
     let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&Wallet::parse(LEADER).unwrap())).await.unwrap().unwrap().value;
@@ -100,7 +101,7 @@ async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_letter
     let event = sqs("bot-filter.json");
     let bad = event.records[1].message_id.clone().unwrap();
 
-    let resp = bot_filter::handle(local_event(event), &h.deps).await.unwrap();
+    let resp = bot_filter::handle(local_event(event), &h.deps.bot_filter).await.unwrap();
 
     assert_eq!(failed_ids(&resp), vec![bad], "only the malformed body fails; the busy wallet is judged");
     let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&w)).await.unwrap().unwrap().value;
@@ -126,7 +127,7 @@ async fn a_clob_failure_inside_the_market_lookup_counts_on_the_clob_breaker_not_
         seen_at: h.clock.now(),
     };
 
-    let r = signal_copier::copy_signal(&h.deps, &s, "a", Span::seconds(30)).await;
+    let r = signal_copier::copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await;
 
     assert!(r.is_err(), "retried later: {r:?}");
     let failures = |d: Dependency| {
@@ -154,10 +155,10 @@ async fn notifier_fixture_delivers_once_even_when_redelivered() {
     let sink = Collecting::default();
     let event = sqs("notifier.json");
     let bad = event.records[2].message_id.clone().unwrap();
-    let resp = notifier::handle(local_event(event.clone()), &h.deps, &sink).await.unwrap();
+    let resp = notifier::handle(local_event(event.clone()), h.deps.notifier(), &sink).await.unwrap();
     assert_eq!(failed_ids(&resp), vec![bad.clone()]);
     assert_eq!(sink.0.lock().unwrap().len(), 2);
-    let resp = notifier::handle(local_event(event), &h.deps, &sink).await.unwrap();
+    let resp = notifier::handle(local_event(event), h.deps.notifier(), &sink).await.unwrap();
     assert_eq!(failed_ids(&resp), vec![bad]);
     assert_eq!(sink.0.lock().unwrap().len(), 2, "a redelivered notification is not posted again");
 }
@@ -178,7 +179,7 @@ async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
         ],
     );
     let input: signal_poller::PollerInput = serde_json::from_str(&event_fixture("signal-poller.json")).unwrap();
-    let r = signal_poller::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let r = signal_poller::handle(local_event(input.clone()), &h.deps.poller).await.unwrap();
     assert_eq!(r.signals_queued, 3);
     assert_eq!(h.queues.signals.depth().await.unwrap(), 3);
     let c: Cursor = load(h.deps.store.as_ref(), &keys::cursor(&w)).await.unwrap().unwrap().value;
@@ -187,7 +188,7 @@ async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
 
     // A later fill in the same second, seen by the next poll: only it is new.
     h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1")]);
-    let r = signal_poller::handle(local_event(input), &h.deps).await.unwrap();
+    let r = signal_poller::handle(local_event(input), &h.deps.poller).await.unwrap();
     assert_eq!(r.signals_queued, 1, "the third identical fill is a new occurrence");
     assert_eq!(h.queues.signals.depth().await.unwrap(), 4);
 }
@@ -202,9 +203,9 @@ async fn discovery_fixture_queues_candidates_once() {
         h.venue.add_trades(&w, vec![t]);
     }
     let input: discovery::DiscoveryInput = serde_json::from_str(&event_fixture("discovery.json")).unwrap();
-    let r = discovery::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let r = discovery::handle(local_event(input.clone()), &h.deps.discovery).await.unwrap();
     assert_eq!((r.candidates_queued, r.already_known), (2, 0));
-    let r = discovery::handle(local_event(input), &h.deps).await.unwrap();
+    let r = discovery::handle(local_event(input), &h.deps.discovery).await.unwrap();
     assert_eq!((r.candidates_queued, r.already_known), (0, 2));
     assert_eq!(h.queues.candidates.depth().await.unwrap(), 2);
 }
@@ -213,7 +214,7 @@ async fn discovery_fixture_queues_candidates_once() {
 async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
     let h = Harness::new();
     let input: health_check::HealthInput = serde_json::from_str(&event_fixture("health-check.json")).unwrap();
-    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let r = health_check::handle(local_event(input.clone()), &h.deps.health).await.unwrap();
     assert!(r.probes_failed.is_empty());
     let mode: ModeState = load(h.deps.store.as_ref(), &keys::mode()).await.unwrap().unwrap().value;
     assert_eq!(mode.tier, "MICRO", "a $24 start is in MICRO");
@@ -221,7 +222,7 @@ async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
 
     h.venue.down.store(true, std::sync::atomic::Ordering::SeqCst);
     for _ in 0..5 {
-        health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+        health_check::handle(local_event(input.clone()), &h.deps.health).await.unwrap();
         h.clock.advance(Span::seconds(1));
     }
     let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
@@ -230,12 +231,12 @@ async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
 
     // Still inside the cooldown: no probe, still open even though the venue is back.
     h.venue.down.store(false, std::sync::atomic::Ordering::SeqCst);
-    health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    health_check::handle(local_event(input.clone()), &h.deps.health).await.unwrap();
     let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
     assert_eq!(b.phase, Phase::Open);
 
     h.clock.advance(Span::seconds(60));
-    health_check::handle(local_event(input), &h.deps).await.unwrap();
+    health_check::handle(local_event(input), &h.deps.health).await.unwrap();
     let b: BreakerState = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().unwrap().value;
     assert_eq!((b.phase, b.recoveries), (Phase::Closed, 1));
     assert_eq!(h.metrics.get("BreakerClosed"), 1);
@@ -245,7 +246,7 @@ async fn health_check_trips_the_breaker_on_an_outage_and_a_probe_closes_it() {
 async fn milestones_fire_once_and_only_above_the_starting_balance() {
     let h = Harness::new();
     let input = health_check::HealthInput::default();
-    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let r = health_check::handle(local_event(input.clone()), &h.deps.health).await.unwrap();
     assert!(r.milestones.is_empty(), "$20 is below the $24 start: {r:?}");
     // Equity reaches $55: the $50 milestone fires, once.
     let mut p: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
@@ -253,9 +254,9 @@ async fn milestones_fire_once_and_only_above_the_starting_balance() {
     p.cash = copycat_core::Usd(dec!(55));
     p.peak_equity = p.cash;
     h.deps.store.put_if_version(&keys::portfolio(), copycat_state::to_body(&p), v, None).await.unwrap();
-    let r = health_check::handle(local_event(input.clone()), &h.deps).await.unwrap();
+    let r = health_check::handle(local_event(input.clone()), &h.deps.health).await.unwrap();
     assert_eq!(r.milestones, vec![copycat_core::Usd(dec!(50))]);
-    let r = health_check::handle(local_event(input), &h.deps).await.unwrap();
+    let r = health_check::handle(local_event(input), &h.deps.health).await.unwrap();
     assert!(r.milestones.is_empty());
     assert_eq!(h.metrics.get("MilestoneReached"), 1);
 }
@@ -270,13 +271,13 @@ impl Queue for RefusingQueue {
     }
     async fn send_batch(
         &self,
-        messages: Vec<copycat_core::ports::OutMessage>,
-    ) -> Result<Vec<copycat_core::ports::SendFailure>, copycat_core::ports::QueueError> {
+        messages: Vec<copycat_core::message::OutMessage>,
+    ) -> Result<Vec<copycat_core::message::SendFailure>, copycat_core::ports::QueueError> {
         Ok((0..messages.len())
-            .map(|index| copycat_core::ports::SendFailure { index, reason: "throttled".into(), retryable: true })
+            .map(|index| copycat_core::message::SendFailure { index, reason: "throttled".into(), retryable: true })
             .collect())
     }
-    async fn receive(&self, _max: usize) -> Result<Vec<copycat_core::ports::Received>, copycat_core::ports::QueueError> {
+    async fn receive(&self, _max: usize) -> Result<Vec<copycat_core::message::Received>, copycat_core::ports::QueueError> {
         Ok(vec![])
     }
     async fn ack(&self, _receipt: &str) -> Result<(), copycat_core::ports::QueueError> {
@@ -296,14 +297,14 @@ async fn poller_keeps_the_cursor_when_signals_could_not_be_queued() {
     h.follow(LEADER, 0.4).await;
     let w = Wallet::parse(LEADER).unwrap();
     h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now() - Span::seconds(1), "0xt1")]);
-    let mut refusing = h.deps.clone();
-    refusing.queues.signals = std::sync::Arc::new(RefusingQueue);
+    let mut refusing = h.deps.poller.clone();
+    refusing.signals = copycat_state::Sender::new(std::sync::Arc::new(RefusingQueue));
     let mut poller = signal_poller::Poller::new("p");
     let r = poller.poll_once(&refusing).await.unwrap();
     assert_eq!((r.signals_queued, r.wallets_failed), (0, 1));
     assert!(h.deps.store.get(&keys::cursor(&w)).await.unwrap().is_none(), "the cursor must not move past unqueued trades");
     // The queue recovers: the same trade is queued on the next poll.
-    let r = poller.poll_once(&h.deps).await.unwrap();
+    let r = poller.poll_once(&h.deps.poller).await.unwrap();
     assert_eq!(r.signals_queued, 1);
     assert_eq!(h.queues.signals.depth().await.unwrap(), 1);
 }
@@ -320,7 +321,7 @@ async fn a_signal_for_a_market_nobody_knows_is_refused_not_retried() {
         trade: t,
         seen_at: h.clock.now(),
     };
-    let r = signal_copier::copy_signal(&h.deps, &s, "a", Span::seconds(30)).await.unwrap();
+    let r = signal_copier::copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await.unwrap();
     assert!(
         matches!(r, signal_copier::CopyResult::Refused(ref x) if x.reason == copycat_core::records::RefusalReason::UnknownMarket),
         "{r:?}"

@@ -6,8 +6,9 @@
 //! - function crates: the workspace members under `functions/`;
 //! - environment variables: every `"COPYCAT_…"` string literal in the non-test sources of the
 //!   crates a Lambda binary links (so a variable added later is caught);
-//! - queues per function: `copycat_aws::functions::FUNCTIONS` (what the wiring applies), itself
-//!   held to what the handlers do by running them on recording queues;
+//! - queues per function: `copycat_aws::functions::FUNCTIONS`, itself held to each function's
+//!   deps type (its `SENDS`, the `Sender`s it holds) and to what the handlers do by running them
+//!   on recording queues;
 //! - the breaker metric: the metric names a breaker trip emits (a handler run against a failing
 //!   venue) and the namespace and dimensions of the EMF line `EmfMetrics` writes;
 //! - table and queues: `copycat_aws::Resources::builtin()` (`infra/resources.json`).
@@ -15,11 +16,13 @@
 use async_trait::async_trait;
 use copycat_aws::Resources;
 use copycat_aws::functions::{FUNCTIONS, LambdaFunction, Trigger, queue_url_var};
-use copycat_core::ports::{OutMessage, Queue, QueueError, Received, SendFailure};
+use copycat_core::message::{OutMessage, Received, SendFailure};
+use copycat_core::ports::{Queue, QueueError};
+use copycat_core::queues::QueueId;
 use copycat_core::time::{ManualClock, Span, from_secs};
 use copycat_core::{Clock, Side, Wallet};
+use copycat_engine::FunctionDeps;
 use copycat_local::local_event;
-use copycat_state::Queues;
 use copycat_tests::{Harness, LEADER, event_fixture, leader_trade, repo_root};
 use rust_decimal_macros::dec;
 use serde_json::{Map, Value, json};
@@ -315,11 +318,11 @@ async fn breaker_trip_metrics() -> BTreeSet<String> {
     let names = |h: &Harness| -> BTreeSet<String> { h.metrics.snapshot().into_keys().filter(|k| !k.contains('{')).collect() };
     let h = Harness::new();
     h.venue.add_trades(&Wallet::parse(LEADER).unwrap(), vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now(), "0xaa")]);
-    discovery::run_discovery(&h.deps).await.expect("healthy discovery");
+    discovery::run_discovery(&h.deps.discovery).await.expect("healthy discovery");
     let healthy = names(&h);
     h.venue.down.store(true, std::sync::atomic::Ordering::SeqCst);
     for _ in 0..10 {
-        let _ = discovery::run_discovery(&h.deps).await;
+        let _ = discovery::run_discovery(&h.deps.discovery).await;
         if names(&h).len() > healthy.len() {
             break;
         }
@@ -413,8 +416,8 @@ fn check_functions(t: &Value, crates: &BTreeSet<String>, table: &[LambdaFunction
 }
 
 /// Every variable the code reads is set for every function (queue URLs: for the queues the
-/// function sends to), `COPYCAT_FUNCTION` names the function itself, nothing is set that no
-/// code reads or is about to read, and the config overrides the template sets are valid.
+/// function sends to), nothing is set that no code reads or is about to read, and the config
+/// overrides the template sets are valid.
 fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, table: &[LambdaFunction]) -> Vec<String> {
     let mut problems = Vec::new();
     let optional: BTreeSet<&str> = NOT_SET_ON_LAMBDA.iter().map(|(v, _)| *v).collect();
@@ -422,8 +425,7 @@ fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, ta
         let Some((id, res)) = function_resource(t, f.name) else { continue };
         let read = read_by.get(f.name).cloned().unwrap_or_default();
         let env = environment(t, res);
-        let unused_urls: BTreeSet<&str> =
-            copycat_aws::functions::QUEUE_URL_VARS.iter().filter(|(role, _)| !f.sends.contains(role)).map(|(_, v)| *v).collect();
+        let unused_urls: BTreeSet<&str> = QueueId::ALL.into_iter().filter(|q| !f.sends.contains(q)).map(queue_url_var).collect();
         for var in &read {
             let trading_only = READ_BY_THE_TRADING_FUNCTION_ONLY.contains(&var.as_str()) && f.name != TRADING_FUNCTION;
             let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str()) && !trading_only;
@@ -437,15 +439,8 @@ fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, ta
                 problems.push(format!("{id} sets {var}, which no code reads"));
             }
         }
-        if env.get(copycat_aws::wiring::env::FUNCTION).and_then(|v| v.as_str()) != Some(f.name) {
-            problems.push(format!(
-                "{id}: {} must be {:?} (the wiring opens that function's queues)",
-                copycat_aws::wiring::env::FUNCTION,
-                f.name
-            ));
-        }
-        for role in f.sends {
-            let var = queue_url_var(role).unwrap_or_default();
+        for &queue in f.sends {
+            let (var, role) = (queue_url_var(queue), queue.role());
             let want = queue_id_for_role(t, &Resources::builtin(), role);
             if env.get(var).and_then(|v| ref_of(v)) != want {
                 problems.push(format!("{id}: {var} is not the URL (!Ref) of the {role} queue"));
@@ -489,7 +484,7 @@ fn check_queue_wiring(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
         }
         for q in &res.queues {
             let Some(qid) = queue_id_for_role(t, &res, &q.role) else { continue };
-            let sends = f.sends.contains(&q.role.as_str());
+            let sends = QueueId::from_role(&q.role).is_some_and(|queue| f.sends.contains(&queue));
             if sends != allows(&stmts, "sqs:SendMessage", qid) {
                 let what = if sends { "is not granted sqs:SendMessage on" } else { "is granted sqs:SendMessage on" };
                 problems.push(format!(
@@ -506,7 +501,8 @@ fn check_queue_wiring(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
             problems.push(format!("{id}: Type Schedule delivers the EventBridge envelope; use ScheduleV2 with an Input"));
         }
         match f.trigger {
-            Trigger::Queue(role) => {
+            Trigger::Queue(queue) => {
+                let role = queue.role();
                 let qid = queue_id_for_role(t, &res, role).unwrap_or_default();
                 let wired: Vec<_> = sqs_events.iter().filter(|(_, e)| get_att(&e["Queue"]) == Some((qid, "Arn"))).collect();
                 if wired.len() != 1 || sqs_events.len() != 1 || !schedules.is_empty() {
@@ -845,12 +841,12 @@ fn check_limits(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
             {
                 problems.push(format!("{id}.{name}: MaximumConcurrency {c} is outside 2..=1000"));
             }
-            if f.trigger == Trigger::Queue("notifications")
+            if f.trigger == Trigger::Queue(QueueId::Notifications)
                 && e["ScalingConfig"]["MaximumConcurrency"].as_u64().is_none_or(|c| c > NOTIFIER_MAX_CONCURRENCY)
             {
                 problems.push(format!("{id}.{name}: the notifier's MaximumConcurrency must be set and at most {NOTIFIER_MAX_CONCURRENCY}"));
             }
-            if f.trigger == Trigger::Queue("notifications") {
+            if f.trigger == Trigger::Queue(QueueId::Notifications) {
                 let max = e["ScalingConfig"]["MaximumConcurrency"].as_u64();
                 let shared = fr["Properties"]["Environment"]["Variables"]["COPYCAT__NOTIFICATIONS__NOTIFIER_CONCURRENCY"]
                     .as_str()
@@ -933,7 +929,7 @@ fn every_variable_the_code_reads_is_set() {
     assert_eq!(read.len(), FUNCTIONS.len(), "every function crate is scanned: {read:?}");
     // The scan sees the wiring's variables (so it does look where the code reads them).
     for (function, vars) in &read {
-        for var in [copycat_aws::wiring::env::TABLE, copycat_aws::wiring::env::STAGE, copycat_aws::wiring::env::FUNCTION] {
+        for var in [copycat_aws::wiring::env::TABLE, copycat_aws::wiring::env::STAGE] {
             assert!(vars.contains(var), "{var} found by the source scan of {function}: {vars:?}");
         }
     }
@@ -949,11 +945,13 @@ fn only_the_copier_builds_the_trading_venue() {
     let (crates, functions) = workspace();
     for function in functions {
         let main = std::fs::read_to_string(repo_root().join(&crates[&function]).join("src/main.rs")).unwrap();
-        let (trading, data) = (main.contains("copycat_polymarket::venue_from_config"), main.contains("copycat_polymarket::data_venue"));
+        let (trading, data) = (main.contains("copycat_polymarket::venue_from_config"), main.contains("copycat_polymarket::market_data"));
         if function == TRADING_FUNCTION {
             assert!(trading && !data, "{function} builds the trading venue");
+        } else if function == "notifier" {
+            assert!(!data && !trading, "{function} reads no market data and places no orders: it builds no venue");
         } else {
-            assert!(data && !trading, "{function} places no orders: it builds data_venue, which never reads the wallet key");
+            assert!(data && !trading, "{function} places no orders: it builds market_data alone, which never reads the wallet key");
         }
     }
 }
@@ -1023,10 +1021,10 @@ fn every_function_has_an_event_fixture_of_its_handler_input() {
         let text = event_fixture(&format!("{}.json", f.name));
         match f.trigger {
             Trigger::Schedule => parse_schedule_input(f.name, &text).unwrap_or_else(|e| panic!("events/{}.json: {e}", f.name)),
-            Trigger::Queue(role) => {
+            Trigger::Queue(queue) => {
                 let event: aws_lambda_events::sqs::SqsEvent =
                     serde_json::from_str(&text).unwrap_or_else(|e| panic!("events/{}.json is an SQS event: {e}", f.name));
-                let name = &res.queue(role).unwrap().name;
+                let name = &res.queue(queue.role()).unwrap().name;
                 for r in &event.records {
                     let arn = r.event_source_arn.as_deref().unwrap_or_default();
                     assert!(arn.ends_with(&format!(":{name}")), "events/{}.json comes from the {name} queue, not {arn}", f.name);
@@ -1068,16 +1066,16 @@ impl Queue for Recording {
     }
 }
 
-fn recording(h: &Harness) -> (copycat_state::Deps, Arc<Mutex<BTreeSet<&'static str>>>) {
+fn recording(h: &Harness) -> (FunctionDeps, Arc<Mutex<BTreeSet<&'static str>>>) {
     let log = Arc::new(Mutex::new(BTreeSet::new()));
     let wrap = |inner: &Arc<dyn Queue>, role| Arc::new(Recording { inner: inner.clone(), role, log: log.clone() }) as Arc<dyn Queue>;
-    let q = &h.deps.queues;
-    let mut deps = h.deps.clone();
-    deps.queues = Queues {
+    let q = h.queues.ports();
+    let queues = copycat_local::QueuePorts {
         candidates: wrap(&q.candidates, "candidates"),
         signals: wrap(&q.signals, "signals"),
         notifications: wrap(&q.notifications, "notifications"),
     };
+    let deps = FunctionDeps::new(h.deps.base.clone(), &queues, h.venue.clone(), h.venue.clone());
     (deps, log)
 }
 
@@ -1095,12 +1093,14 @@ async fn queues_sent_to(function: &str) -> BTreeSet<&'static str> {
             h.venue.down.store(true, std::sync::atomic::Ordering::SeqCst);
         }
         match function {
-            "discovery" => drop(discovery::handle(local_event(discovery::DiscoveryInput {}), &deps).await),
-            "bot-filter" => drop(bot_filter::handle(local_event(sqs("bot-filter.json")), &deps).await),
-            "signal-poller" => drop(signal_poller::handle(local_event(signal_poller::PollerInput { max_polls: Some(1) }), &deps).await),
-            "signal-copier" => drop(signal_copier::handle(local_event(sqs("signal-copier.json")), &deps).await),
-            "health-check" => drop(health_check::handle(local_event(health_check::HealthInput {}), &deps).await),
-            "notifier" => drop(notifier::handle(local_event(sqs("notifier.json")), &deps, &notifier::TerminalSink).await),
+            "discovery" => drop(discovery::handle(local_event(discovery::DiscoveryInput {}), &deps.discovery).await),
+            "bot-filter" => drop(bot_filter::handle(local_event(sqs("bot-filter.json")), &deps.bot_filter).await),
+            "signal-poller" => {
+                drop(signal_poller::handle(local_event(signal_poller::PollerInput { max_polls: Some(1) }), &deps.poller).await)
+            }
+            "signal-copier" => drop(signal_copier::handle(local_event(sqs("signal-copier.json")), &deps.copier).await),
+            "health-check" => drop(health_check::handle(local_event(health_check::HealthInput {}), &deps.health).await),
+            "notifier" => drop(notifier::handle(local_event(sqs("notifier.json")), deps.notifier(), &notifier::TerminalSink).await),
             other => panic!("no scenario for {other}"),
         }
         h.clock.advance(Span::seconds(1));
@@ -1112,9 +1112,27 @@ async fn queues_sent_to(function: &str) -> BTreeSet<&'static str> {
 async fn handlers_send_only_to_the_queues_the_functions_table_grants() {
     for f in FUNCTIONS {
         let sent = queues_sent_to(f.name).await;
-        let granted: BTreeSet<&str> = f.sends.iter().copied().collect();
+        let granted: BTreeSet<&str> = f.sends.iter().map(|q| q.role()).collect();
         assert!(sent.is_subset(&granted), "{} sent to {sent:?}; FUNCTIONS grants {granted:?}", f.name);
         assert_eq!(sent, granted, "{}: every queue FUNCTIONS grants is used by the handler (least privilege)", f.name);
+    }
+}
+
+#[test]
+fn each_function_deps_type_holds_the_senders_the_functions_table_grants() {
+    let declared: [(&str, &[QueueId]); 6] = [
+        ("discovery", discovery::DiscoveryDeps::SENDS),
+        ("bot-filter", bot_filter::BotFilterDeps::SENDS),
+        ("signal-poller", signal_poller::PollerDeps::SENDS),
+        ("signal-copier", signal_copier::CopierDeps::SENDS),
+        ("health-check", health_check::HealthDeps::SENDS),
+        // The notifier's deps are a bare `Base`: no `Sender` at all.
+        ("notifier", &[]),
+    ];
+    for (name, sends) in declared {
+        let f = copycat_aws::functions::function(name).unwrap_or_else(|| panic!("{name} is in FUNCTIONS"));
+        let (want, have): (BTreeSet<_>, BTreeSet<_>) = (f.sends.iter().collect(), sends.iter().collect());
+        assert_eq!(have, want, "{name}: its deps type's SENDS against FUNCTIONS");
     }
 }
 
@@ -1163,9 +1181,6 @@ fn the_environment_check_catches_a_variable_the_template_misses() {
     let mut later = read.clone();
     later.get_mut("health-check").unwrap().insert("COPYCAT_SOMETHING_NEW".into());
     assert_reports(&check_environment(&t, &later, FUNCTIONS), "(health-check) does not set COPYCAT_SOMETHING_NEW");
-    let wrong =
-        mutated(&t, |t| set(t, "/Resources/NotifierFunction/Properties/Environment/Variables/COPYCAT_FUNCTION", json!("bot-filter")));
-    assert_reports(&check_environment(&wrong, &read, FUNCTIONS), "COPYCAT_FUNCTION must be \"notifier\"");
     let stray = mutated(&t, |t| {
         let vars = t.pointer_mut("/Resources/NotifierFunction/Properties/Environment/Variables").and_then(Value::as_object_mut).unwrap();
         vars.insert("COPYCAT_TABEL".into(), json!("x"));
@@ -1213,7 +1228,7 @@ fn the_queue_check_catches_a_missing_grant_a_wrong_trigger_and_a_wildcard() {
     assert_reports(&check_queue_wiring(&sam_role, FUNCTIONS), "no Role of its own");
     // The table changes (a handler starts sending somewhere new): the template must follow.
     let mut table = FUNCTIONS.to_vec();
-    table.iter_mut().find(|f| f.name == "health-check").unwrap().sends = &["notifications", "signals"];
+    table.iter_mut().find(|f| f.name == "health-check").unwrap().sends = &[QueueId::Notifications, QueueId::Signals];
     assert_reports(&check_queue_wiring(&t, &table), "(health-check) is not granted sqs:SendMessage on the signals queue");
     assert_reports(&check_environment(&t, &env_vars_read(), &table), "(health-check) does not set COPYCAT_SIGNALS_QUEUE_URL");
 }

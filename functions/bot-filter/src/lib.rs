@@ -6,14 +6,37 @@
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
+use copycat_core::dependency::Dependency;
 use copycat_core::events::{Candidate, CandidateSource, Event};
 use copycat_core::policy::{Admit, admit_leader, drop_leader};
-use copycat_core::ports::{Dependency, MarketError, StoreError};
+use copycat_core::ports::MarketData;
+use copycat_core::ports::{MarketError, StoreError};
 use copycat_core::quality::{QualityReport, assess_leader};
+use copycat_core::queues::QueueId;
 use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
-use copycat_state::{BreakerGate, Delivery, Deps, GateError, MissingMessageId, StateError, for_each_message, notify, update_with_retry};
+use copycat_state::{
+    BreakerGate, Delivery, GateError, MissingMessageId, Reporting, StateError, for_each_message, notify, update_with_retry,
+};
 use lambda_runtime::LambdaEvent;
+use std::sync::Arc;
+
+/// What the bot filter may use: a candidate's history (market data), besides what every
+/// reporting function has. It places no orders and feeds no queue but notifications.
+#[derive(Clone)]
+pub struct BotFilterDeps {
+    /// Config, store, clock, metrics, notifications.
+    pub reporting: Reporting,
+    /// Wallet trades and positions.
+    pub market: Arc<dyn MarketData>,
+}
+
+copycat_state::reports_through_field!(BotFilterDeps);
+
+impl BotFilterDeps {
+    /// The queues this function sends to (the SAM template grants exactly these).
+    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
+}
 
 /// Why one candidate could not be judged now.
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +73,7 @@ pub struct Judgement {
 const HISTORY_WINDOW: Span = Span::days(30);
 
 /// The Lambda handler: a batch of candidates.
-pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, MissingMessageId> {
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &BotFilterDeps) -> Result<SqsBatchResponse, MissingMessageId> {
     for_each_message(&event.payload, Delivery::Standard, async |body| judge(deps, &parse_candidate(body)?).await.map(|_| ())).await
 }
 
@@ -69,7 +92,7 @@ fn or_none<T>(result: Result<Vec<T>, GateError>) -> Result<Vec<T>, GateError> {
 }
 
 /// Judges one wallet and updates its profile and the followed set.
-pub async fn judge(deps: &Deps, c: &Candidate) -> Result<Judgement, JudgeError> {
+pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, JudgeError> {
     let cfg = &deps.config;
     let now = deps.clock.now();
     let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;

@@ -4,14 +4,38 @@
 //! wallets already judged are skipped. Followed leaders due to be judged again are re-queued.
 
 use copycat_core::Wallet;
+use copycat_core::dependency::Dependency;
 use copycat_core::events::{Candidate, CandidateSource};
+use copycat_core::message::OutMessage;
 use copycat_core::policy::due_for_rejudge;
-use copycat_core::ports::{Dependency, OutMessage, StoreError, send_all};
+use copycat_core::ports::MarketData;
+use copycat_core::ports::{QueueError, StoreError};
+use copycat_core::queues::{Candidates, QueueId};
 use copycat_core::records::{LeaderSet, keys};
-use copycat_state::{BreakerGate, Deps, GateError, load};
+use copycat_state::{BreakerGate, GateError, Reporting, Sender, load};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// What discovery may use: the leaderboard (market data) and the candidates queue, besides what
+/// every reporting function has. It places no orders and queues no signals.
+#[derive(Clone)]
+pub struct DiscoveryDeps {
+    /// Config, store, clock, metrics, notifications.
+    pub reporting: Reporting,
+    /// Leaderboards.
+    pub market: Arc<dyn MarketData>,
+    /// Where candidates go.
+    pub candidates: Sender<Candidates>,
+}
+
+copycat_state::reports_through_field!(DiscoveryDeps);
+
+impl DiscoveryDeps {
+    /// The queues discovery sends to (the SAM template grants exactly these).
+    pub const SENDS: &[QueueId] = &[QueueId::Candidates, QueueId::Notifications];
+}
 
 /// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,9 +63,17 @@ pub enum DiscoveryError {
     /// The state store failed.
     #[error("state store: {0}")]
     Store(#[from] StoreError),
-    /// The candidates queue refused messages.
+    /// The candidates queue could not be reached.
     #[error("candidates queue: {0}")]
-    Queue(String),
+    Queue(#[from] QueueError),
+    /// The queue took the batch but refused some entries.
+    #[error("{failed} candidates not queued: {first_reason}")]
+    NotQueued {
+        /// How many entries failed.
+        failed: usize,
+        /// The first failure's reason.
+        first_reason: String,
+    },
 }
 
 impl From<DiscoveryError> for Diagnostic {
@@ -49,18 +81,19 @@ impl From<DiscoveryError> for Diagnostic {
         let t = match e {
             DiscoveryError::Store(_) => "DiscoveryError::Store",
             DiscoveryError::Queue(_) => "DiscoveryError::Queue",
+            DiscoveryError::NotQueued { .. } => "DiscoveryError::NotQueued",
         };
         Diagnostic { error_type: t.into(), error_message: e.to_string() }
     }
 }
 
 /// The Lambda handler.
-pub async fn handle(_event: LambdaEvent<DiscoveryInput>, deps: &Deps) -> Result<DiscoveryReport, DiscoveryError> {
+pub async fn handle(_event: LambdaEvent<DiscoveryInput>, deps: &DiscoveryDeps) -> Result<DiscoveryReport, DiscoveryError> {
     run_discovery(deps).await
 }
 
 /// One discovery pass.
-pub async fn run_discovery(deps: &Deps) -> Result<DiscoveryReport, DiscoveryError> {
+pub async fn run_discovery(deps: &DiscoveryDeps) -> Result<DiscoveryReport, DiscoveryError> {
     let cfg = &deps.config.discovery;
     let now = deps.clock.now();
     let mut report = DiscoveryReport::default();
@@ -113,9 +146,9 @@ pub async fn run_discovery(deps: &Deps) -> Result<DiscoveryReport, DiscoveryErro
 
     let messages: Vec<OutMessage> =
         fresh.iter().chain(&rejudge).map(|c| OutMessage::standard(serde_json::to_string(c).unwrap_or_default())).collect();
-    let failures = send_all(deps.queues.candidates.as_ref(), messages).await.map_err(|e| DiscoveryError::Queue(e.to_string()))?;
-    if !failures.is_empty() {
-        return Err(DiscoveryError::Queue(format!("{} candidates not queued: {}", failures.len(), failures[0].reason)));
+    let failures = deps.candidates.send_all(messages).await?;
+    if let Some(first) = failures.first() {
+        return Err(DiscoveryError::NotQueued { failed: failures.len(), first_reason: first.reason.clone() });
     }
     // Mark the new ones as candidates so the next run does not queue them again (after the
     // send: a crash in between only means a wallet is judged twice, never skipped).

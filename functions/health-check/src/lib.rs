@@ -5,17 +5,22 @@
 
 use chrono::Timelike;
 use copycat_core::Usd;
+use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, last_closed_window, summarize_refusals};
 use copycat_core::market::LeaderboardWindow;
 use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, ladder_alert, next_mode};
 use copycat_core::portfolio::{mark, roll_day, settle};
-use copycat_core::ports::{Dependency, StoreError, Write};
+use copycat_core::ports::MarketData;
+use copycat_core::ports::StoreError;
+use copycat_core::queues::QueueId;
 use copycat_core::records::{Control, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
+use copycat_core::store::Write;
 use copycat_core::time::Timestamp;
-use copycat_state::{BreakerGate, Deps, GateError, StateError, Versioned, decode, load, notify, to_body};
+use copycat_state::{BreakerGate, GateError, Reporting, StateError, Versioned, decode, load, notify, to_body};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -63,13 +68,30 @@ impl From<HealthError> for Diagnostic {
     }
 }
 
+/// What the health check may use: market data (probes, marks, resolutions), besides what every
+/// reporting function has. It places no orders and feeds no queue but notifications.
+#[derive(Clone)]
+pub struct HealthDeps {
+    /// Config, store, clock, metrics, notifications.
+    pub reporting: Reporting,
+    /// Probes, books and markets.
+    pub market: Arc<dyn MarketData>,
+}
+
+copycat_state::reports_through_field!(HealthDeps);
+
+impl HealthDeps {
+    /// The queues this function sends to (the SAM template grants exactly these).
+    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
+}
+
 /// The Lambda handler.
-pub async fn handle(_event: LambdaEvent<HealthInput>, deps: &Deps) -> Result<HealthReport, HealthError> {
+pub async fn handle(_event: LambdaEvent<HealthInput>, deps: &HealthDeps) -> Result<HealthReport, HealthError> {
     run_health_check(deps).await
 }
 
 /// One health check.
-pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> {
+pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthError> {
     let mut report = HealthReport::default();
     let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
     let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
@@ -182,7 +204,7 @@ pub async fn run_health_check(deps: &Deps) -> Result<HealthReport, HealthError> 
 }
 
 async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::MarketError>>>(
-    deps: &Deps,
+    deps: &HealthDeps,
     gate: &mut BreakerGate,
     report: &mut HealthReport,
     dep: Dependency,
@@ -208,7 +230,7 @@ async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::M
 /// Re-marks every position at its book's mid and settles resolved ones, in one transaction
 /// with the portfolio (re-read and re-done on a conflict with a copier).
 async fn mark_portfolio(
-    deps: &Deps,
+    deps: &HealthDeps,
     gamma: &mut BreakerGate,
     clob: &mut BreakerGate,
     report: &mut HealthReport,
@@ -248,7 +270,7 @@ async fn mark_portfolio(
                 expires_at: None,
             });
             marked += 1;
-            if writes.len() >= copycat_core::ports::MAX_TRANSACTION_WRITES - 1 {
+            if writes.len() >= copycat_core::store::MAX_TRANSACTION_WRITES - 1 {
                 break;
             }
         }
@@ -274,7 +296,7 @@ async fn mark_portfolio(
     Err(HealthError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
 }
 
-async fn set_stop(deps: &Deps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {
+async fn set_stop(deps: &HealthDeps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {
     let mut changed = false;
     copycat_state::update_with_retry::<Control, _>(deps.store.as_ref(), &keys::control(), |cur| {
         changed = !cur.is_some_and(|c| c.stopped);
@@ -292,16 +314,16 @@ const REFUSAL_WINDOW_TTL: copycat_core::time::Span = copycat_core::time::Span::d
 /// windows, so windows no health check saw are summarised late rather than never. Each window
 /// is summarised once however many health checks run (a put-if-absent window record). Returns
 /// the events queued.
-pub async fn send_refusal_summaries(deps: &Deps, now: Timestamp) -> Result<Vec<Event>, StoreError> {
+pub async fn send_refusal_summaries(deps: &HealthDeps, now: Timestamp) -> Result<Vec<Event>, StoreError> {
     let cfg = &deps.config.notifications;
     let secs = cfg.refusal_summary_secs;
     let windows: Vec<(Timestamp, Timestamp)> = (0..i64::from(cfg.refusal_catch_up_windows.max(1)))
         .rev()
         .map(|back| last_closed_window(now - copycat_core::time::Span::seconds(secs * back), secs))
         .collect();
-    let window_keys: Vec<copycat_core::ports::Key> = windows.iter().map(|(start, _)| refusal_window_key(*start)).collect();
+    let window_keys: Vec<copycat_core::store::Key> = windows.iter().map(|(start, _)| refusal_window_key(*start)).collect();
     let seen = deps.store.get_many(&window_keys).await?;
-    let open: Vec<((Timestamp, Timestamp), copycat_core::ports::Key)> =
+    let open: Vec<((Timestamp, Timestamp), copycat_core::store::Key)> =
         windows.into_iter().zip(window_keys).zip(seen).filter(|(_, record)| record.is_none()).map(|(w, _)| w).collect();
     let (Some(((first, _), _)), Some(((_, last), _))) = (open.first(), open.last()) else { return Ok(Vec::new()) };
     // Ledger keys start with the 13-digit time: read only the rows whose time shares the digits
@@ -326,8 +348,8 @@ pub async fn send_refusal_summaries(deps: &Deps, now: Timestamp) -> Result<Vec<E
 }
 
 /// `REFUSALS` / `<window start millis>`: the refusal window that has been summarised.
-fn refusal_window_key(start: Timestamp) -> copycat_core::ports::Key {
-    copycat_core::ports::Key::new("REFUSALS", millis13(start))
+fn refusal_window_key(start: Timestamp) -> copycat_core::store::Key {
+    copycat_core::store::Key::new("REFUSALS", millis13(start))
 }
 
 /// A time as the 13-digit milliseconds that start ledger and window sort keys.
@@ -339,7 +361,7 @@ fn common_prefix(a: &str, b: &str) -> String {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x).collect()
 }
 
-async fn daily_summary(deps: &Deps, p: &PortfolioState, mode: &ModeState, now: Timestamp) -> Result<(), HealthError> {
+async fn daily_summary(deps: &HealthDeps, p: &PortfolioState, mode: &ModeState, now: Timestamp) -> Result<(), HealthError> {
     if now.hour() < deps.config.notifications.daily_summary_hour_utc {
         return Ok(());
     }

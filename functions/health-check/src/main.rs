@@ -1,11 +1,14 @@
-//! The health-check Lambda: wiring only. The AWS backend (DynamoDB state table, SQS queues, EMF
-//! metrics) is built once per process from the environment and borrowed by every invocation.
-//! Market data comes from Polymarket over HTTP (the [venue] URLs); this function places no orders.
+//! The health-check Lambda: wiring only. The AWS backend (DynamoDB state table, EMF metrics, and the
+//! queues this function sends to) is built once per process from the environment and borrowed by
+//! every invocation. Market data comes from Polymarket over HTTP (the [venue] URLs); this function places no orders.
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
-    let deps = copycat_aws::AwsWiring::lambda_deps(copycat_polymarket::data_venue).await?;
+    let mut init = copycat_aws::LambdaInit::start().await?;
+    let market = init.venue(|config, _clock| copycat_polymarket::market_data(config))?;
+    let deps = health_check::HealthDeps { reporting: init.wiring().reporting().await?, market };
+    init.finish();
     let deps = &deps;
     lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { health_check::handle(event, deps).await })).await
 }

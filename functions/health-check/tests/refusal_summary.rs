@@ -9,15 +9,15 @@ use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp, from_secs};
 use copycat_core::trade::Wallet;
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
-use copycat_state::{CounterMetrics, Deps, Queues, to_body};
-use health_check::send_refusal_summaries;
+use copycat_state::{Base, CounterMetrics, Reporting, Sender, to_body};
+use health_check::{HealthDeps, send_refusal_summaries};
 use std::sync::Arc;
 
 fn day() -> Timestamp {
     from_secs(1_796_083_200) // 2026-12-01T00:00:00Z
 }
 
-async fn refuse(deps: &Deps, at: Timestamp, i: u32, reason: RefusalReason) {
+async fn refuse(deps: &HealthDeps, at: Timestamp, i: u32, reason: RefusalReason) {
     let key = SignalKey(format!("sig-{i}"));
     let entry = LedgerEntry {
         key: key.clone(),
@@ -30,24 +30,15 @@ async fn refuse(deps: &Deps, at: Timestamp, i: u32, reason: RefusalReason) {
     deps.store.put_if_absent(&keys::ledger(at, &key), to_body(&entry), None).await.unwrap();
 }
 
-fn deps_at(clock: &Arc<ManualClock>) -> (Deps, Arc<dyn Queue>) {
+fn deps_at(clock: &Arc<ManualClock>) -> (HealthDeps, Arc<dyn Queue>) {
     let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
     let notifications = backend.queue("notifications", QueueSettings::standard());
     let config = Config::default();
-    let (market, broker) = copycat_local::simulated_venue(&config, clock.clone());
-    let deps = Deps {
-        config: Arc::new(config),
-        store: backend.store(),
-        queues: Queues {
-            candidates: backend.queue("candidates", QueueSettings::standard()),
-            signals: backend.queue("signals", QueueSettings::standard()),
-            notifications: notifications.clone(),
-        },
-        market,
-        broker,
-        clock: clock.clone(),
-        metrics: Arc::new(CounterMetrics::default()),
-    };
+    let world = Arc::new(copycat_sim::SimWorld::generate(copycat_sim::SimParams::from_demo_config(&config.demo, clock.now())));
+    let market = Arc::new(copycat_sim::SimMarket::new(world, clock.clone()));
+    let base =
+        Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
+    let deps = HealthDeps { reporting: Reporting { base, notifications: Sender::new(notifications.clone()) }, market };
     (deps, notifications)
 }
 

@@ -12,8 +12,8 @@ use copycat_core::ports::{NotificationSink, SinkError, StateStore, StoreError};
 use copycat_core::records::keys;
 use copycat_core::time::Span;
 use copycat_notify::{Router, RouterError, Timing};
-use copycat_state::Deps;
-use lambda_runtime::{Diagnostic, LambdaEvent};
+use copycat_state::{Base, Delivery, MissingMessageId, for_each_message};
+use lambda_runtime::LambdaEvent;
 use std::sync::Arc;
 
 /// Why one notification was not delivered now.
@@ -30,26 +30,9 @@ pub enum DeliverError {
     Store(#[from] StoreError),
 }
 
-/// A whole-batch failure (only when a message has no id to report).
-#[derive(Debug, thiserror::Error)]
-pub enum NotifierError {
-    /// A record without a message id cannot be reported per item.
-    #[error("SQS record {index} has no messageId; failing the batch")]
-    MissingMessageId {
-        /// Its position in the batch.
-        index: usize,
-    },
-}
-
-impl From<NotifierError> for Diagnostic {
-    fn from(e: NotifierError) -> Diagnostic {
-        Diagnostic { error_type: "NotifierError::MissingMessageId".into(), error_message: e.to_string() }
-    }
-}
-
 /// What happened to one notification.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Delivery {
+pub enum Delivered {
     /// Delivered now.
     Sent,
     /// Already delivered by an earlier receipt.
@@ -61,23 +44,11 @@ pub enum Delivery {
 /// How long delivered-notification records are kept (garbage collection only).
 const SENT_RECORD_TTL: Span = Span::days(7);
 
-/// The Lambda handler: a batch of notifications.
-pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps, sink: &dyn NotificationSink) -> Result<SqsBatchResponse, NotifierError> {
-    let mut response = SqsBatchResponse::default();
-    for (index, msg) in event.payload.records.iter().enumerate() {
-        let Some(id) = msg.message_id.clone().filter(|s| !s.is_empty()) else {
-            return Err(NotifierError::MissingMessageId { index });
-        };
-        let result = match parse_notification(msg.body.as_deref()) {
-            Ok(n) => deliver(deps, sink, &n).await.map(|_| ()),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = result {
-            tracing::warn!(message_id = %id, error = %e, "notification not delivered; it will be retried");
-            response.add_failure(id);
-        }
-    }
-    Ok(response)
+/// The Lambda handler: a batch of notifications. The notifier has only its [`Base`] (and the
+/// sink): it reads no market data, places no orders, and sends to no queue.
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Base, sink: &dyn NotificationSink) -> Result<SqsBatchResponse, MissingMessageId> {
+    for_each_message(&event.payload, Delivery::Standard, async |body| deliver(deps, sink, &parse_notification(body)?).await.map(|_| ()))
+        .await
 }
 
 /// Parses a notifications-queue body.
@@ -87,16 +58,16 @@ pub fn parse_notification(body: Option<&str>) -> Result<Notification, DeliverErr
 }
 
 /// Delivers one notification unless it was already delivered.
-pub async fn deliver(deps: &Deps, sink: &dyn NotificationSink, n: &Notification) -> Result<Delivery, DeliverError> {
+pub async fn deliver(deps: &Base, sink: &dyn NotificationSink, n: &Notification) -> Result<Delivered, DeliverError> {
     let key = keys::notified(&n.id);
     if deps.store.get(&key).await?.is_some() {
-        return Ok(Delivery::AlreadySent);
+        return Ok(Delivered::AlreadySent);
     }
     let outcome = match sink.deliver(n).await {
-        Ok(()) => Delivery::Sent,
+        Ok(()) => Delivered::Sent,
         Err(SinkError::Permanent(why)) => {
             tracing::error!(id = %n.id, kind = n.event.kind(), error = %why, "destination refused the notification for good; dropping it");
-            Delivery::Dropped
+            Delivered::Dropped
         }
         Err(e) => return Err(e.into()),
     };
@@ -132,7 +103,7 @@ pub fn sink_from_config(
 }
 
 /// [`sink_from_config`] on the process environment and the real clock (Lambda, `copycat run`).
-pub fn sink_from_env(deps: &Deps) -> Result<Arc<dyn NotificationSink>, RouterError> {
+pub fn sink_from_env(deps: &Base) -> Result<Arc<dyn NotificationSink>, RouterError> {
     sink_from_config(&deps.config, &|k| std::env::var(k).ok(), deps.store.clone(), Timing::real())
 }
 

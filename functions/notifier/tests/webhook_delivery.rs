@@ -10,16 +10,19 @@ use copycat_core::money::Usd;
 use copycat_core::ports::{NotificationSink, Queue};
 use copycat_core::time::{ManualClock, from_secs};
 use copycat_embedded::EmbeddedBackend;
-use copycat_local::{LocalQueues, local_event, simulated_venue, to_sqs_event};
+use copycat_local::{LocalQueues, local_event, to_sqs_event};
 use copycat_notify::Timing;
 use copycat_notify::capture::{Reply, WebhookReceiver};
-use copycat_state::{CounterMetrics, Deps, Outbox};
+use copycat_state::{Base, CounterMetrics, Outbox, Reporting, Sender};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 struct World {
-    deps: Deps,
+    /// What the notifier has.
+    deps: Base,
+    /// What a function that queues notifications has (to feed the notifier).
+    sender: Reporting,
     queues: LocalQueues,
     discord: WebhookReceiver,
     slack: WebhookReceiver,
@@ -40,16 +43,9 @@ async fn world() -> World {
     config.validate().unwrap();
     let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
     let queues = LocalQueues::open(&backend, &config.queues);
-    let (market, broker) = simulated_venue(&config, clock.clone());
-    let deps = Deps {
-        config: Arc::new(config),
-        store: backend.store(),
-        queues: queues.ports(),
-        market,
-        broker,
-        clock: clock.clone(),
-        metrics: Arc::new(CounterMetrics::default()),
-    };
+    let deps =
+        Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
+    let sender = Reporting { base: deps.clone(), notifications: Sender::new(queues.notifications.clone()) };
     let discord = WebhookReceiver::start(Reply::status(204), clock.clone()).await.unwrap();
     let slack = WebhookReceiver::start(Reply::status(200), clock.clone()).await.unwrap();
     let env = HashMap::from([
@@ -57,7 +53,7 @@ async fn world() -> World {
         ("DESK_SLACK".to_string(), slack.url("/services/T/B/desk-token")),
     ]);
     let sink = notifier::sink_from_config(&deps.config, &|k| env.get(k).cloned(), deps.store.clone(), Timing::manual(clock)).unwrap();
-    World { deps, queues, discord, slack, sink, _backend: backend }
+    World { deps, sender, queues, discord, slack, sink, _backend: backend }
 }
 
 impl World {
@@ -68,7 +64,7 @@ impl World {
             let amount = Usd(Decimal::from(100 * (i + 1)));
             outbox.push(&format!("milestone|{i}"), self.deps.clock.now(), Event::MilestoneReached { amount, equity: amount });
         }
-        outbox.flush(&self.deps).await;
+        outbox.flush(&self.sender).await;
         let received = self.queues.notifications.receive(10).await.unwrap();
         assert_eq!(received.len(), n as usize);
         to_sqs_event(&received, "arn:aws:sqs:local:000000000000:copycat-notifications")

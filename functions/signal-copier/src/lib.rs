@@ -8,23 +8,47 @@
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::decision::{Decision, DecisionInput, Refusal, decide};
+use copycat_core::dependency::Dependency;
 use copycat_core::events::Event;
 use copycat_core::market::MarketInfo;
 use copycat_core::mode::{current_tier, initial_mode};
+use copycat_core::order::{CopyOrder, Fill, OrderTicket};
 use copycat_core::portfolio::{BookedFill, apply_fill, roll_day};
-use copycat_core::ports::{BrokerError, CopyOrder, Dependency, Fill, Key, MarketError, OrderTicket, StoreError, Write};
+use copycat_core::ports::{Broker, BrokerError, MarketData, MarketError, StoreError};
+use copycat_core::queues::QueueId;
 use copycat_core::records::{
     Control, LeaderSet, LedgerEntry, ModeState, PendingOrder, PortfolioState, Position, RefusalReason, SignalOutcome, keys,
 };
 use copycat_core::signal::Signal;
+use copycat_core::store::{Key, Write};
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Shares, Side};
 use copycat_state::{
-    BreakerGate, ClaimOutcome, Delivery, Deps, GateError, MissingMessageId, Outbox, StateError, Versioned, claim_signal,
+    BreakerGate, ClaimOutcome, Delivery, GateError, MissingMessageId, Outbox, Reporting, StateError, Versioned, claim_signal,
     complete_claim_write, for_each_message, load, load_many_typed, record_pending_order, release_claim, to_body,
 };
 use lambda_runtime::LambdaEvent;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What the copier may use: market data and the broker — the one function that places orders —
+/// besides what every reporting function has. It feeds no queue but notifications.
+#[derive(Clone)]
+pub struct CopierDeps {
+    /// Config, store, clock, metrics, notifications.
+    pub reporting: Reporting,
+    /// Books, markets, the leader's positions.
+    pub market: Arc<dyn MarketData>,
+    /// Order placement (paper or live).
+    pub broker: Arc<dyn Broker>,
+}
+
+copycat_state::reports_through_field!(CopierDeps);
+
+impl CopierDeps {
+    /// The queues this function sends to (the SAM template grants exactly these).
+    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
+}
 
 /// Why a signal could not be handled now (the message is retried by the queue).
 #[derive(Debug, thiserror::Error)]
@@ -96,7 +120,7 @@ pub fn owner_id(request_id: &str) -> String {
 
 /// How long a claim may stay in progress: the invocation's remaining time (from its deadline,
 /// when it has one), capped by config, never zero.
-pub fn claim_window(deps: &Deps, deadline_ms: u64) -> Span {
+pub fn claim_window(deps: &CopierDeps, deadline_ms: u64) -> Span {
     let cap = Span::seconds(deps.config.queues.claim_in_progress_secs);
     let remaining = if deadline_ms == 0 {
         cap
@@ -108,7 +132,7 @@ pub fn claim_window(deps: &Deps, deadline_ms: u64) -> Span {
 }
 
 /// The Lambda handler: a batch of signals (FIFO: the first failure fails the rest).
-pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &Deps) -> Result<SqsBatchResponse, MissingMessageId> {
+pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &CopierDeps) -> Result<SqsBatchResponse, MissingMessageId> {
     let owner = owner_id(&event.context.request_id);
     let window = claim_window(deps, event.context.deadline);
     let mut outbox = Outbox::default();
@@ -135,12 +159,12 @@ pub fn parse_signal(body: Option<&str>) -> Result<Signal, CopyError> {
 
 static EMPTY_SET: LeaderSet = LeaderSet { leaders: Vec::new() };
 
-async fn load_leaders(deps: &Deps) -> Result<LeaderSet, CopyError> {
+async fn load_leaders(deps: &CopierDeps) -> Result<LeaderSet, CopyError> {
     Ok(load::<LeaderSet>(deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default())
 }
 
 /// Copies one signal exactly once, queueing its notification at once.
-pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span) -> Result<CopyResult, CopyError> {
+pub async fn copy_signal(deps: &CopierDeps, signal: &Signal, owner: &str, window: Span) -> Result<CopyResult, CopyError> {
     let mut outbox = Outbox::default();
     let leaders = load_leaders(deps).await?;
     let result = copy_signal_into(deps, signal, owner, window, &leaders, &mut outbox).await;
@@ -150,7 +174,7 @@ pub async fn copy_signal(deps: &Deps, signal: &Signal, owner: &str, window: Span
 
 /// Copies one signal exactly once; its notification goes to `outbox`.
 async fn copy_signal_into(
-    deps: &Deps,
+    deps: &CopierDeps,
     signal: &Signal,
     owner: &str,
     window: Span,
@@ -203,7 +227,7 @@ struct Loaded {
     data: BreakerGate,
 }
 
-async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -> Result<Loaded, CopyError> {
+async fn load_state(deps: &CopierDeps, signal: &Signal, owner: &str, now: Timestamp) -> Result<Loaded, CopyError> {
     let token = &signal.trade.asset;
     let ks: [Key; 7] = [
         keys::control(),
@@ -238,7 +262,7 @@ async fn load_state(deps: &Deps, signal: &Signal, owner: &str, now: Timestamp) -
 /// retried into the dead-letter queue); `Err` when the call failed (the message is retried).
 async fn through<T>(
     gate: &mut BreakerGate,
-    deps: &Deps,
+    deps: &CopierDeps,
     dependency: Dependency,
     call: impl std::future::Future<Output = Result<T, MarketError>>,
 ) -> Result<Result<T, Refusal>, CopyError> {
@@ -255,7 +279,7 @@ async fn through<T>(
 }
 
 async fn decide_and_execute(
-    deps: &Deps,
+    deps: &CopierDeps,
     signal: &Signal,
     hold: &mut Hold<'_>,
     leaders: &LeaderSet,
@@ -340,7 +364,7 @@ async fn decide_and_execute(
 /// Takes over a claim whose order a dead copier prepared and perhaps sent: settles that order
 /// (the broker asks the venue what became of it before sending it again), never a new one.
 async fn settle_pending(
-    deps: &Deps,
+    deps: &CopierDeps,
     signal: &Signal,
     hold: &mut Hold<'_>,
     pending: PendingOrder,
@@ -361,7 +385,7 @@ async fn settle_pending(
 
 /// The market of `token` through the Gamma breaker, as [`through`]. The lookup includes the
 /// CLOB's fee rate, so a CLOB failure there is recorded on the CLOB's breaker.
-async fn market_of(deps: &Deps, st: &mut Loaded, token: &str) -> Result<Result<MarketInfo, Refusal>, CopyError> {
+async fn market_of(deps: &CopierDeps, st: &mut Loaded, token: &str) -> Result<Result<MarketInfo, Refusal>, CopyError> {
     match through(&mut st.gamma, deps, Dependency::Gamma, deps.market.market_by_token(token)).await {
         Err(CopyError::Dependency(e)) if e.dependency() == Dependency::Clob => {
             st.clob.record(deps, deps.clock.now(), Err(&e.to_string())).await;
@@ -374,7 +398,7 @@ async fn market_of(deps: &Deps, st: &mut Loaded, token: &str) -> Result<Result<M
 /// Places (or settles) `order` and records what came of it.
 #[allow(clippy::too_many_arguments)]
 async fn execute(
-    deps: &Deps,
+    deps: &CopierDeps,
     signal: &Signal,
     hold: &Hold<'_>,
     market: &MarketInfo,
@@ -406,7 +430,7 @@ async fn execute(
 
 #[allow(clippy::too_many_arguments)]
 async fn book_fill(
-    deps: &Deps,
+    deps: &CopierDeps,
     signal: &Signal,
     hold: &Hold<'_>,
     market: &MarketInfo,
@@ -493,7 +517,7 @@ async fn book_fill(
     Err(CopyError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
 }
 
-async fn finish_refused(deps: &Deps, signal: &Signal, hold: &Hold<'_>, r: Refusal) -> Result<CopyResult, CopyError> {
+async fn finish_refused(deps: &CopierDeps, signal: &Signal, hold: &Hold<'_>, r: Refusal) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
     let outcome = SignalOutcome::Refused { reason: r.reason, detail: r.detail.clone() };
     let entry = LedgerEntry {

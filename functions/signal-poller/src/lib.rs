@@ -7,15 +7,39 @@
 //! harmless.
 
 use copycat_core::datapi::is_combo_condition;
-use copycat_core::ports::{Dependency, OutMessage, StoreError, send_all};
+use copycat_core::dependency::Dependency;
+use copycat_core::message::OutMessage;
+use copycat_core::ports::MarketData;
+use copycat_core::ports::StoreError;
+use copycat_core::queues::{QueueId, Signals};
 use copycat_core::records::{Cursor, LeaderSet, keys};
 use copycat_core::signal::{Signal, keys_for};
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Trade, Wallet};
-use copycat_state::{BreakerGate, Deps, GateError, Versioned, load, to_body};
+use copycat_state::{BreakerGate, GateError, Reporting, Sender, Versioned, load, to_body};
 use lambda_runtime::{Diagnostic, LambdaEvent};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What the poller may use: followed leaders' trades (market data) and the signals queue,
+/// besides what every reporting function has. It places no orders.
+#[derive(Clone)]
+pub struct PollerDeps {
+    /// Config, store, clock, metrics, notifications.
+    pub reporting: Reporting,
+    /// Leader trades.
+    pub market: Arc<dyn MarketData>,
+    /// Where signals go.
+    pub signals: Sender<Signals>,
+}
+
+copycat_state::reports_through_field!(PollerDeps);
+
+impl PollerDeps {
+    /// The queues this function sends to (the SAM template grants exactly these).
+    pub const SENDS: &[QueueId] = &[QueueId::Signals, QueueId::Notifications];
+}
 
 /// The schedule's input (SAM `ScheduleV2` `Input`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -93,7 +117,7 @@ impl Poller {
     }
 
     /// One pass over every followed leader.
-    pub async fn poll_once(&mut self, deps: &Deps) -> Result<PollReport, PollerError> {
+    pub async fn poll_once(&mut self, deps: &PollerDeps) -> Result<PollReport, PollerError> {
         let now = deps.clock.now();
         if self.leaders_read_at.is_none_or(|t| now - t >= LEADERS_REFRESH) {
             self.leaders = load::<LeaderSet>(deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
@@ -123,7 +147,7 @@ impl Poller {
         Ok(report)
     }
 
-    async fn cursor(&mut self, deps: &Deps, wallet: &Wallet, since: Timestamp) -> Result<(Cursor, Option<u64>), PollerError> {
+    async fn cursor(&mut self, deps: &PollerDeps, wallet: &Wallet, since: Timestamp) -> Result<(Cursor, Option<u64>), PollerError> {
         if !self.cursors.contains_key(wallet) {
             let c = load::<Cursor>(deps.store.as_ref(), &keys::cursor(wallet)).await?;
             self.cursors.insert(wallet.clone(), c);
@@ -140,7 +164,7 @@ impl Poller {
 
     async fn poll_wallet(
         &mut self,
-        deps: &Deps,
+        deps: &PollerDeps,
         gate: &mut BreakerGate,
         wallet: &Wallet,
         since: Timestamp,
@@ -176,7 +200,7 @@ impl Poller {
         }
         let queued = messages.len() as u32;
         if !messages.is_empty() {
-            let failures = match send_all(deps.queues.signals.as_ref(), messages).await {
+            let failures = match deps.signals.send_all(messages).await {
                 Ok(f) => f,
                 Err(e) => {
                     tracing::warn!(%wallet, error = %e, "signals not queued; cursor stays put");
@@ -231,7 +255,7 @@ pub struct Lease {
 }
 
 /// Takes the polling lease until `until`, if it is free or expired. Returns its version.
-pub async fn acquire_lease(deps: &Deps, owner: &str, until: Timestamp) -> Result<Option<u64>, StoreError> {
+pub async fn acquire_lease(deps: &PollerDeps, owner: &str, until: Timestamp) -> Result<Option<u64>, StoreError> {
     let key = keys::poller_lease();
     let lease = Lease { owner: owner.to_string(), until };
     match deps.store.put_if_absent(&key, to_body(&lease), None).await {
@@ -253,7 +277,7 @@ pub async fn acquire_lease(deps: &Deps, owner: &str, until: Timestamp) -> Result
 }
 
 /// The Lambda handler: loop until shortly before the deadline (or `max_polls`).
-pub async fn handle(event: LambdaEvent<PollerInput>, deps: &Deps) -> Result<PollReport, PollerError> {
+pub async fn handle(event: LambdaEvent<PollerInput>, deps: &PollerDeps) -> Result<PollReport, PollerError> {
     let cfg = &deps.config.poller;
     let interval = std::time::Duration::from_millis(cfg.poll_interval_ms as u64);
     let owner =

@@ -2,7 +2,7 @@
 //! DynamoDB table, [`SqsQueue`] the `Queue` port on SQS, [`EmfMetrics`] the `Metrics` port as
 //! CloudWatch Embedded Metric Format lines; [`resources`] creates the table and queues from the
 //! one definition in `infra/resources.json`; [`emulator`] runs a local moto server for tests;
-//! [`AwsWiring`] builds a Lambda's dependencies once from the environment.
+//! [`AwsWiring`] and [`LambdaInit`] build a Lambda's dependencies once from the environment.
 //!
 //! Every failure is a typed error (`StoreError` / `QueueError`), never a panic: throttling is
 //! `Throttled`, an unreachable endpoint is `Unavailable`, a lost condition is `Conflict` with the
@@ -22,7 +22,7 @@ pub use metrics::EmfMetrics;
 pub use queue::SqsQueue;
 pub use resources::{QueueDef, Resources, TableDef};
 pub use store::DynamoStore;
-pub use wiring::{AwsWiring, ColdStart, WiringError};
+pub use wiring::{AwsWiring, ColdStart, LambdaInit, WiringError};
 
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;

@@ -1,22 +1,25 @@
 //! What a Lambda binary builds once at start on the AWS backend: validated config, SDK clients
-//! with a short first back-off, the store on the state table, the three queues, EMF metrics,
-//! and a warm TLS connection. Market data and the broker are passed in (the Lambda binaries use
-//! `copycat_polymarket::venue_from_config`).
+//! with a short first back-off, the store on the state table, EMF metrics, a warm TLS
+//! connection ([`AwsWiring`]); then only the queues the function sends to ([`AwsWiring::sender`])
+//! and the venue it uses, built by its `main.rs` into the function's own deps type.
 //!
-//! A Lambda's init ends with one [`ColdStart`] line on stderr, so the cold-start bench (and the
-//! logs) can tell the TLS warm-up from the rest of the init.
+//! A Lambda's init ([`LambdaInit`]) ends with one [`ColdStart`] line on stderr, so the
+//! cold-start bench (and the logs) can tell the TLS warm-up from the rest of the init.
 
-use crate::resources::Resources;
 use crate::{AwsClients, DynamoStore, EmfMetrics, SqsQueue};
 use copycat_core::config::{Config, ConfigError};
-use copycat_core::ports::{Broker, MarketData, Queue, QueueError};
-use copycat_core::time::{Clock, Timestamp};
-use copycat_state::{Deps, Queues};
+use copycat_core::ports::QueueError;
+use copycat_core::queues::{Notifications, QueueId, QueueRole, TABLE_NAME};
+use copycat_core::time::{Clock, SystemClock};
+use copycat_state::{Base, Reporting, Sender};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Environment variables read by [`AwsWiring::from_env`] (the SAM template sets them).
 pub mod env {
+    use copycat_core::queues::QueueId;
+
     /// State table name (default: `table.name` in `infra/resources.json`).
     pub const TABLE: &str = "COPYCAT_TABLE";
     /// Candidates queue URL (default: looked up by name).
@@ -29,18 +32,14 @@ pub mod env {
     pub const STAGE: &str = "COPYCAT_STAGE";
     /// Optional TOML config path; `COPYCAT__…` variables override it.
     pub const CONFIG: &str = "COPYCAT_CONFIG";
-    /// Which function this process is (a name in [`crate::functions::FUNCTIONS`]); when set,
-    /// only the queues that function sends to are opened (the template sets it).
-    pub const FUNCTION: &str = "COPYCAT_FUNCTION";
-}
 
-/// The real clock.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        chrono::Utc::now()
+    /// The variable carrying the URL of `queue`.
+    pub const fn queue_url(queue: QueueId) -> &'static str {
+        match queue {
+            QueueId::Candidates => CANDIDATES_QUEUE_URL,
+            QueueId::Signals => SIGNALS_QUEUE_URL,
+            QueueId::Notifications => NOTIFICATIONS_QUEUE_URL,
+        }
     }
 }
 
@@ -50,23 +49,25 @@ pub enum WiringError {
     /// The config file or an override is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),
-    /// `COPYCAT_FUNCTION` names no function of [`crate::functions::FUNCTIONS`].
-    #[error("{var}={0} is not a CopyCat function (one of copycat_aws::functions::FUNCTIONS)", var = env::FUNCTION)]
-    UnknownFunction(String),
     /// A queue could not be found (no URL in the environment and no queue of that name).
-    #[error("queue {role}: {source}")]
+    #[error("queue {queue}: {source}")]
     Queue {
         /// Which queue.
-        role: &'static str,
+        queue: QueueId,
         /// Why.
+        #[source]
         source: QueueError,
     },
-    /// The venue (market data and broker) could not be built from the config.
+    /// The venue (market data, and the copier's broker) could not be built from the config.
     #[error("venue: {0}")]
-    Venue(String),
+    Venue(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The notification sink could not be built from the config.
+    #[error("notifications: {0}")]
+    Notifications(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// The AWS side of a handler's `Deps`, built once per process.
+/// The AWS side of a function's deps, built once per process: what every function has. Queues
+/// are opened on request, only those the function sends to.
 #[derive(Clone)]
 pub struct AwsWiring {
     /// Validated config.
@@ -75,12 +76,11 @@ pub struct AwsWiring {
     pub clients: AwsClients,
     /// The state table.
     pub store: Arc<DynamoStore>,
-    /// The three queues.
-    pub queues: Queues,
     /// EMF metrics on stdout.
     pub metrics: Arc<EmfMetrics>,
     /// The real clock.
     pub clock: Arc<dyn Clock>,
+    queue_urls: BTreeMap<QueueId, String>,
 }
 
 impl AwsWiring {
@@ -112,36 +112,9 @@ impl AwsWiring {
             None => String::new(),
         };
         let config = Config::from_toml_with_env(&text, overrides)?;
-        let resources = Resources::builtin();
-        let table = lookup(env::TABLE).unwrap_or_else(|| resources.table.name.clone());
+        let table = lookup(env::TABLE).unwrap_or_else(|| TABLE_NAME.to_string());
         let store = Arc::new(DynamoStore::new(clients.dynamodb.clone(), table));
-        let function = match lookup(env::FUNCTION) {
-            Some(name) => Some(crate::functions::function(&name).ok_or(WiringError::UnknownFunction(name))?),
-            None => None,
-        };
-        let queue = |role: &'static str, var: &str| {
-            let url = lookup(var);
-            let name = resources.queue(role).map(|q| q.name.clone()).unwrap_or_default();
-            let sqs = clients.sqs.clone();
-            async move {
-                if let Some(f) = function.filter(|f| !f.sends.contains(&role)) {
-                    return Ok(Arc::new(crate::functions::NotGranted::new(f.name, role, &name)) as Arc<dyn Queue>);
-                }
-                let opened = match url {
-                    Some(url) => {
-                        let name = url.rsplit('/').next().unwrap_or(&name).to_string();
-                        Ok(SqsQueue::new(sqs, url, name))
-                    }
-                    None => SqsQueue::open(sqs, &name).await,
-                };
-                opened.map(|q| Arc::new(q) as Arc<dyn Queue>).map_err(|source| WiringError::Queue { role, source })
-            }
-        };
-        let queues = Queues {
-            candidates: queue("candidates", env::CANDIDATES_QUEUE_URL).await?,
-            signals: queue("signals", env::SIGNALS_QUEUE_URL).await?,
-            notifications: queue("notifications", env::NOTIFICATIONS_QUEUE_URL).await?,
-        };
+        let queue_urls = QueueId::ALL.into_iter().filter_map(|q| lookup(env::queue_url(q)).map(|url| (q, url))).collect();
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let stage = lookup(env::STAGE).unwrap_or_else(|| "dev".into());
         let metrics = Arc::new(EmfMetrics::stdout(stage, clock.clone()));
@@ -152,43 +125,91 @@ impl AwsWiring {
             tracing::warn!(error = %e, "state table warm-up failed");
         }
         let warm_up = warming.elapsed();
-        Ok((AwsWiring { config: Arc::new(config), clients, store, queues, metrics, clock }, warm_up))
+        Ok((AwsWiring { config: Arc::new(config), clients, store, metrics, clock, queue_urls }, warm_up))
     }
 
-    /// What a Lambda binary's `main` needs: wiring from the environment, then the handlers'
-    /// `Deps` with the venue `venue` builds from the validated config and the clock. Writes one
-    /// [`ColdStart`] line on stderr when done.
-    pub async fn lambda_deps<E: std::fmt::Display>(
-        venue: impl FnOnce(&Config, Arc<dyn Clock>) -> Result<(Arc<dyn MarketData>, Arc<dyn Broker>), E>,
-    ) -> Result<Deps, WiringError> {
+    /// What every function has: config, the state table, the clock, metrics.
+    pub fn base(&self) -> Base {
+        Base { config: self.config.clone(), store: self.store.clone(), clock: self.clock.clone(), metrics: self.metrics.clone() }
+    }
+
+    /// The right to send to the `R` queue: its URL from the environment ([`env::queue_url`]),
+    /// else looked up by its name in `infra/resources.json`.
+    pub async fn sender<R: QueueRole>(&self) -> Result<Sender<R>, WiringError> {
+        let queue = R::ID;
+        let opened = match self.queue_urls.get(&queue) {
+            Some(url) => {
+                let name = url.rsplit('/').next().unwrap_or(queue.name()).to_string();
+                Ok(SqsQueue::new(self.clients.sqs.clone(), url.clone(), name))
+            }
+            None => SqsQueue::open(self.clients.sqs.clone(), queue.name()).await,
+        };
+        opened.map(|q| Sender::new(Arc::new(q))).map_err(|source| WiringError::Queue { queue, source })
+    }
+
+    /// [`Self::base`] and the notifications queue: what a function that reports has.
+    pub async fn reporting(&self) -> Result<Reporting, WiringError> {
+        Ok(Reporting { base: self.base(), notifications: self.sender::<Notifications>().await? })
+    }
+}
+
+/// A Lambda binary's init, timed: [`LambdaInit::start`] loads the SDK config and builds the
+/// wiring, [`LambdaInit::venue`] builds what the function trades or reads through, and
+/// [`LambdaInit::finish`] writes the [`ColdStart`] line.
+pub struct LambdaInit {
+    wiring: AwsWiring,
+    started: Instant,
+    sdk_config: Duration,
+    sdk_clients: Duration,
+    warm_up: Duration,
+    venue: Duration,
+}
+
+impl LambdaInit {
+    /// The wiring from the process environment, timed.
+    pub async fn start() -> Result<Self, WiringError> {
         let started = Instant::now();
         let sdk_config = crate::sdk_config_from_env().await;
         let sdk_config_time = started.elapsed();
         let building = Instant::now();
         let clients = AwsClients::from_sdk_config(&sdk_config);
         let sdk_clients = building.elapsed();
-        let (wiring, warm_up) = Self::from_lookup_timed(clients, |name| std::env::var(name).ok(), std::env::vars()).await?;
-        let building = Instant::now();
-        let (market, broker) = venue(&wiring.config, wiring.clock.clone()).map_err(|e| WiringError::Venue(e.to_string()))?;
-        let venue = building.elapsed();
-        eprintln!("{}", ColdStart::new(started.elapsed(), sdk_config_time, sdk_clients, warm_up, venue).to_line());
-        Ok(wiring.into_deps(market, broker))
+        let (wiring, warm_up) = AwsWiring::from_lookup_timed(clients, |name| std::env::var(name).ok(), std::env::vars()).await?;
+        Ok(LambdaInit { wiring, started, sdk_config: sdk_config_time, sdk_clients, warm_up, venue: Duration::ZERO })
     }
 
-    /// The handlers' `Deps` with this market data and broker.
-    pub fn into_deps(self, market: Arc<dyn MarketData>, broker: Arc<dyn Broker>) -> Deps {
-        Deps { config: self.config, store: self.store, queues: self.queues, market, broker, clock: self.clock, metrics: self.metrics }
+    /// The wiring built so far.
+    pub fn wiring(&self) -> &AwsWiring {
+        &self.wiring
+    }
+
+    /// Builds the function's venue (market data, the copier's broker) from the validated config
+    /// and the clock, timed as part of the TLS warm-up (its HTTPS client is built here).
+    pub fn venue<T, E>(&mut self, build: impl FnOnce(&Config, Arc<dyn Clock>) -> Result<T, E>) -> Result<T, WiringError>
+    where
+        E: std::error::Error + Send + Sync + 'static,
+    {
+        let building = Instant::now();
+        let built = build(&self.wiring.config, self.wiring.clock.clone()).map_err(|e| WiringError::Venue(Box::new(e)));
+        self.venue += building.elapsed();
+        built
+    }
+
+    /// Ends the init: writes one [`ColdStart`] line on stderr.
+    pub fn finish(self) {
+        let timings = ColdStart::new(self.started.elapsed(), self.sdk_config, self.sdk_clients, self.warm_up, self.venue);
+        eprintln!("{}", timings.to_line());
     }
 }
 
-/// How a Lambda's init went, timed in [`AwsWiring::lambda_deps`] and written when it ends as one
+/// How a Lambda's init went, timed by [`LambdaInit`] and written when it ends as one
 /// JSON line on stderr, `{"cold_start":{"init_us":…,"tls_warmup_us":…,"sdk_config_us":…,
 /// "sdk_clients_us":…,"warm_up_us":…,"venue_us":…}}` (microseconds), so a cold start can be
 /// reported with and without its TLS warm-up (the cold-start bench reads it; on Lambda it lands in
 /// the function's log).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColdStart {
-    /// All of the init in `lambda_deps`: SDK config, wiring, the warm-up call, the venue.
+    /// All of the init: SDK config, wiring, the warm-up call, the venue, the queues.
     pub init_us: u64,
     /// The TLS warm-up within it: `sdk_clients_us + warm_up_us + venue_us`.
     pub tls_warmup_us: u64,
@@ -222,12 +243,12 @@ impl ColdStart {
         }
     }
 
-    /// The line `lambda_deps` writes.
+    /// The line [`LambdaInit::finish`] writes.
     pub fn to_line(&self) -> String {
         serde_json::json!({ "cold_start": self }).to_string()
     }
 
-    /// The timings of a line `lambda_deps` wrote; `None` for any other line.
+    /// The timings of a line [`LambdaInit::finish`] wrote; `None` for any other line.
     pub fn from_line(line: &str) -> Option<Self> {
         #[derive(serde::Deserialize)]
         struct Line {

@@ -6,16 +6,20 @@ mod common;
 use aws_sdk_sqs::types::QueueAttributeName;
 use copycat_aws::resources::create_resources;
 use copycat_aws::{AwsClients, DynamoStore, Resources, SqsQueue};
-use copycat_core::ports::{Key, OutMessage, Queue, QueueError, StateStore, StoreError};
-use copycat_local::names;
+use copycat_core::message::OutMessage;
+use copycat_core::ports::{Queue, QueueError, StateStore, StoreError};
+use copycat_core::queues::{Candidates, QueueId, Signals};
+use copycat_core::store::Key;
 
 #[test]
-fn queue_names_match_the_local_engine() {
+fn queue_names_match_the_ones_the_code_was_built_with() {
     let resources = Resources::builtin();
-    let pair = |role: &str| resources.queue(role).map(|q| (q.name.clone(), q.dead_letter.name.clone())).expect("role defined");
-    assert_eq!(pair("candidates"), (names::CANDIDATES.to_string(), names::CANDIDATES_DLQ.to_string()));
-    assert_eq!(pair("signals"), (names::SIGNALS.to_string(), names::SIGNALS_DLQ.to_string()));
-    assert_eq!(pair("notifications"), (names::NOTIFICATIONS.to_string(), names::NOTIFICATIONS_DLQ.to_string()));
+    assert_eq!(resources.table.name, copycat_core::queues::TABLE_NAME);
+    assert_eq!(resources.queues.len(), QueueId::ALL.len());
+    for q in QueueId::ALL {
+        let def = resources.queue(q.role()).expect("role defined");
+        assert_eq!((def.name.as_str(), def.dead_letter.name.as_str(), def.fifo), (q.name(), q.dead_letter_name(), q.fifo()));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -99,9 +103,11 @@ async fn lambda_wiring_reads_names_and_urls_from_the_environment_and_validates_c
     let wiring = AwsWiring::from_lookup(backend.clients.clone(), lookup, overrides).await.expect("wiring");
     assert_eq!(wiring.config.risk.max_open_positions, 3, "overrides are applied");
     assert_eq!(wiring.store.table(), made.table);
-    assert!(wiring.queues.signals.name().ends_with(".fifo"));
-    wiring.queues.candidates.send_batch(vec![OutMessage::standard("0xabc")]).await.expect("send");
-    assert_eq!(wiring.queues.candidates.depth().await.expect("depth"), 1);
+    assert!(wiring.sender::<Signals>().await.expect("signals queue").name().ends_with(".fifo"));
+    let candidates = wiring.sender::<Candidates>().await.expect("candidates queue");
+    assert!(candidates.send_all(vec![OutMessage::standard("0xabc")]).await.expect("send").is_empty());
+    let raw = SqsQueue::new(backend.clients.sqs.clone(), url("candidates"), "candidates");
+    assert_eq!(raw.depth().await.expect("depth"), 1, "the sender sent to the queue at the URL in the environment");
 
     let bad = vec![("COPYCAT__QUEUES__MAX_RECEIVE".to_string(), "0".to_string())];
     match AwsWiring::from_lookup(backend.clients.clone(), |name: &str| vars.get(name).cloned(), bad).await {

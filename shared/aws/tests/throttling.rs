@@ -4,7 +4,8 @@
 //! SDK (the caller re-reads and re-decides).
 
 use copycat_aws::{AwsClients, DynamoStore};
-use copycat_core::ports::{Key, StateStore, StoreError};
+use copycat_core::ports::{StateStore, StoreError};
+use copycat_core::store::Key;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};

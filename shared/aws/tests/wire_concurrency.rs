@@ -7,14 +7,18 @@ use async_trait::async_trait;
 use common::AwsBackend;
 use copycat_aws::EmfMetrics;
 use copycat_core::config::Config;
-use copycat_core::ports::{Dependency, Key, Record, StateStore, StoreError, Write};
+use copycat_core::dependency::Dependency;
+use copycat_core::ports::{StateStore, StoreError};
 use copycat_core::records::{Claim, ClaimStatus, Leader, LeaderSet, ModeState, PortfolioState, keys};
 use copycat_core::signal::{Signal, SignalKey};
+use copycat_core::store::{Key, Record, Write};
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
 use copycat_core::{Side, Usd, Wallet};
-use copycat_state::{BreakerGate, Deps, Queues, load, to_body};
+use copycat_state::{Base, BreakerGate, Reporting, Sender, load, to_body};
 use copycat_tests::{FakeVenue, LEADER, fixture_now, leader_trade};
+use health_check::HealthDeps;
 use rust_decimal_macros::dec;
+use signal_copier::CopierDeps;
 use signal_copier::{CopyError, CopyResult, copy_signal};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -86,7 +90,7 @@ impl StateStore for CountingStore {
 struct Stack {
     backend: AwsBackend,
     table: String,
-    queues: Queues,
+    notifications: Arc<dyn copycat_core::ports::Queue>,
     config: Arc<Config>,
     clock: Arc<ManualClock>,
     venue: Arc<FakeVenue>,
@@ -98,34 +102,26 @@ impl Stack {
         let backend = AwsBackend::new().await;
         let table = backend.store().await.table().to_string();
         let vis = Span::seconds(30);
-        let (candidates, _) = backend.queue(false, vis, 5).await;
-        let (signals, _) = backend.queue(true, vis, 5).await;
         let (notifications, _) = backend.queue(false, vis, 5).await;
-        let queues = Queues { candidates: Arc::new(candidates), signals: Arc::new(signals), notifications: Arc::new(notifications) };
+        let notifications = Arc::new(notifications);
         let clock = Arc::new(ManualClock::new(fixture_now()));
         let venue = Arc::new(FakeVenue::new(clock.clone()));
-        Stack { backend, table, queues, config: Arc::new(config), clock, venue, emf: Arc::default() }
+        Stack { backend, table, notifications, config: Arc::new(config), clock, venue, emf: Arc::default() }
     }
 
-    /// Deps for one worker, with its own SDK clients (a separate connection pool, as a
+    /// A copier for one worker, with its own SDK clients (a separate connection pool, as a
     /// separate Lambda would have).
-    async fn worker(&self) -> Deps {
+    async fn worker(&self) -> CopierDeps {
         let own = AwsBackend::new().await;
         self.deps_on(Arc::new(copycat_aws::DynamoStore::new(own.clients.dynamodb, &self.table)))
     }
 
-    fn deps_on(&self, store: Arc<dyn StateStore>) -> Deps {
+    fn deps_on(&self, store: Arc<dyn StateStore>) -> CopierDeps {
         let emf = self.emf.clone();
         let metrics = EmfMetrics::with_writer("test", self.clock.clone(), move |line| emf.lock().unwrap().push(line.to_string()));
-        Deps {
-            config: self.config.clone(),
-            store,
-            queues: self.queues.clone(),
-            market: self.venue.clone(),
-            broker: self.venue.clone(),
-            clock: self.clock.clone(),
-            metrics: Arc::new(metrics),
-        }
+        let base = Base { config: self.config.clone(), store, clock: self.clock.clone(), metrics: Arc::new(metrics) };
+        let reporting = Reporting { base, notifications: Sender::new(self.notifications.clone()) };
+        CopierDeps { reporting, market: self.venue.clone(), broker: self.venue.clone() }
     }
 
     fn store(&self) -> Arc<dyn StateStore> {
@@ -244,7 +240,7 @@ async fn two_health_checks_racing_a_mode_upgrade_apply_one_transition() {
     // racing on the same read, only the conditional write keeps it to one.
     config.modes.max_transitions_per_day = 1;
     let stack = Stack::new(config).await;
-    let setup = stack.deps_on(stack.store());
+    let setup = health(&stack.deps_on(stack.store()));
     health_check::run_health_check(&setup).await.expect("first check creates mode and portfolio");
     let before: ModeState = load(stack.store().as_ref(), &keys::mode()).await.unwrap().expect("mode").value;
     assert_eq!(before.tier, "MICRO");
@@ -257,7 +253,7 @@ async fn two_health_checks_racing_a_mode_upgrade_apply_one_transition() {
     richer.peak_equity = richer.cash;
     store.put_if_version(&keys::portfolio(), to_body(&richer), p.version, None).await.expect("fund");
 
-    let (a, b) = (stack.worker().await, stack.worker().await);
+    let (a, b) = (health(&stack.worker().await), health(&stack.worker().await));
     let first = tokio::spawn(async move { health_check::run_health_check(&a).await });
     let second = tokio::spawn(async move { health_check::run_health_check(&b).await });
     let reports = [first.await.unwrap().expect("check a"), second.await.unwrap().expect("check b")];
@@ -266,4 +262,9 @@ async fn two_health_checks_racing_a_mode_upgrade_apply_one_transition() {
     assert_eq!(stack.emf_lines("ModeChanged"), 1);
     let after: ModeState = load(stack.store().as_ref(), &keys::mode()).await.unwrap().expect("mode").value;
     assert_eq!((after.tier.as_str(), after.transitions_total), ("MINI", before.transitions_total + 1));
+}
+
+/// The health check's deps on the same store, clock and venue as a copier's.
+fn health(copier: &CopierDeps) -> HealthDeps {
+    HealthDeps { reporting: copier.reporting.clone(), market: copier.market.clone() }
 }

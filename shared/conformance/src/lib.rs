@@ -27,7 +27,8 @@ pub use store::*;
 /// `async-trait` itself.
 pub use async_trait::async_trait;
 
-use copycat_core::ports::{Queue, Received, StateStore};
+use copycat_core::message::Received;
+use copycat_core::ports::{Queue, StateStore};
 use copycat_core::time::Span;
 use std::sync::Arc;
 

@@ -3,7 +3,8 @@
 
 use crate::{Backend, PAST_VISIBILITY, VISIBILITY, drain_bodies, receive_one, receive_up_to};
 use async_trait::async_trait;
-use copycat_core::ports::{MAX_SEND_BATCH, OutMessage, Queue, QueueError, Received, SendFailure, send_all};
+use copycat_core::message::{MAX_SEND_BATCH, OutMessage, Received, SendFailure};
+use copycat_core::ports::{Queue, QueueError, send_all};
 use copycat_core::time::Span;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};

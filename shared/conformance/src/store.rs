@@ -1,7 +1,8 @@
 //! `StateStore` checks: versioned records, conditional writes, transactions, queries.
 
 use crate::Backend;
-use copycat_core::ports::{Key, MAX_TRANSACTION_WRITES, Record, StoreError, Write};
+use copycat_core::ports::StoreError;
+use copycat_core::store::{Key, MAX_TRANSACTION_WRITES, Record, Write};
 use copycat_core::time::from_secs;
 use serde_json::json;
 

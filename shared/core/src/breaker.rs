@@ -6,7 +6,7 @@
 //! write on the record's version (see `copycat-state`), so concurrent Lambdas agree.
 
 use crate::config::BreakerConfig;
-use crate::ports::Dependency;
+use crate::dependency::Dependency;
 use crate::time::{Span, Timestamp};
 use serde::{Deserialize, Serialize};
 

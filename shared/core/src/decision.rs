@@ -2,11 +2,12 @@
 //! reason. Pure and allocation-free on the approved path (it runs for every leader trade).
 
 use crate::config::{Config, ModeTier};
+use crate::dependency::Dependency;
 use crate::market::{Book, MarketInfo};
 use crate::mode::drawdown_multiplier;
 use crate::money::{Price, Shares, Usd};
+use crate::order::{CopyOrder, TimeInForce};
 use crate::policy::{exit_fraction, market_filter};
-use crate::ports::{CopyOrder, Dependency, TimeInForce};
 use crate::records::{Leader, PortfolioState, Position, RefusalReason};
 use crate::signal::SignalKey;
 use crate::time::{Span, Timestamp};

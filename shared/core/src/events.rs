@@ -1,8 +1,8 @@
 //! Messages that travel on the queues: candidates, and notifications for the operator.
 //! (Signals are in [`crate::signal`].)
 
+use crate::dependency::Dependency;
 use crate::money::Usd;
-use crate::ports::Dependency;
 use crate::records::{LedgerEntry, SignalOutcome};
 use crate::time::Timestamp;
 use crate::trade::{Side, Wallet};

@@ -4,93 +4,16 @@
 //! client. One conformance suite (`copycat-conformance`) holds every `StateStore` and `Queue`
 //! implementation to the same behaviour.
 
+use crate::dependency::Dependency;
 use crate::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
-use crate::money::{Price, Shares, Usd};
-use crate::signal::SignalKey;
+use crate::message::{MAX_SEND_BATCH, OutMessage, Received, SendFailure};
+use crate::order::{CopyOrder, Fill, OrderTicket};
+use crate::store::{Key, Record, Write};
 use crate::time::{Span, Timestamp};
-use crate::trade::{Side, Trade, Wallet};
+use crate::trade::{Trade, Wallet};
 use async_trait::async_trait;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 
 // ---------------------------------------------------------------- state store
-
-/// Primary key of a state-table record (`pk` / `sk`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Key {
-    /// Partition key, e.g. `TRADER#0xabc…`.
-    pub pk: String,
-    /// Sort key, e.g. `PROFILE`.
-    pub sk: String,
-}
-
-impl Key {
-    /// Builds a key from its two parts.
-    pub fn new(pk: impl Into<String>, sk: impl Into<String>) -> Self {
-        Key { pk: pk.into(), sk: sk.into() }
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.pk, self.sk)
-    }
-}
-
-/// A stored record: its key, a version that every write increments, and a JSON body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Where it lives.
-    pub key: Key,
-    /// Starts at 1 on creation; each successful write adds 1.
-    pub version: u64,
-    /// The record's content.
-    pub body: serde_json::Value,
-    /// When the store may garbage-collect it (TTL). Expiry decisions are made in code from the
-    /// body, never from this: DynamoDB deletes up to 48 h late.
-    pub expires_at: Option<Timestamp>,
-}
-
-/// One write inside [`StateStore::transact`]; all succeed or none do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Write {
-    /// Create; fails if the record exists.
-    PutIfAbsent {
-        /// Record key.
-        key: Key,
-        /// New body.
-        body: serde_json::Value,
-        /// Optional garbage-collection time.
-        expires_at: Option<Timestamp>,
-    },
-    /// Replace; fails unless the stored version equals `expected_version`.
-    PutIfVersion {
-        /// Record key.
-        key: Key,
-        /// New body.
-        body: serde_json::Value,
-        /// The version read before deciding.
-        expected_version: u64,
-        /// Optional garbage-collection time.
-        expires_at: Option<Timestamp>,
-    },
-    /// Delete; fails unless the stored version equals `expected_version`.
-    DeleteIfVersion {
-        /// Record key.
-        key: Key,
-        /// The version read before deciding.
-        expected_version: u64,
-    },
-}
-
-impl Write {
-    /// The key this write touches.
-    pub fn key(&self) -> &Key {
-        match self {
-            Write::PutIfAbsent { key, .. } | Write::PutIfVersion { key, .. } | Write::DeleteIfVersion { key, .. } => key,
-        }
-    }
-}
 
 /// What can go wrong talking to the state store.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -144,9 +67,6 @@ impl StoreError {
     }
 }
 
-/// Most writes a transaction may hold (DynamoDB's `TransactWriteItems` limit).
-pub const MAX_TRANSACTION_WRITES: usize = 100;
-
 /// The `StateStore` port: versioned records with conditional writes.
 #[async_trait]
 pub trait StateStore: Send + Sync {
@@ -167,63 +87,13 @@ pub trait StateStore: Send + Sync {
     ) -> Result<Record, StoreError>;
     /// Deletes a record at `expected_version`; `Conflict` otherwise.
     async fn delete_if_version(&self, key: &Key, expected_version: u64) -> Result<(), StoreError>;
-    /// Applies all writes or none; at most [`MAX_TRANSACTION_WRITES`], at most one per key.
+    /// Applies all writes or none; at most [`MAX_TRANSACTION_WRITES`](crate::store::MAX_TRANSACTION_WRITES), at most one per key.
     async fn transact(&self, writes: Vec<Write>) -> Result<(), StoreError>;
     /// Every record of partition `pk` whose sort key starts with `sk_prefix`, in sort-key order.
     async fn query(&self, pk: &str, sk_prefix: &str) -> Result<Vec<Record>, StoreError>;
 }
 
 // ---------------------------------------------------------------- queue
-
-/// A message to send.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutMessage {
-    /// The body (JSON text for every CopyCat queue).
-    pub body: String,
-    /// FIFO message group (required on FIFO queues; ignored on standard ones).
-    pub group_id: Option<String>,
-    /// FIFO de-duplication id (required on FIFO queues; ignored on standard ones).
-    pub dedup_id: Option<String>,
-}
-
-impl OutMessage {
-    /// A message for a standard queue.
-    pub fn standard(body: impl Into<String>) -> Self {
-        OutMessage { body: body.into(), group_id: None, dedup_id: None }
-    }
-    /// A message for a FIFO queue.
-    pub fn fifo(body: impl Into<String>, group_id: impl Into<String>, dedup_id: impl Into<String>) -> Self {
-        OutMessage { body: body.into(), group_id: Some(group_id.into()), dedup_id: Some(dedup_id.into()) }
-    }
-}
-
-/// A received message, invisible to other consumers until its visibility timeout passes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Received {
-    /// Stable id of the message across deliveries.
-    pub message_id: String,
-    /// Handle for ack / visibility changes of this delivery only.
-    pub receipt: String,
-    /// The body as sent.
-    pub body: String,
-    /// How many times it has been received, this delivery included (starts at 1).
-    pub receive_count: u32,
-    /// FIFO group, if any.
-    pub group_id: Option<String>,
-    /// When it was first sent.
-    pub sent_at: Timestamp,
-}
-
-/// A send that failed for one entry of a batch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SendFailure {
-    /// Index of the entry in the batch.
-    pub index: usize,
-    /// Why it failed.
-    pub reason: String,
-    /// Whether resending may succeed.
-    pub retryable: bool,
-}
 
 /// What can go wrong talking to a queue.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -251,9 +121,6 @@ pub enum QueueError {
         reason: String,
     },
 }
-
-/// Most entries in one `send_batch` (SQS `SendMessageBatch` limit).
-pub const MAX_SEND_BATCH: usize = 10;
 
 /// The `Queue` port, with SQS semantics: at-least-once delivery, visibility timeout, receive
 /// count, dead-lettering after `max_receive`, FIFO groups with de-duplication ids.
@@ -307,37 +174,6 @@ pub async fn send_all(queue: &dyn Queue, messages: Vec<OutMessage>) -> Result<Ve
 }
 
 // ---------------------------------------------------------------- market data
-
-/// An outside dependency, for breakers and error reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Dependency {
-    /// Polymarket Data API (trades, activity, positions, leaderboard).
-    DataApi,
-    /// Polymarket Gamma API (markets).
-    Gamma,
-    /// Polymarket CLOB (books, prices, orders).
-    Clob,
-}
-
-impl Dependency {
-    /// Every dependency with a breaker.
-    pub const ALL: [Dependency; 3] = [Dependency::DataApi, Dependency::Gamma, Dependency::Clob];
-    /// Name used in records, metrics and config.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dependency::DataApi => "data-api",
-            Dependency::Gamma => "gamma",
-            Dependency::Clob => "clob",
-        }
-    }
-}
-
-impl fmt::Display for Dependency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// What can go wrong reading market data. Every variant counts as a failure for the
 /// dependency's breaker except `NotFound`.
@@ -423,48 +259,6 @@ pub trait MarketData: Send + Sync {
 
 // ---------------------------------------------------------------- broker
 
-/// Time in force of a marketable order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimeInForce {
-    /// Fill entirely or not at all.
-    Fok,
-    /// Fill what is available now, cancel the rest.
-    Fak,
-}
-
-/// A copy order: a marketable limit order in shares.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CopyOrder {
-    /// The signal it copies; live orders derive their salt from it, so a retry is the same order.
-    pub key: SignalKey,
-    /// Outcome token.
-    pub token_id: String,
-    /// Buy or sell.
-    pub side: Side,
-    /// Shares, rounded to the venue's step and minimum.
-    pub shares: Shares,
-    /// Worst acceptable price (a buy pays at most this, a sell takes at least this).
-    pub limit_price: Price,
-    /// Fill-or-kill or fill-and-kill.
-    pub time_in_force: TimeInForce,
-}
-
-/// What the venue did with a copy order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fill {
-    /// Shares filled (zero: nothing matched inside the limit).
-    pub shares: Shares,
-    /// Volume-weighted price paid or received.
-    pub avg_price: Price,
-    /// Taker fee charged.
-    pub fee: Usd,
-    /// Venue order id (or paper id).
-    pub order_id: String,
-    /// When it filled.
-    pub at: Timestamp,
-}
-
 /// What can go wrong placing an order.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BrokerError {
@@ -497,11 +291,6 @@ pub trait Broker: Send + Sync {
         self.place(order).await
     }
 }
-
-/// A prepared order as the broker wants it kept (opaque to everyone else), written to the
-/// signal's claim before the order is sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderTicket(pub String);
 
 // ---------------------------------------------------------------- metrics, notifications
 

@@ -5,9 +5,11 @@
 //! per-signal outcome ledger under `LEDGER`.
 
 use crate::breaker::BreakerState;
+use crate::dependency::Dependency;
 use crate::money::{Price, Shares, Usd};
-use crate::ports::{CopyOrder, Dependency, Fill, Key, OrderTicket};
+use crate::order::{CopyOrder, Fill, OrderTicket};
 use crate::signal::SignalKey;
+use crate::store::Key;
 use crate::time::Timestamp;
 use crate::trade::{Side, Wallet};
 use rust_decimal::Decimal;

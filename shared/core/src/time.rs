@@ -18,6 +18,17 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> Timestamp;
 }
 
+/// The real clock: the one `Clock` every process outside a simulation uses (Lambda binaries,
+/// `copycat run`, the venue client). Core's decisions never call it; they take `now`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        chrono::Utc::now()
+    }
+}
+
 /// A clock that only moves when told to: simulated days run in seconds, cooldowns are tested
 /// by advancing it, never by sleeping.
 #[derive(Debug)]

@@ -1,7 +1,9 @@
 //! Hot-path costs of the embedded backend on a file-backed database (WAL, synchronous=NORMAL):
 //! what one signal pays at each step of queue → store → ack.
 
-use copycat_core::ports::{Key, OutMessage, Queue, StateStore, Write};
+use copycat_core::message::OutMessage;
+use copycat_core::ports::{Queue, StateStore};
+use copycat_core::store::{Key, Write};
 use copycat_core::time::{ManualClock, from_secs};
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
 use criterion::{Criterion, criterion_group, criterion_main};

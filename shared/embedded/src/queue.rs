@@ -2,7 +2,8 @@
 
 use crate::{Database, describe};
 use async_trait::async_trait;
-use copycat_core::ports::{MAX_SEND_BATCH, OutMessage, Queue, QueueError, Received, SendFailure};
+use copycat_core::message::{MAX_SEND_BATCH, OutMessage, Received, SendFailure};
+use copycat_core::ports::{Queue, QueueError};
 use copycat_core::time::{Span, from_millis};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::sync::Arc;

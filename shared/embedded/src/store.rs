@@ -2,7 +2,8 @@
 
 use crate::{Database, describe};
 use async_trait::async_trait;
-use copycat_core::ports::{Key, MAX_TRANSACTION_WRITES, Record, StateStore, StoreError, Write};
+use copycat_core::ports::{StateStore, StoreError};
+use copycat_core::store::{Key, MAX_TRANSACTION_WRITES, Record, Write};
 use copycat_core::time::{Timestamp, from_millis};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;

@@ -2,7 +2,9 @@
 //! SQLite-specific failures, and SQS details that need a manual clock.
 
 use super::*;
-use copycat_core::ports::{Key, OutMessage, Queue, QueueError, StateStore, StoreError};
+use copycat_core::message::OutMessage;
+use copycat_core::ports::{Queue, QueueError, StateStore, StoreError};
+use copycat_core::store::Key;
 use copycat_core::time::{ManualClock, Span, from_secs};
 use serde_json::json;
 

@@ -3,17 +3,18 @@
 //! semantics SQS gives them. `demo` runs it on a simulated market and clock; `run` runs it on
 //! the real clock.
 
-use crate::EngineError as CliError;
+use crate::EngineError;
+use crate::functions::FunctionDeps;
 use crate::summary::{self, DemoState, Summary};
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::config::Config;
 use copycat_core::events::Notification;
 use copycat_core::ports::{NotificationSink, Queue, SinkError, StateStore};
-use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
+use copycat_core::time::{Clock, ManualClock, Span, SystemClock, Timestamp};
 use copycat_embedded::EmbeddedBackend;
-use copycat_local::{LocalQueues, SystemClock, local_event, settle_batch, to_sqs_event};
+use copycat_local::{LocalQueues, QueuePorts, local_event, settle_batch, to_sqs_event};
 use copycat_sim::{SimBroker, SimMarket, SimParams, SimWorld};
-use copycat_state::{CounterMetrics, Deps, Queues};
+use copycat_state::{Base, CounterMetrics};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lambda_runtime::LambdaEvent;
 use std::collections::BTreeMap;
@@ -41,7 +42,7 @@ pub struct EngineBackend {
     /// The state store.
     pub store: Arc<dyn StateStore>,
     /// The three queues the handlers use.
-    pub queues: Queues,
+    pub queues: QueuePorts,
     /// Their dead-letter queues (counted, never consumed).
     pub dead_letters: Vec<Arc<dyn Queue>>,
     /// Where the state lives, for messages.
@@ -63,53 +64,58 @@ impl EngineBackend {
     /// DynamoDB and SQS at an emulator's `endpoint` (never a real account: an endpoint is
     /// required). Creates the table and queues when missing; unless `resume`, empties them.
     #[cfg(feature = "aws")]
-    pub async fn aws(endpoint: Option<&str>, resume: bool) -> Result<Self, CliError> {
-        use copycat_aws::resources::{Resources, create_resources, reset_resources};
+    pub async fn aws(endpoint: Option<&str>, resume: bool) -> Result<Self, EngineError> {
+        use copycat_aws::resources::{create_resources, reset_resources};
+        use copycat_core::queues::QueueId;
         let endpoint = match endpoint.map(str::to_string).or_else(|| std::env::var("AWS_ENDPOINT_URL").ok()).filter(|e| !e.is_empty()) {
             Some(e) => e,
             None => {
-                return Err(CliError::msg(
+                return Err(EngineError::Usage(
                     "--backend aws needs an emulator endpoint: pass --endpoint-url URL or set AWS_ENDPOINT_URL \
-                     (start one with `bash infra/emulator.sh start`); the demo never runs against a real AWS account",
+                     (start one with `bash infra/emulator.sh start`); the demo never runs against a real AWS account"
+                        .into(),
                 ));
             }
         };
         if let Some(host) = aws_service_host(&endpoint) {
-            return Err(CliError::msg(format!(
+            return Err(EngineError::Usage(format!(
                 "--backend aws runs the demo on an emulator only, and {host} is AWS itself: the demo empties its table and \
                  queues. Point --endpoint-url at an emulator (`bash infra/emulator.sh start`); deploy with SAM for real"
             )));
         }
         let clients = copycat_aws::AwsClients::for_endpoint(&endpoint).await;
-        let resources = Resources::builtin();
-        let provisioned =
-            create_resources(&clients, &resources).await.map_err(|e| CliError::msg(format!("AWS backend at {endpoint}: {e}")))?;
+        let resources = copycat_aws::Resources::builtin();
+        let failed =
+            |e: copycat_aws::resources::ProvisionError| EngineError::AwsBackend { endpoint: endpoint.clone(), source: Box::new(e) };
+        let provisioned = create_resources(&clients, &resources).await.map_err(failed)?;
         if !resume {
-            let report =
-                reset_resources(&clients, &provisioned).await.map_err(|e| CliError::msg(format!("AWS backend at {endpoint}: {e}")))?;
+            let report = reset_resources(&clients, &provisioned).await.map_err(failed)?;
             tracing::info!(?report, "emptied the emulator's table and queues for a fresh demo");
         }
-        let queue = |name: &str| -> Result<Arc<copycat_aws::SqsQueue>, CliError> {
-            let url = provisioned.queue_urls.get(name).ok_or_else(|| CliError::msg(format!("queue {name} was not created")))?;
+        let queue = |name: &str| -> Result<Arc<dyn Queue>, EngineError> {
+            let url = provisioned.queue_urls.get(name).ok_or_else(|| EngineError::AwsBackend {
+                endpoint: endpoint.clone(),
+                source: format!("queue {name} was not created").into(),
+            })?;
             Ok(Arc::new(copycat_aws::SqsQueue::new(clients.sqs.clone(), url.clone(), name)))
         };
-        let by_role = |role: &str| resources.queue(role).ok_or_else(|| CliError::msg(format!("infra/resources.json has no {role} queue")));
-        let (c, s, n) = (by_role("candidates")?, by_role("signals")?, by_role("notifications")?);
-        let queues = Queues { candidates: queue(&c.name)?, signals: queue(&s.name)?, notifications: queue(&n.name)? };
-        let mut dead_letters: Vec<Arc<dyn Queue>> = Vec::new();
-        for def in [c, s, n] {
-            dead_letters.push(queue(&def.dead_letter.name)?);
-        }
+        let queues = QueuePorts {
+            candidates: queue(QueueId::Candidates.name())?,
+            signals: queue(QueueId::Signals.name())?,
+            notifications: queue(QueueId::Notifications.name())?,
+        };
+        let dead_letters = QueueId::ALL.into_iter().map(|q| queue(q.dead_letter_name())).collect::<Result<Vec<_>, _>>()?;
         let store = Arc::new(copycat_aws::DynamoStore::new(clients.dynamodb.clone(), provisioned.table.clone()));
         Ok(EngineBackend { store, queues, dead_letters, location: format!("table {} at {endpoint}", provisioned.table) })
     }
 
     /// Without the `aws` feature the AWS backend is a clear error, not a silent fallback.
     #[cfg(not(feature = "aws"))]
-    pub async fn aws(_endpoint: Option<&str>, _resume: bool) -> Result<Self, CliError> {
-        Err(CliError::msg(
+    pub async fn aws(_endpoint: Option<&str>, _resume: bool) -> Result<Self, EngineError> {
+        Err(EngineError::Usage(
             "this copycat was built without the AWS backend; rebuild with `--features aws` \
-             (e.g. `cargo run --release -p copycat --features aws -- demo --backend aws`)",
+             (e.g. `cargo run --release -p copycat --features aws -- demo --backend aws`)"
+                .into(),
         ))
     }
 }
@@ -212,10 +218,10 @@ impl NotificationSink for DemoSink {
 
 /// Every handler, one process.
 pub struct Engine {
-    /// What the handlers run on.
-    pub deps: Deps,
+    /// Each function's deps (each handler gets only its own).
+    pub deps: FunctionDeps,
     /// The three queues.
-    pub queues: Queues,
+    pub queues: QueuePorts,
     /// Their dead-letter queues.
     pub dead_letters: Vec<Arc<dyn Queue>>,
     /// Counters.
@@ -228,21 +234,24 @@ pub struct Engine {
 
 const ARN: &str = "arn:aws:sqs:local:000000000000:";
 
-async fn drain<F, Fut>(queue: &dyn Queue, batch: usize, mut handler: F) -> Result<u32, CliError>
+/// Feeds `queue`'s messages to `handler` in SQS batches, as Lambda's poller does, until the
+/// queue is empty or a batch had failures (they come back after their visibility timeout).
+async fn drain<F, Fut, E>(queue: &dyn Queue, batch: usize, mut handler: F) -> Result<u32, EngineError>
 where
     F: FnMut(LambdaEvent<SqsEvent>) -> Fut,
-    Fut: Future<Output = Result<SqsBatchResponse, String>>,
+    Fut: Future<Output = Result<SqsBatchResponse, E>>,
+    E: std::fmt::Display,
 {
     let mut handled = 0;
     loop {
-        let msgs = queue.receive(batch).await.map_err(|e| CliError::msg(e.to_string()))?;
+        let msgs = queue.receive(batch).await?;
         if msgs.is_empty() {
             return Ok(handled);
         }
         let event = to_sqs_event(&msgs, &format!("{ARN}{}", queue.name()));
         match handler(local_event(event)).await {
             Ok(resp) => {
-                let out = settle_batch(queue, &msgs, &resp).await.map_err(|e| CliError::msg(e.to_string()))?;
+                let out = settle_batch(queue, &msgs, &resp).await?;
                 handled += out.acked;
                 if out.failed > 0 {
                     // the failed ones reappear after the visibility timeout
@@ -269,9 +278,9 @@ impl Engine {
     ) -> Self {
         let metrics = Arc::new(CounterMetrics::default());
         let EngineBackend { store, queues, dead_letters, .. } = backend;
-        let deps = Deps { config: Arc::new(config), store, queues: queues.clone(), market, broker, clock, metrics: metrics.clone() };
+        let base = Base { config: Arc::new(config), store, clock, metrics: metrics.clone() };
         Engine {
-            deps,
+            deps: FunctionDeps::new(base, &queues, market, broker),
             queues,
             dead_letters,
             metrics,
@@ -289,9 +298,8 @@ impl Engine {
     /// destinations, or `COPYCAT_DISCORD_WEBHOOK_URL` / `COPYCAT_SLACK_WEBHOOK_URL`, read through
     /// `env`); returns their names (empty: terminal only). Posts are paced on the real clock,
     /// whatever clock the engine runs on, since the webhooks' rate limits are real.
-    pub fn connect_webhooks(&self, env: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>, CliError> {
-        let router = copycat_notify::Router::from_config(&self.deps.config.notifications, env, copycat_notify::Timing::real())
-            .map_err(|e| CliError::msg(e.to_string()))?;
+    pub fn connect_webhooks(&self, env: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>, EngineError> {
+        let router = copycat_notify::Router::from_config(&self.deps.config.notifications, env, copycat_notify::Timing::real())?;
         let names: Vec<String> = router.destinations().iter().map(|d| format!("{} `{}`", d.platform(), d.name())).collect();
         if !router.is_empty() {
             let _ = self.sink.webhooks.set(Arc::new(router.with_ledger(self.deps.store.clone())));
@@ -300,52 +308,39 @@ impl Engine {
     }
 
     /// Discovery, then the bot filter over every candidate it queued.
-    pub async fn discover(&mut self) -> Result<(), CliError> {
-        let report = discovery::run_discovery(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
+    pub async fn discover(&mut self) -> Result<(), EngineError> {
+        let report = discovery::run_discovery(&self.deps.discovery).await?;
         tracing::info!(?report, "discovery");
-        let deps = &self.deps;
-        drain(
-            self.queues.candidates.as_ref(),
-            self.batch(),
-            |e| async move { bot_filter::handle(e, deps).await.map_err(|e| e.to_string()) },
-        )
-        .await?;
+        let deps = &self.deps.bot_filter;
+        drain(self.queues.candidates.as_ref(), self.batch(), |e| async move { bot_filter::handle(e, deps).await }).await?;
         Ok(())
     }
 
     /// One poll of every followed leader; returns how many signals were queued.
-    pub async fn poll(&mut self) -> Result<u32, CliError> {
-        let r = self.poller.poll_once(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))?;
+    pub async fn poll(&mut self) -> Result<u32, EngineError> {
+        let r = self.poller.poll_once(&self.deps.poller).await?;
         Ok(r.signals_queued)
     }
 
     /// Copies every signal waiting.
-    pub async fn copy(&mut self) -> Result<u32, CliError> {
-        let deps = &self.deps;
-        drain(
-            self.queues.signals.as_ref(),
-            self.batch(),
-            |e| async move { signal_copier::handle(e, deps).await.map_err(|e| e.to_string()) },
-        )
-        .await
+    pub async fn copy(&mut self) -> Result<u32, EngineError> {
+        let deps = &self.deps.copier;
+        drain(self.queues.signals.as_ref(), self.batch(), |e| async move { signal_copier::handle(e, deps).await }).await
     }
 
     /// One health check.
-    pub async fn health(&mut self) -> Result<health_check::HealthReport, CliError> {
-        health_check::run_health_check(&self.deps).await.map_err(|e| CliError::msg(e.to_string()))
+    pub async fn health(&mut self) -> Result<health_check::HealthReport, EngineError> {
+        Ok(health_check::run_health_check(&self.deps.health).await?)
     }
 
     /// Delivers every notification waiting; counts what was dead-lettered.
-    pub async fn notify(&mut self) -> Result<(), CliError> {
-        let deps = &self.deps;
+    pub async fn notify(&mut self) -> Result<(), EngineError> {
+        let deps = self.deps.notifier();
         let sink: &dyn NotificationSink = self.sink.as_ref();
-        drain(self.queues.notifications.as_ref(), self.batch(), |e| async move {
-            notifier::handle(e, deps, sink).await.map_err(|e| e.to_string())
-        })
-        .await?;
+        drain(self.queues.notifications.as_ref(), self.batch(), |e| async move { notifier::handle(e, deps, sink).await }).await?;
         let mut dead = 0;
         for d in &self.dead_letters {
-            dead += d.depth().await.map_err(|e| CliError::msg(e.to_string()))?;
+            dead += d.depth().await?;
         }
         if dead > self.dead_lettered {
             self.deps.metrics.count("DeadLettered", dead - self.dead_lettered, &[]);
@@ -355,13 +350,13 @@ impl Engine {
     }
 }
 
-fn remove_db(path: &Path) -> Result<(), CliError> {
+fn remove_db(path: &Path) -> Result<(), EngineError> {
     for suffix in ["", "-wal", "-shm"] {
         let p = PathBuf::from(format!("{}{suffix}", path.display()));
         match std::fs::remove_file(&p) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(CliError::msg(format!("cannot remove {}: {e}", p.display()))),
+            Err(source) => return Err(EngineError::RemoveFile { path: p, source }),
         }
     }
     Ok(())
@@ -381,7 +376,7 @@ fn progress(total_secs: u64, enabled: bool) -> Option<ProgressBar> {
 }
 
 /// `copycat demo`.
-pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliError> {
+pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, EngineError> {
     if let Some(d) = args.days {
         config.demo.days = d;
     }
@@ -391,7 +386,7 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliE
     if let Some(w) = args.wallets {
         config.demo.wallets = w;
     }
-    config.validate().map_err(|e| CliError::msg(e.to_string()))?;
+    config.validate()?;
     let start = demo_start();
     let end = start + Span::days(config.demo.days as i64);
     let clock = Arc::new(ManualClock::new(start));
@@ -399,12 +394,12 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, CliE
         BackendChoice::Embedded => {
             if args.resume {
                 if !args.db.exists() {
-                    return Err(CliError::msg(format!("nothing to resume: no demo database at {}", args.db.display())));
+                    return Err(EngineError::Usage(format!("nothing to resume: no demo database at {}", args.db.display())));
                 }
             } else {
                 remove_db(&args.db)?;
             }
-            let embedded = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+            let embedded = copycat_local::open_backend(&args.db, clock.clone())?;
             EngineBackend::embedded(&embedded, &config.queues, args.db.display().to_string())
         }
         BackendChoice::Aws { endpoint } => EngineBackend::aws(endpoint.as_deref(), args.resume).await?,
@@ -501,10 +496,10 @@ impl Engine {
 }
 
 /// `copycat run`: the same engine on the real clock.
-pub async fn run(config: Config, args: RunOptions) -> Result<(), CliError> {
+pub async fn run(config: Config, args: RunOptions) -> Result<(), EngineError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let start = clock.now();
-    let embedded = copycat_local::open_backend(&args.db, clock.clone()).map_err(|e| CliError::msg(e.to_string()))?;
+    let embedded = copycat_local::open_backend(&args.db, clock.clone())?;
     let backend = EngineBackend::embedded(&embedded, &config.queues, args.db.display().to_string());
     let venue = args.venue.unwrap_or_else(|| {
         let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&config.demo, start)));

@@ -1,14 +1,15 @@
 //! The demo's persisted progress (for `--resume`) and its end-of-run summary.
 
-use crate::EngineError as CliError;
+use crate::EngineError;
 use crate::engine::Engine;
 use copycat_core::breaker::BreakerState;
 use copycat_core::config::Config;
-use copycat_core::ports::{Dependency, Key};
+use copycat_core::dependency::Dependency;
 use copycat_core::records::{LeaderSet, LedgerEntry, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, keys};
+use copycat_core::store::Key;
 use copycat_core::time::Timestamp;
 use copycat_sim::SimWorld;
-use copycat_state::{Deps, decode, load, update_with_retry};
+use copycat_state::{Base, decode, load, update_with_retry};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -44,22 +45,22 @@ fn fingerprint(c: &Config) -> String {
 
 impl DemoState {
     /// Creates the record for a fresh demo, or loads it to resume.
-    pub async fn load_or_create(deps: &Deps, config: &Config, start: Timestamp, resume: bool) -> Result<DemoState, CliError> {
-        let existing = load::<DemoState>(deps.store.as_ref(), &demo_key()).await.map_err(|e| CliError::msg(e.to_string()))?;
+    pub async fn load_or_create(deps: &Base, config: &Config, start: Timestamp, resume: bool) -> Result<DemoState, EngineError> {
+        let existing = load::<DemoState>(deps.store.as_ref(), &demo_key()).await?;
         match (existing, resume) {
             (Some(s), true) => {
                 if s.value.fingerprint != fingerprint(config) {
-                    return Err(CliError::msg(format!(
+                    return Err(EngineError::Usage(format!(
                         "the database holds a different demo ({}); resume with the same --seed/--days/--wallets, or start afresh without --resume",
                         s.value.fingerprint
                     )));
                 }
                 if s.value.finished {
-                    return Err(CliError::msg("that demo already finished; run `copycat demo` to start a new one"));
+                    return Err(EngineError::Usage("that demo already finished; run `copycat demo` to start a new one".into()));
                 }
                 Ok(s.value)
             }
-            (None, true) => Err(CliError::msg("the database has no demo to resume; run `copycat demo` to start one")),
+            (None, true) => Err(EngineError::Usage("the database has no demo to resume; run `copycat demo` to start one".into())),
             (_, false) => {
                 let s = DemoState {
                     fingerprint: fingerprint(config),
@@ -78,11 +79,9 @@ impl DemoState {
     }
 
     /// Persists it.
-    pub async fn save(&self, deps: &Deps) -> Result<(), CliError> {
+    pub async fn save(&self, deps: &Base) -> Result<(), EngineError> {
         let me = self.clone();
-        update_with_retry::<DemoState, _>(deps.store.as_ref(), &demo_key(), |_| Some(me.clone()))
-            .await
-            .map_err(|e| CliError::msg(e.to_string()))?;
+        update_with_retry::<DemoState, _>(deps.store.as_ref(), &demo_key(), |_| Some(me.clone())).await?;
         Ok(())
     }
 
@@ -186,17 +185,16 @@ pub async fn build(
     config: &Config,
     state: &DemoState,
     wall: std::time::Duration,
-) -> Result<Summary, CliError> {
+) -> Result<Summary, EngineError> {
     let deps = &engine.deps;
     let store = deps.store.as_ref();
-    let err = |e: copycat_core::ports::StoreError| CliError::msg(e.to_string());
 
     // Judged wallets, against ground truth.
     let wallets: Vec<_> = world.wallets().to_vec();
     let (mut seen, mut bots_seen, mut tp, mut fp, mut fn_, mut dropped) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
     for chunk in wallets.chunks(100) {
         let ks: Vec<_> = chunk.iter().map(keys::trader).collect();
-        for (w, rec) in chunk.iter().zip(store.get_many(&ks).await.map_err(err)?) {
+        for (w, rec) in chunk.iter().zip(store.get_many(&ks).await?) {
             let Some(rec) = rec else { continue };
             let Ok(p) = decode::<TraderProfile>(&rec) else { continue };
             if p.value.status == TraderStatus::Candidate {
@@ -215,17 +213,17 @@ pub async fn build(
             dropped += (p.value.status == TraderStatus::Dropped) as u64;
         }
     }
-    let leaders = load::<LeaderSet>(store, &keys::leaders()).await.map_err(err)?.map(|v| v.value).unwrap_or_default();
+    let leaders = load::<LeaderSet>(store, &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
     let bots_followed = leaders.leaders.iter().filter(|l| world.is_bot(&l.wallet)).count() as u64;
 
     // The ledger: every signal's outcome.
-    let ledger = store.query(keys::LEDGER_PK, "").await.map_err(err)?;
+    let ledger = store.query(keys::LEDGER_PK, "").await?;
     let (mut copied, mut refused) = (0u64, 0u64);
     let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
     let mut fills_per_key: HashMap<String, u64> = HashMap::new();
     let mut latencies = Vec::new();
     for rec in &ledger {
-        let e = decode::<LedgerEntry>(rec).map_err(err)?.value;
+        let e = decode::<LedgerEntry>(rec)?.value;
         match &e.outcome {
             SignalOutcome::Copied { fill, .. } => {
                 copied += 1;
@@ -242,14 +240,13 @@ pub async fn build(
     let duplicate_fills = fills_per_key.values().filter(|n| **n > 1).map(|n| n - 1).sum();
 
     let portfolio = load::<PortfolioState>(store, &keys::portfolio())
-        .await
-        .map_err(err)?
+        .await?
         .map(|v| v.value)
         .unwrap_or_else(|| PortfolioState::new(config.trading.starting_balance, state.clock));
-    let mode = load::<ModeState>(store, &keys::mode()).await.map_err(err)?.map(|v| v.value);
+    let mode = load::<ModeState>(store, &keys::mode()).await?.map(|v| v.value);
     let (mut trips, mut recoveries) = (0, 0);
     for d in Dependency::ALL {
-        if let Some(b) = load::<BreakerState>(store, &keys::breaker(d)).await.map_err(err)? {
+        if let Some(b) = load::<BreakerState>(store, &keys::breaker(d)).await? {
             trips += b.value.trips;
             recoveries += b.value.recoveries;
         }

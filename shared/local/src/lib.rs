@@ -1,30 +1,28 @@
-//! copycat-local: wires the embedded backend (and, until a venue client is configured, the
-//! simulator) into the [`Deps`] every handler runs on; bridges queue messages to the SQS events
-//! the handlers take, so the local engine runs exactly the Lambda handlers.
+//! copycat-local: opens the embedded backend's queues (named in `infra/resources.json`, through
+//! `copycat_core::queues`) and bridges queue messages to the SQS events the handlers take, so
+//! the local engine runs exactly the Lambda handlers.
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent, SqsMessage};
 use copycat_core::config::{Config, ConfigError, QueuesConfig};
-use copycat_core::ports::{Queue, QueueError, Received};
-use copycat_core::time::{Clock, Span, Timestamp};
+use copycat_core::message::Received;
+use copycat_core::ports::{Queue, QueueError};
+use copycat_core::queues::QueueId;
+use copycat_core::time::{Clock, Span};
 use copycat_embedded::{EmbeddedBackend, EmbeddedError, EmbeddedQueue, QueueSettings};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Queue names, one place (the SAM template and the emulator set-up use the same).
-pub mod names {
-    /// Candidates for the bot filter (standard).
-    pub const CANDIDATES: &str = "copycat-candidates";
-    /// Leader trades to copy (FIFO).
-    pub const SIGNALS: &str = "copycat-signals.fifo";
-    /// Operator notifications (standard).
-    pub const NOTIFICATIONS: &str = "copycat-notifications";
-    /// Dead-letter queue of the candidates queue.
-    pub const CANDIDATES_DLQ: &str = "copycat-candidates-dlq";
-    /// Dead-letter queue of the signals queue (FIFO, as SQS requires).
-    pub const SIGNALS_DLQ: &str = "copycat-signals-dlq.fifo";
-    /// Dead-letter queue of the notifications queue.
-    pub const NOTIFICATIONS_DLQ: &str = "copycat-notifications-dlq";
+/// The three queues of a backend as ports: what the local engine drains and builds each
+/// function's `Sender`s from.
+#[derive(Clone)]
+pub struct QueuePorts {
+    /// Wallets for the bot filter (standard).
+    pub candidates: Arc<dyn Queue>,
+    /// Leader trades to copy (FIFO, group per leader wallet).
+    pub signals: Arc<dyn Queue>,
+    /// Events for the operator (standard).
+    pub notifications: Arc<dyn Queue>,
 }
 
 /// The three queues of the embedded backend, with their dead-letter queues.
@@ -42,40 +40,22 @@ impl LocalQueues {
     /// Opens the queues with the settings in config.
     pub fn open(backend: &EmbeddedBackend, q: &QueuesConfig) -> Self {
         let vis = Span::seconds(q.visibility_timeout_secs);
-        let std = |dlq: &str| QueueSettings::standard().with_visibility_timeout(vis).with_dead_letter(dlq, q.max_receive);
-        LocalQueues {
-            candidates: backend.queue(names::CANDIDATES, std(names::CANDIDATES_DLQ)),
-            signals: backend.queue(
-                names::SIGNALS,
-                QueueSettings::fifo().with_visibility_timeout(vis).with_dead_letter(names::SIGNALS_DLQ, q.max_receive),
-            ),
-            notifications: backend.queue(names::NOTIFICATIONS, std(names::NOTIFICATIONS_DLQ)),
-        }
+        let open = |queue: QueueId| {
+            let settings = if queue.fifo() { QueueSettings::fifo() } else { QueueSettings::standard() };
+            backend.queue(queue.name(), settings.with_visibility_timeout(vis).with_dead_letter(queue.dead_letter_name(), q.max_receive))
+        };
+        LocalQueues { candidates: open(QueueId::Candidates), signals: open(QueueId::Signals), notifications: open(QueueId::Notifications) }
     }
 
     /// As the handler-facing bundle.
-    pub fn ports(&self) -> copycat_state::Queues {
-        copycat_state::Queues {
-            candidates: self.candidates.clone(),
-            signals: self.signals.clone(),
-            notifications: self.notifications.clone(),
-        }
+    pub fn ports(&self) -> QueuePorts {
+        QueuePorts { candidates: self.candidates.clone(), signals: self.signals.clone(), notifications: self.notifications.clone() }
     }
 }
 
 /// Opens the embedded backend at `path` on `clock`.
 pub fn open_backend(path: &Path, clock: Arc<dyn Clock>) -> Result<EmbeddedBackend, EmbeddedError> {
     EmbeddedBackend::open(path, clock)
-}
-
-/// The real clock (for `copycat run` and Lambda binaries).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        chrono::Utc::now()
-    }
 }
 
 /// Loads the config: the TOML file at `path` if given (an error if it is missing), else
@@ -135,16 +115,4 @@ pub struct BatchOutcome {
 /// A `LambdaEvent` for in-process calls (no deadline: handlers use their configured windows).
 pub fn local_event<T>(payload: T) -> lambda_runtime::LambdaEvent<T> {
     lambda_runtime::LambdaEvent::new(payload, lambda_runtime::Context::default())
-}
-
-/// The simulated venue (market data and paper broker) on `clock`, seeded by `demo.seed`:
-/// what the Lambda binaries trade against until the Polymarket client is configured.
-pub fn simulated_venue(
-    config: &Config,
-    clock: Arc<dyn Clock>,
-) -> (Arc<dyn copycat_core::ports::MarketData>, Arc<dyn copycat_core::ports::Broker>) {
-    let world = Arc::new(copycat_sim::SimWorld::generate(copycat_sim::SimParams::from_demo_config(&config.demo, clock.now())));
-    let market = Arc::new(copycat_sim::SimMarket::new(world.clone(), clock.clone()));
-    let broker = Arc::new(copycat_sim::SimBroker::new(world, clock));
-    (market, broker)
 }

@@ -305,7 +305,7 @@ mod tests {
         let n = Notification::new(
             "b",
             from_secs(0),
-            Event::BreakerOpened { dependency: copycat_core::ports::Dependency::Clob, failures: 5, last_error: "x".repeat(5_000) },
+            Event::BreakerOpened { dependency: copycat_core::dependency::Dependency::Clob, failures: 5, last_error: "x".repeat(5_000) },
         );
         let p = discord_payload(&render(&n));
         assert_eq!(p["embeds"][0]["color"], 0xE74C3C);

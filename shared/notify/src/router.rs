@@ -10,8 +10,8 @@ use crate::url::{Platform, UrlError, WebhookUrl};
 use crate::webhook::{Destination, PostError};
 use copycat_core::config::{DestinationConfig, NotificationsConfig};
 use copycat_core::events::{Notification, Severity};
-use copycat_core::ports::Key;
 use copycat_core::ports::{NotificationSink, SinkError, StateStore};
+use copycat_core::store::Key;
 use copycat_core::time::Span;
 use std::sync::Arc;
 

@@ -3,9 +3,10 @@
 //! rate limits, and URLs that never reach the logs.
 
 use copycat_core::config::NotificationsConfig;
+use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, Notification, Severity};
 use copycat_core::money::Usd;
-use copycat_core::ports::{Dependency, NotificationSink, SinkError};
+use copycat_core::ports::{NotificationSink, SinkError};
 use copycat_core::time::{Clock, ManualClock, Span, Timestamp, from_secs};
 use copycat_core::trade::{Side, Wallet};
 use copycat_notify::capture::{Reply, WebhookReceiver};

@@ -13,10 +13,11 @@ use crate::parse;
 use async_trait::async_trait;
 use copycat_core::config::{ConfigError, VenueConfig};
 use copycat_core::datapi::{is_combo_condition, parse_trade_row};
+use copycat_core::dependency::Dependency;
 use copycat_core::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
 use copycat_core::money::Price;
-use copycat_core::ports::{Dependency, MarketData, MarketError};
-use copycat_core::time::{Clock, Timestamp};
+use copycat_core::ports::{MarketData, MarketError};
+use copycat_core::time::{Clock, SystemClock, Timestamp};
 use copycat_core::trade::{Side, Trade, Wallet};
 use rand::Rng;
 use reqwest::Url;
@@ -50,15 +51,6 @@ pub enum BuildError {
         /// What is wrong with it.
         reason: String,
     },
-}
-
-/// The system clock, for `end=` bounds and book timestamps.
-struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        chrono::Utc::now()
-    }
 }
 
 /// Counters of what the client did (for benches, logs and tests).

@@ -1,7 +1,8 @@
 //! What can go wrong talking to the venue, typed, and how each case maps onto the port's
 //! [`MarketError`] (which the dependency's breaker counts).
 
-use copycat_core::ports::{Dependency, MarketError};
+use copycat_core::dependency::Dependency;
+use copycat_core::ports::MarketError;
 
 /// One failed venue call, after retries.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

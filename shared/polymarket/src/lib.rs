@@ -10,7 +10,8 @@
 //! - [`live`] holds the switch to real orders and, with the cargo feature `live`, the
 //!   `LiveBroker` that signs them.
 //!
-//! The Lambda binaries build the venue with [`venue_from_config`], `copycat run` with
+//! The copier Lambda builds its venue with [`venue_from_config`] (the other functions only
+//! [`market_data`]), `copycat run` with
 //! [`venue_for`].
 
 #![warn(missing_docs)]
@@ -24,6 +25,7 @@ pub mod live;
 mod paper;
 pub mod parse;
 pub mod server;
+#[cfg(feature = "sim-venue")]
 pub mod sim_venue;
 
 pub use client::{BuildError, ClientStats, PolymarketClient, cut_at_second};
@@ -37,7 +39,7 @@ use copycat_core::ports::{Broker, MarketData};
 use copycat_core::time::Clock;
 use std::sync::Arc;
 
-/// Market data and a broker, as handler `Deps` take them.
+/// Market data and a broker, as the copier's deps take them.
 pub type Venue = (Arc<dyn MarketData>, Arc<dyn Broker>);
 
 /// The real venue for a validated config, as a Lambda gets it: the HTTP client as market data,
@@ -48,26 +50,11 @@ pub fn venue_from_config(config: &Config, clock: Arc<dyn Clock>) -> Result<Venue
     venue_for(config, clock, Launch::Lambda)
 }
 
-/// The venue of a function that never places orders (discovery, bot-filter, poller, health
-/// check, notifier): the HTTP client as market data and a broker that refuses every order. It
-/// never reads the wallet key, so `trading.mode = "live"` needs the key in the copier alone.
-pub fn data_venue(config: &Config, _clock: Arc<dyn Clock>) -> Result<Venue, BuildError> {
-    let market: Arc<dyn MarketData> = Arc::new(PolymarketClient::from_config(&config.venue)?);
-    Ok((market, Arc::new(NoOrders)))
-}
-
-/// The broker of a function that does not trade: every order is refused, loudly.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct NoOrders;
-
-#[async_trait::async_trait]
-impl Broker for NoOrders {
-    async fn place(&self, order: &copycat_core::ports::CopyOrder) -> Result<copycat_core::ports::Fill, copycat_core::ports::BrokerError> {
-        Err(copycat_core::ports::BrokerError::Rejected(format!(
-            "this function does not place orders (signal {}); only the signal copier trades",
-            order.key
-        )))
-    }
+/// The market data of a function that never places orders (discovery, bot-filter, poller,
+/// health check): the HTTP client alone. It never reads the wallet key, so `trading.mode =
+/// "live"` needs the key in the copier alone, and such a function holds no broker at all.
+pub fn market_data(config: &Config) -> Result<Arc<dyn MarketData>, BuildError> {
+    Ok(Arc::new(PolymarketClient::from_config(&config.venue)?))
 }
 
 /// [`venue_from_config`] for a given launcher (`copycat run` also needs its confirmation flag).

@@ -4,8 +4,9 @@
 
 use async_trait::async_trait;
 use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::order::{CopyOrder, Fill, TimeInForce};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Fill, MarketData, MarketError, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, MarketData, MarketError};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::Clock;
 use copycat_core::trade::Side;

@@ -3,8 +3,8 @@
 //! This is what `copycat sim serve` runs, so the real client is exercised end to end.
 
 use crate::server::{Handler, Request, Response};
+use copycat_core::dependency::Dependency;
 use copycat_core::market::{BookLevel, LeaderboardWindow, WalletPosition};
-use copycat_core::ports::Dependency;
 use copycat_core::time::{Clock, Timestamp, from_secs};
 use copycat_core::trade::{Trade, Wallet};
 use copycat_sim::SimWorld;

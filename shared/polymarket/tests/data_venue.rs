@@ -1,36 +1,17 @@
-//! The venue of the functions that place no orders: built in live mode without the wallet key
-//! (the key is the copier's alone), and its broker refuses every order.
+//! The market data of the functions that place no orders: built in live mode without the wallet
+//! key (the key is the copier's alone), while the trading venue is refused without it.
 
 use copycat_core::config::{Config, TradingMode};
-use copycat_core::money::{Price, Shares};
-use copycat_core::ports::{BrokerError, CopyOrder, TimeInForce};
-use copycat_core::signal::SignalKey;
 use copycat_core::time::{ManualClock, from_secs};
-use copycat_core::trade::Side;
-use rust_decimal::Decimal;
 use std::sync::Arc;
 
-#[tokio::test]
-async fn data_venue_needs_no_key_in_live_mode_and_refuses_orders() {
+#[test]
+fn market_data_needs_no_key_in_live_mode_while_the_trading_venue_does() {
     let mut config = Config::default();
     config.trading.mode = TradingMode::Live;
-    // No key, no confirmation: the trading venue is refused, the data venue is not.
-    assert!(
-        copycat_polymarket::venue_with_key(&config, Arc::new(ManualClock::new(from_secs(0))), copycat_polymarket::Launch::Lambda, None)
-            .is_err()
-    );
-    let (_market, broker) =
-        copycat_polymarket::data_venue(&config, Arc::new(ManualClock::new(from_secs(0)))).expect("a data venue needs no key");
-    let order = CopyOrder {
-        key: SignalKey("00000000000000000000000000000001".into()),
-        token_id: "1001".into(),
-        side: Side::Buy,
-        shares: Shares(Decimal::TEN),
-        limit_price: Price(Decimal::ONE),
-        time_in_force: TimeInForce::Fok,
-    };
-    match broker.place(&order).await {
-        Err(BrokerError::Rejected(why)) => assert!(why.contains("does not place orders"), "{why}"),
-        other => panic!("a data venue's broker refuses every order, got {other:?}"),
-    }
+    // No key, no confirmation: the trading venue is refused, the market data is not.
+    let refused =
+        copycat_polymarket::venue_with_key(&config, Arc::new(ManualClock::new(from_secs(0))), copycat_polymarket::Launch::Lambda, None);
+    assert!(matches!(refused, Err(copycat_polymarket::BuildError::LiveRefused { .. })), "{:?}", refused.err());
+    copycat_polymarket::market_data(&config).expect("market data needs no key");
 }

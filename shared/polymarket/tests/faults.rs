@@ -2,8 +2,9 @@
 //! (and the right breaker-facing `MarketError`), never a panic or an endless loop.
 
 use copycat_core::config::VenueConfig;
+use copycat_core::dependency::Dependency;
 use copycat_core::market::LeaderboardWindow;
-use copycat_core::ports::{Dependency, MarketData, MarketError};
+use copycat_core::ports::{MarketData, MarketError};
 use copycat_core::time::{ManualClock, Span, from_secs};
 use copycat_core::trade::Wallet;
 use copycat_polymarket::fixtures::{Fault, ScriptedVenue};

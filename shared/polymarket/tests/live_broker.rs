@@ -6,8 +6,9 @@
 
 use copycat_core::config::{Config, TradingMode};
 use copycat_core::money::{Price, Shares};
+use copycat_core::order::{CopyOrder, OrderTicket, TimeInForce};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, MarketData, OrderTicket, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, MarketData};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, from_secs};
 use copycat_core::trade::Side;

@@ -2,9 +2,11 @@
 //! world in Polymarket's shapes, and the client turns them back into the same domain values.
 
 use copycat_core::config::{Config, VenueConfig};
+use copycat_core::dependency::Dependency;
 use copycat_core::market::LeaderboardWindow;
 use copycat_core::money::{Price, Shares};
-use copycat_core::ports::{Broker, CopyOrder, Dependency, MarketData, MarketError, TimeInForce};
+use copycat_core::order::{CopyOrder, TimeInForce};
+use copycat_core::ports::{Broker, MarketData, MarketError};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, Span};
 use copycat_core::trade::Side;

@@ -2,9 +2,11 @@
 
 use crate::world::SimWorld;
 use async_trait::async_trait;
+use copycat_core::dependency::Dependency;
 use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::order::{CopyOrder, Fill, TimeInForce};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, Fill, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, Timestamp};
 use copycat_core::trade::Side;

@@ -3,8 +3,9 @@
 
 use crate::world::SimWorld;
 use async_trait::async_trait;
+use copycat_core::dependency::Dependency;
 use copycat_core::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
-use copycat_core::ports::{Dependency, MarketData, MarketError};
+use copycat_core::ports::{MarketData, MarketError};
 use copycat_core::time::{Clock, Timestamp};
 use copycat_core::trade::{Trade, Wallet};
 use std::sync::Arc;

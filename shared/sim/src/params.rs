@@ -1,7 +1,7 @@
 //! What a simulated world is generated from: seed, period, population size, outages, slippage.
 
 use copycat_core::config::DemoConfig;
-use copycat_core::ports::Dependency;
+use copycat_core::dependency::Dependency;
 use copycat_core::time::{Span, Timestamp, from_secs};
 use serde::{Deserialize, Serialize};
 

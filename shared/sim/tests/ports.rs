@@ -2,10 +2,12 @@
 //! resolutions, and paper fills.
 
 use chrono::TimeDelta;
+use copycat_core::dependency::Dependency;
 use copycat_core::market::{Book, LeaderboardWindow};
 use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::order::{CopyOrder, TimeInForce};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Dependency, MarketData, MarketError, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, MarketData, MarketError};
 use copycat_core::signal::SignalKey;
 use copycat_core::trade::{Side, Trade};
 use copycat_core::{Clock, ManualClock, Timestamp, Wallet};

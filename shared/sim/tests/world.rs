@@ -374,7 +374,7 @@ fn demo_config_maps_to_one_data_api_outage_after_start() {
     assert_eq!((p.seed, p.days, p.wallets, p.markets), (demo.seed, demo.days, demo.wallets, demo.markets));
     assert_eq!(p.outages.len(), 1);
     let o = &p.outages[0];
-    assert_eq!(o.dependency, copycat_core::ports::Dependency::DataApi);
+    assert_eq!(o.dependency, copycat_core::dependency::Dependency::DataApi);
     assert_eq!(o.start, start + TimeDelta::hours(60));
     assert_eq!(o.end, o.start + TimeDelta::minutes(6));
     let none = SimParams::from_demo_config(&copycat_core::config::DemoConfig { outage_minutes: 0.0, ..demo }, start);

@@ -1,11 +1,12 @@
 //! Breakers on the state table: the pure transitions of `copycat_core::breaker`, persisted only
 //! when they change something, each change a conditional write on the record's version.
 
-use crate::deps::{Deps, notify};
+use crate::deps::{Reporting, notify};
 use crate::typed::{Versioned, load, to_body};
 use copycat_core::breaker::{self, Admission, BreakerState, Phase, Transition};
+use copycat_core::dependency::Dependency;
 use copycat_core::events::Event;
-use copycat_core::ports::{Dependency, MarketError, StoreError};
+use copycat_core::ports::{MarketError, StoreError};
 use copycat_core::records::keys;
 use copycat_core::time::Timestamp;
 use std::future::Future;
@@ -41,7 +42,7 @@ pub type Guarded<T> = Result<T, GateError>;
 impl BreakerGate {
     /// Reads the breaker. A store that cannot be read fails open (treated as CLOSED) and says
     /// so: the breaker must not become the outage.
-    pub async fn read(deps: &Deps, dependency: Dependency, owner: &str) -> Self {
+    pub async fn read(deps: &Reporting, dependency: Dependency, owner: &str) -> Self {
         let seen = match load::<BreakerState>(deps.store.as_ref(), &keys::breaker(dependency)).await {
             Ok(s) => s,
             Err(e) => {
@@ -68,7 +69,7 @@ impl BreakerGate {
 
     /// Whether a call may go ahead now; may elect this worker as the half-open probe (one
     /// conditional write — only one worker wins).
-    pub async fn admit(&mut self, deps: &Deps, now: Timestamp) -> Result<(), GateError> {
+    pub async fn admit(&mut self, deps: &Reporting, now: Timestamp) -> Result<(), GateError> {
         let state = self.state();
         match breaker::admit(&state, &self.owner, now, &deps.config.breaker) {
             Admission::Proceed => Ok(()),
@@ -98,7 +99,7 @@ impl BreakerGate {
     /// Records a call's outcome. Writes only a change; a conflict re-reads and re-decides.
     /// Transitions emit their metric line and notification. Never fails the caller: the
     /// protected call's own error is what the caller reports.
-    pub async fn record(&mut self, deps: &Deps, now: Timestamp, outcome: Result<(), &str>) -> Option<Transition> {
+    pub async fn record(&mut self, deps: &Reporting, now: Timestamp, outcome: Result<(), &str>) -> Option<Transition> {
         let cfg = deps.config.breaker.clone();
         let key = keys::breaker(self.dependency);
         for _ in 0..crate::typed::MAX_ATTEMPTS {
@@ -132,7 +133,7 @@ impl BreakerGate {
         None
     }
 
-    async fn announce(&self, deps: &Deps, t: Transition, s: &BreakerState, now: Timestamp) {
+    async fn announce(&self, deps: &Reporting, t: Transition, s: &BreakerState, now: Timestamp) {
         let dep = self.dependency.as_str();
         let cause = format!("{dep}|{}|{}", s.trips, s.recoveries);
         match t {
@@ -157,7 +158,7 @@ impl BreakerGate {
     /// Admits, makes the call, and records its outcome (a `NotFound` is not a failure). A failure
     /// that names another dependency (e.g. the CLOB fee lookup inside a Gamma market lookup) is
     /// not this one's: this dependency answered, and the caller records the other's failure.
-    pub async fn call<T, F>(&mut self, deps: &Deps, call: F) -> Guarded<T>
+    pub async fn call<T, F>(&mut self, deps: &Reporting, call: F) -> Guarded<T>
     where
         F: Future<Output = Result<T, MarketError>>,
     {

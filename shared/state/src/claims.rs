@@ -7,9 +7,10 @@
 //! and whoever takes it over settles that order instead of deciding again.
 
 use crate::typed::{decode, to_body};
-use copycat_core::ports::{Key, StateStore, StoreError, Write};
+use copycat_core::ports::{StateStore, StoreError};
 use copycat_core::records::{Claim, ClaimStatus, PendingOrder, SignalOutcome, keys};
 use copycat_core::signal::SignalKey;
+use copycat_core::store::{Key, Write};
 use copycat_core::time::Timestamp;
 
 /// The result of trying to claim a signal.

@@ -1,6 +1,7 @@
 //! Typed reads and writes of JSON record bodies.
 
-use copycat_core::ports::{Key, Record, StateStore, StoreError};
+use copycat_core::ports::{StateStore, StoreError};
+use copycat_core::store::{Key, Record};
 use copycat_core::time::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -20,8 +20,9 @@ use crate::limiter::{Family, RateLimits};
 use async_trait::async_trait;
 use copycat_core::config::Config;
 use copycat_core::money::{Price, Shares, Usd};
+use copycat_core::order::{CopyOrder, Fill, OrderTicket, TimeInForce};
 use copycat_core::portfolio::taker_fee;
-use copycat_core::ports::{Broker, BrokerError, CopyOrder, Fill, MarketData, OrderTicket, TimeInForce};
+use copycat_core::ports::{Broker, BrokerError, MarketData};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::Clock;
 use copycat_core::trade::Side;
@@ -689,7 +690,7 @@ impl Broker for LiveBroker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use copycat_core::ports::TimeInForce;
+    use copycat_core::order::TimeInForce;
     use rust_decimal_macros::dec;
 
     fn order(side: Side, shares: Decimal, limit: Decimal) -> CopyOrder {
