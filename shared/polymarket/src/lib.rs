@@ -63,10 +63,10 @@ pub struct NoOrders;
 #[async_trait::async_trait]
 impl Broker for NoOrders {
     async fn place(&self, order: &copycat_core::ports::CopyOrder) -> Result<copycat_core::ports::Fill, copycat_core::ports::BrokerError> {
-        Err(copycat_core::ports::BrokerError::Rejected(format!(
-            "this function does not place orders (signal {}); only the signal copier trades",
-            order.key
-        )))
+        Err(copycat_core::ports::BrokerError::Rejected {
+            code: None,
+            reason: format!("this function does not place orders (signal {}); only the signal copier trades", order.key),
+        })
     }
 }
 

@@ -30,7 +30,7 @@ async fn data_venue_needs_no_key_in_live_mode_and_refuses_orders() {
         time_in_force: TimeInForce::Fok,
     };
     match broker.place(&order).await {
-        Err(BrokerError::Rejected(why)) => assert!(why.contains("does not place orders"), "{why}"),
+        Err(BrokerError::Rejected { code: None, reason }) => assert!(reason.contains("does not place orders"), "{reason}"),
         other => panic!("a data venue's broker refuses every order, got {other:?}"),
     }
 }
