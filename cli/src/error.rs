@@ -24,10 +24,10 @@ pub enum CliError {
     #[error("invalid configuration: {0}")]
     Config(#[from] ConfigError),
     /// The local engine failed.
-    #[error(transparent)]
+    #[error("{0}")]
     Engine(#[from] copycat_engine::EngineError),
     /// The embedded database could not be opened.
-    #[error(transparent)]
+    #[error("{0}")]
     Embedded(#[from] copycat_embedded::EmbeddedError),
     /// The state store failed.
     #[error("state store: {0}")]
@@ -68,9 +68,11 @@ impl CliError {
         move |source| CliError::Io { what, source }
     }
 
-    /// The exit code for this failure: the first class found walking its causes.
+    /// The exit code for this failure: the class of its deepest classified cause (the root of
+    /// the chain says best what went wrong: an AWS set-up failure caused by a bad config is a
+    /// config error).
     pub fn exit_code(&self) -> u8 {
-        causes(self).find_map(classify).unwrap_or(EXIT_FAILURE)
+        causes(self).filter_map(classify).last().unwrap_or(EXIT_FAILURE)
     }
 
     /// The whole chain, one cause per line after the first, each said once (a cause whose text
@@ -112,7 +114,7 @@ fn classify(e: &(dyn Error + 'static)) -> Option<u8> {
         };
     }
     if let Some(e) = e.downcast_ref::<BrokerError>() {
-        return Some(if matches!(e, BrokerError::Unavailable(_)) { EXIT_UNAVAILABLE } else { EXIT_REFUSED });
+        return Some(if e.is_retryable() { EXIT_UNAVAILABLE } else { EXIT_REFUSED });
     }
     if let Some(e) = e.downcast_ref::<StoreError>() {
         return e.is_retryable().then_some(EXIT_UNAVAILABLE);
@@ -152,6 +154,17 @@ mod tests {
     fn live_trading_not_confirmed_exits_as_refused() {
         let e = CliError::Venue(copycat_polymarket::BuildError::LiveRefused { missing: vec!["trading.live_confirmed".into()] });
         assert_eq!(e.exit_code(), EXIT_REFUSED);
+    }
+
+    #[test]
+    fn a_geoblocked_venue_exits_as_refused_and_an_outage_as_unavailable() {
+        let blocked: Box<dyn Error + Send + Sync> = Box::new(BrokerError::Geoblocked { country: "US".into(), region: "NY".into() });
+        let e = CliError::Engine(copycat_engine::EngineError::AwsBackend { endpoint: "x".into(), source: blocked });
+        // The root cause (the broker's refusal) decides, not the wrapper's own class.
+        assert_eq!(e.exit_code(), EXIT_REFUSED);
+        let down =
+            CliError::Engine(copycat_engine::EngineError::Queue(QueueError::Unavailable { queue: "q".into(), reason: "down".into() }));
+        assert_eq!(down.exit_code(), EXIT_UNAVAILABLE);
     }
 
     #[test]

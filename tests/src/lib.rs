@@ -57,6 +57,8 @@ pub struct FakeVenue {
     pub lose_next_answer: AtomicBool,
     /// The next order is lost on the way (`Unavailable`; it never reaches the venue).
     pub drop_next_order: AtomicBool,
+    /// When set, every order is refused with this error (it never trades).
+    pub refuse_orders: Mutex<Option<BrokerError>>,
     signed: AtomicU64,
     /// The most trades a history read returns; a wallet with more answers `TooMuch`.
     pub history_bound: Mutex<Option<usize>>,
@@ -78,6 +80,7 @@ impl FakeVenue {
             signs_orders: AtomicBool::new(false),
             lose_next_answer: AtomicBool::new(false),
             drop_next_order: AtomicBool::new(false),
+            refuse_orders: Mutex::new(None),
             signed: AtomicU64::new(0),
             history_bound: Mutex::new(None),
             positions_asked: AtomicU64::new(0),
@@ -198,6 +201,9 @@ impl FakeVenue {
         if self.drop_next_order.swap(false, Ordering::SeqCst) {
             return Err(BrokerError::Unavailable("the order was lost on the way".into()));
         }
+        if let Some(e) = self.refuse_orders.lock().unwrap().clone() {
+            return Err(e);
+        }
         *self.placed.lock().unwrap().entry(order.key.0.clone()).or_insert(0) += 1;
         let mut fills = self.fills.lock().unwrap();
         let fill = fills.entry(id.to_owned()).or_insert_with(|| {
@@ -223,6 +229,10 @@ impl Broker for FakeVenue {
     async fn prepare(&self, order: &CopyOrder) -> Result<Option<OrderTicket>, BrokerError> {
         if !self.signs_orders.load(Ordering::SeqCst) {
             return Ok(None);
+        }
+        // Like the live broker, a venue that signs orders refuses before signing (geoblock, size).
+        if let Some(e) = self.refuse_orders.lock().unwrap().clone() {
+            return Err(e);
         }
         // Each signing is another order, as a V2 order signs its creation time.
         Ok(Some(OrderTicket(format!("{}@{}", order.key, self.signed.fetch_add(1, Ordering::SeqCst)))))

@@ -328,3 +328,46 @@ async fn a_signal_for_a_market_nobody_knows_is_refused_not_retried() {
     );
     assert_eq!(h.ledger().await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_venue_refusal_is_refused_with_its_own_reason_and_is_not_a_clob_failure() {
+    use copycat_core::ports::BrokerError;
+    use copycat_core::records::RefusalReason;
+    use std::sync::atomic::Ordering;
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let cases = [
+        (BrokerError::Geoblocked { country: "US".into(), region: "NY".into() }, RefusalReason::VenueGeoblocked),
+        (BrokerError::InsufficientFunds { reason: "not enough balance / allowance".into() }, RefusalReason::InsufficientFunds),
+        (BrokerError::BelowMinimum { reason: "Size (3) lower than the minimum: 5".into() }, RefusalReason::BelowVenueMinimum),
+        (BrokerError::Rejected { code: Some("400".into()), reason: "invalid order".into() }, RefusalReason::VenueRejected),
+    ];
+    let mut n = 0;
+    // Refused when the order is placed, and (by a venue that signs orders) when it is prepared.
+    for signs in [false, true] {
+        h.venue.signs_orders.store(signs, Ordering::SeqCst);
+        for (error, reason) in cases.clone() {
+            n += 1;
+            *h.venue.refuse_orders.lock().unwrap() = Some(error.clone());
+            let trade = leader_trade(Side::Buy, dec!(0.5), dec!(20), h.clock.now() - Span::seconds(1), &format!("0xrefused{n}"));
+            let s = copycat_core::signal::Signal {
+                key: copycat_core::signal::SignalKey(format!("refused-{n}")),
+                leader: Wallet::parse(LEADER).unwrap(),
+                trade,
+                seen_at: h.clock.now(),
+            };
+
+            let r = signal_copier::copy_signal(&h.deps.copier, &s, "a", Span::seconds(30)).await.unwrap();
+
+            assert!(
+                matches!(r, signal_copier::CopyResult::Refused(ref x) if x.reason == reason && x.detail == error.to_string()),
+                "signs orders: {signs}, {error:?}: {r:?}"
+            );
+            assert_eq!(h.metrics.get(&format!("SignalRefused{{reason={}}}", reason.code())), if signs { 2 } else { 1 }, "{reason:?}");
+        }
+    }
+    assert_eq!(h.ledger().await.len(), 8);
+    assert_eq!(h.venue.fills(), 0);
+    let clob = load::<BreakerState>(h.deps.store.as_ref(), &keys::breaker(Dependency::Clob)).await.unwrap();
+    assert!(clob.as_ref().is_none_or(|b| b.value.consecutive_failures == 0), "a refusal is not a CLOB failure: {clob:?}");
+}

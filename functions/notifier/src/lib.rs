@@ -23,7 +23,7 @@ pub enum DeliverError {
     #[error("malformed notification message: {0}")]
     BadMessage(String),
     /// The sink failed in a way worth retrying.
-    #[error(transparent)]
+    #[error("{0}")]
     Sink(#[from] SinkError),
     /// The de-duplication record could not be read or written.
     #[error("state store: {0}")]

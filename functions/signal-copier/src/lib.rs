@@ -336,12 +336,18 @@ async fn decide_and_execute(
     };
     let ticket = match deps.broker.prepare(&intent.order).await {
         Ok(t) => t,
-        Err(BrokerError::Rejected(why)) => {
-            return finish_refused(deps, signal, hold, Refusal { reason: RefusalReason::VenueRejected, detail: why }).await;
-        }
-        Err(BrokerError::Unavailable(why)) => {
-            st.clob.record(deps, deps.clock.now(), Err(&why)).await;
-            return Err(CopyError::Venue(why));
+        Err(e) => {
+            let reason = match &e {
+                BrokerError::Unavailable(why) => {
+                    st.clob.record(deps, deps.clock.now(), Err(why)).await;
+                    return Err(CopyError::Venue(why.clone()));
+                }
+                BrokerError::Geoblocked { .. } => RefusalReason::VenueGeoblocked,
+                BrokerError::InsufficientFunds { .. } => RefusalReason::InsufficientFunds,
+                BrokerError::BelowMinimum { .. } => RefusalReason::BelowVenueMinimum,
+                BrokerError::Rejected { .. } => RefusalReason::VenueRejected,
+            };
+            return finish_refused(deps, signal, hold, Refusal { reason, detail: e.to_string() }).await;
         }
     };
     if let Some(t) = &ticket {
@@ -412,13 +418,19 @@ async fn execute(
             st.clob.record(deps, deps.clock.now(), Ok(())).await;
             f
         }
-        Err(BrokerError::Rejected(why)) => {
-            let r = Refusal { reason: RefusalReason::VenueRejected, detail: why };
+        Err(e) => {
+            let reason = match &e {
+                BrokerError::Unavailable(why) => {
+                    st.clob.record(deps, deps.clock.now(), Err(why)).await;
+                    return Err(CopyError::Venue(why.clone()));
+                }
+                BrokerError::Geoblocked { .. } => RefusalReason::VenueGeoblocked,
+                BrokerError::InsufficientFunds { .. } => RefusalReason::InsufficientFunds,
+                BrokerError::BelowMinimum { .. } => RefusalReason::BelowVenueMinimum,
+                BrokerError::Rejected { .. } => RefusalReason::VenueRejected,
+            };
+            let r = Refusal { reason, detail: e.to_string() };
             return finish_refused(deps, signal, hold, r).await;
-        }
-        Err(BrokerError::Unavailable(why)) => {
-            st.clob.record(deps, deps.clock.now(), Err(&why)).await;
-            return Err(CopyError::Venue(why));
         }
     };
     if !fill.shares.is_positive() {

@@ -47,7 +47,7 @@ pub mod env {
 #[derive(Debug, thiserror::Error)]
 pub enum WiringError {
     /// The config file or an override is invalid.
-    #[error(transparent)]
+    #[error("{0}")]
     Config(#[from] ConfigError),
     /// A queue could not be found (no URL in the environment and no queue of that name).
     #[error("queue {queue}: {source}")]

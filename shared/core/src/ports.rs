@@ -259,15 +259,66 @@ pub trait MarketData: Send + Sync {
 
 // ---------------------------------------------------------------- broker
 
-/// What can go wrong placing an order.
+/// What can go wrong placing an order, typed so an operator can alarm on what they can act on.
+/// Only `Unavailable` leaves the order's fate unknown; every other variant means it never traded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BrokerError {
-    /// The venue refused the order (balance, allowance, size, closed market…).
-    #[error("order rejected: {0}")]
-    Rejected(String),
-    /// The venue could not be reached; the order's fate is unknown until retried with the same salt.
+    /// The venue refuses orders from this host (its geoblock check says so).
+    #[error(
+        "geoblocked: the venue refuses orders from this host (country {country}, region {region}); run from an allowed region (e.g. AWS eu-west-1)"
+    )]
+    Geoblocked {
+        /// Country code the venue saw.
+        country: String,
+        /// Region the venue saw.
+        region: String,
+    },
+    /// Not enough balance or allowance for the order.
+    #[error("insufficient funds: {reason}; deposit pUSD or refresh allowances")]
+    InsufficientFunds {
+        /// The venue's message.
+        reason: String,
+    },
+    /// The order is under the market's minimum size or notional.
+    #[error("order below the market's minimum: {reason}; too small to copy here (raise sizing.min_order_notional if this recurs)")]
+    BelowMinimum {
+        /// What the minimum is and what was asked.
+        reason: String,
+    },
+    /// Refused for another reason: by the venue (with its code when it gives one) or locally
+    /// (bad ticket, market not accepting orders, bad price) with no code.
+    #[error("order rejected{}: {reason}", code_suffix(.code))]
+    Rejected {
+        /// The venue's error code (its own code, else the HTTP status); `None` for a local refusal.
+        code: Option<String>,
+        /// Why.
+        reason: String,
+    },
+    /// The venue could not be reached; the order's fate is unknown until retried with the same order.
     #[error("venue unavailable: {0}")]
     Unavailable(String),
+}
+
+fn code_suffix(code: &Option<String>) -> String {
+    code.as_deref().map(|c| format!(" (venue code {c})")).unwrap_or_default()
+}
+
+impl BrokerError {
+    /// Whether retrying the same order may help: only when the venue could not be reached.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, BrokerError::Unavailable(_))
+    }
+
+    /// A stable snake_case name of the variant, for metrics and the ledger.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BrokerError::Geoblocked { .. } => "geoblocked",
+            BrokerError::InsufficientFunds { .. } => "insufficient_funds",
+            BrokerError::BelowMinimum { .. } => "below_minimum",
+            BrokerError::Rejected { .. } => "rejected",
+            BrokerError::Unavailable(_) => "unavailable",
+        }
+    }
 }
 
 /// The `Broker` port: places copy orders (paper or live).

@@ -210,8 +210,12 @@ pub enum RefusalReason {
     InsufficientCash,
     /// Nothing in the book inside our limit.
     NoLiquidity,
-    /// The venue refused the order.
+    /// The venue refused the order for a reason no other refusal names.
     VenueRejected,
+    /// The venue refuses orders from this host (geoblocked).
+    VenueGeoblocked,
+    /// The venue refused the order for want of balance or allowance.
+    InsufficientFunds,
 }
 
 impl RefusalReason {

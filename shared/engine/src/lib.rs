@@ -18,7 +18,7 @@ pub enum EngineError {
     #[error("invalid configuration: {0}")]
     Config(#[from] copycat_core::config::ConfigError),
     /// The embedded database could not be opened.
-    #[error(transparent)]
+    #[error("{0}")]
     Embedded(#[from] copycat_embedded::EmbeddedError),
     /// The state store failed.
     #[error("state store: {0}")]

@@ -38,7 +38,7 @@ pub enum RouterError {
         var: String,
     },
     /// A webhook URL broke a rule.
-    #[error(transparent)]
+    #[error("{0}")]
     BadUrl(#[from] UrlError),
     /// The HTTP client could not be built.
     #[error("cannot build the HTTP client: {0}")]

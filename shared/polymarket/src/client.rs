@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The venue config broke a rule.
-    #[error(transparent)]
+    #[error("{0}")]
     Config(#[from] ConfigError),
     /// The HTTP stack could not be set up (TLS roots, resolver).
     #[error("cannot build the HTTP client: {0}")]

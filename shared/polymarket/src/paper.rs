@@ -31,7 +31,7 @@ impl PaperBroker {
 
 fn venue_error(e: MarketError) -> BrokerError {
     match e {
-        MarketError::NotFound { what, .. } => BrokerError::Rejected(format!("{what} not found")),
+        MarketError::NotFound { what, .. } => BrokerError::Rejected { code: None, reason: format!("{what} not found") },
         other => BrokerError::Unavailable(other.to_string()),
     }
 }
@@ -45,14 +45,17 @@ impl Broker for PaperBroker {
             return Ok(f.clone());
         }
         if !order.shares.is_positive() {
-            return Err(BrokerError::Rejected(format!("order size must be positive, got {}", order.shares)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("order size must be positive, got {}", order.shares) });
         }
         if !order.limit_price.is_tradable() {
-            return Err(BrokerError::Rejected(format!("limit price {} is not between 0 and 1", order.limit_price.0)));
+            return Err(BrokerError::Rejected {
+                code: None,
+                reason: format!("limit price {} is not between 0 and 1", order.limit_price.0),
+            });
         }
         let info = self.market.market_by_token(&order.token_id).await.map_err(venue_error)?;
         if !info.accepting_orders {
-            return Err(BrokerError::Rejected(format!("market {} is not accepting orders", info.condition_id)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("market {} is not accepting orders", info.condition_id) });
         }
         let book = self.market.book(&order.token_id).await.map_err(venue_error)?;
         let levels = match order.side {

@@ -38,6 +38,8 @@ struct FakeClob {
     order_outages: AtomicUsize,
     /// `/order` fills this many orders and then answers 503 (the answer is lost on the way).
     lost_answers: AtomicUsize,
+    /// `/order` refuses every verified order with this status and JSON body.
+    refusal: Mutex<Option<(u16, Value)>>,
     /// Orders the venue holds, by order hash (what `GET /order/{hash}` answers).
     held: Mutex<HashMap<String, Value>>,
     /// Orders it accepted, in order (a hash twice would be a second fill).
@@ -51,6 +53,7 @@ impl FakeClob {
             blocked,
             order_outages: AtomicUsize::new(order_outages),
             lost_answers: AtomicUsize::new(0),
+            refusal: Mutex::new(None),
             held: Mutex::new(HashMap::new()),
             accepted: Mutex::new(vec![]),
             requests: Mutex::new(vec![]),
@@ -60,6 +63,12 @@ impl FakeClob {
     fn losing_answers(n: usize) -> Arc<FakeClob> {
         let fake = FakeClob::new(false, 0);
         fake.lost_answers.store(n, Ordering::SeqCst);
+        fake
+    }
+
+    fn refusing(status: u16, body: Value) -> Arc<FakeClob> {
+        let fake = FakeClob::new(false, 0);
+        *fake.refusal.lock().unwrap() = Some((status, body));
         fake
     }
 
@@ -134,6 +143,9 @@ impl FakeClob {
                 let Some(signer) = order_signer(&body) else { return Response::error(400, "invalid order signature") };
                 if signer.checksummed() != body["order"]["maker"] {
                     return Response::error(400, "the order is not signed by its maker");
+                }
+                if let Some((status, answer)) = self.refusal.lock().unwrap().clone() {
+                    return Response { status, ..Response::json(answer.to_string()) };
                 }
                 let hash = self.fill(&body);
                 if self.lost_answers.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok() {
@@ -311,9 +323,68 @@ async fn a_geoblocked_host_refuses_to_trade() {
     let placed = broker.place(&copy_order(KEY_A)).await;
 
     assert!(matches!(start, Err(copycat_polymarket::live::LiveError::Geoblocked { ref country, .. }) if country == "US"), "{start:?}");
-    assert!(matches!(placed, Err(BrokerError::Rejected(ref m)) if m.contains("geoblocked")), "{placed:?}");
+    let placed = placed.unwrap_err();
+    assert_eq!(placed, BrokerError::Geoblocked { country: "US".into(), region: "x".into() });
+    assert_eq!((placed.code(), placed.is_retryable()), ("geoblocked", false));
+    assert!(placed.to_string().contains("eu-west-1"), "the operator is told what to do: {placed}");
     let paths = w.fake.paths();
     assert!(paths.iter().all(|p| p == "/api/geoblock"), "nothing but the geoblock check was asked: {paths:?}");
+}
+
+#[tokio::test]
+async fn not_enough_balance_is_insufficient_funds_and_refreshes_the_allowance_before_the_next_order() {
+    // What the CLOB answers an order the wallet cannot pay for.
+    let w = world(FakeClob::refusing(400, json!({"error": "not enough balance / allowance"}))).await;
+    let broker = w.broker();
+
+    let refused = broker.place(&copy_order(KEY_A)).await.unwrap_err();
+    let _ = broker.place(&copy_order(KEY_B)).await;
+
+    assert!(
+        matches!(refused, BrokerError::InsufficientFunds { ref reason } if reason.contains("not enough balance / allowance")),
+        "{refused:?}"
+    );
+    assert_eq!((refused.code(), refused.is_retryable()), ("insufficient_funds", false));
+    assert!(refused.to_string().contains("deposit pUSD or refresh allowances"), "{refused}");
+    let paths = w.fake.paths();
+    let refreshes: Vec<usize> = paths.iter().enumerate().filter(|(_, p)| *p == "/balance-allowance/update").map(|(i, _)| i).collect();
+    let orders: Vec<usize> = paths.iter().enumerate().filter(|(_, p)| *p == "/order").map(|(i, _)| i).collect();
+    assert_eq!((refreshes.len(), orders.len()), (2, 2), "{paths:?}");
+    assert!(orders[0] < refreshes[1] && refreshes[1] < orders[1], "the allowance is re-read before the next order: {paths:?}");
+}
+
+#[tokio::test]
+async fn an_order_under_the_minimum_size_is_below_minimum_at_the_venue_or_before_it() {
+    let w = world(FakeClob::refusing(400, json!({"error": "order 0xabc is invalid. Size (10.23) lower than the minimum: 15"}))).await;
+    let broker = w.broker();
+
+    let at_venue = broker.place(&copy_order(KEY_A)).await.unwrap_err();
+    // Under the market's own minimum (5 shares): refused here, never sent.
+    let small = CopyOrder { shares: Shares(dec!(4.999)), ..copy_order(KEY_B) };
+    let local = broker.place(&small).await.unwrap_err();
+
+    assert!(matches!(at_venue, BrokerError::BelowMinimum { ref reason } if reason.contains("lower than the minimum")), "{at_venue:?}");
+    assert!(matches!(local, BrokerError::BelowMinimum { ref reason } if reason.contains("minimum order of 5")), "{local:?}");
+    assert_eq!((local.code(), local.is_retryable()), ("below_minimum", false));
+    assert_eq!(w.fake.orders().len(), 1, "the order under the market's minimum was not sent");
+}
+
+#[tokio::test]
+async fn another_refusal_is_rejected_with_the_venue_code() {
+    let status = world(FakeClob::refusing(400, json!({"error": "invalid post-only order: order crosses book"}))).await;
+    // The CLOB documents `{"error": …}`; a code in the body, when there is one, is kept instead.
+    let coded = world(FakeClob::refusing(400, json!({"error": "order is duplicated", "code": "INVALID_ORDER_DUPLICATED"}))).await;
+
+    let by_status = status.broker().place(&copy_order(KEY_A)).await.unwrap_err();
+    let by_code = coded.broker().place(&copy_order(KEY_A)).await.unwrap_err();
+
+    assert!(
+        matches!(by_status, BrokerError::Rejected { code: Some(ref c), ref reason } if c == "400" && reason.contains("crosses book")),
+        "{by_status:?}"
+    );
+    assert_eq!((by_status.code(), by_status.is_retryable()), ("rejected", false));
+    assert!(by_status.to_string().contains("400"), "{by_status}");
+    assert!(matches!(by_code, BrokerError::Rejected { code: Some(ref c), .. } if c == "INVALID_ORDER_DUPLICATED"), "{by_code:?}");
 }
 
 #[tokio::test]

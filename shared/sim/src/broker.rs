@@ -56,17 +56,23 @@ impl SimBroker {
             return Ok(fill.clone());
         }
         let Some((market, outcome)) = self.world.market_of_token(&order.token_id).filter(|(m, _)| m.exists_at(now)) else {
-            return Err(BrokerError::Rejected(format!("unknown token {}", order.token_id)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("unknown token {}", order.token_id) });
         };
         if !market.is_open_at(now) {
             let state = if market.is_resolved_at(now) { "resolved" } else { "closed" };
-            return Err(BrokerError::Rejected(format!("market {} is {state} and not accepting orders", market.condition_id)));
+            return Err(BrokerError::Rejected {
+                code: None,
+                reason: format!("market {} is {state} and not accepting orders", market.condition_id),
+            });
         }
         if !order.shares.is_positive() {
-            return Err(BrokerError::Rejected(format!("order size must be positive, got {}", order.shares)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("order size must be positive, got {}", order.shares) });
         }
         if !order.limit_price.is_tradable() {
-            return Err(BrokerError::Rejected(format!("limit price {} is not between 0 and 1", order.limit_price.0)));
+            return Err(BrokerError::Rejected {
+                code: None,
+                reason: format!("limit price {} is not between 0 and 1", order.limit_price.0),
+            });
         }
 
         let quotes = market.quotes(now.timestamp(), outcome as u8);

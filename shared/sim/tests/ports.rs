@@ -187,7 +187,7 @@ async fn resolved_market_reports_its_winner_and_refuses_orders() {
     let book = market.book(&token).await.expect("book");
     assert!(book.bids.is_empty() && book.asks.is_empty(), "no book after resolution");
     let refused = broker.place(&order("k-resolved", &token, Side::Buy, Decimal::TEN, Decimal::new(99, 2), TimeInForce::Fak)).await;
-    assert!(matches!(refused, Err(BrokerError::Rejected(_))), "{refused:?}");
+    assert!(matches!(refused, Err(BrokerError::Rejected { code: None, ref reason }) if reason.contains("resolved")), "{refused:?}");
 }
 
 #[tokio::test]
@@ -246,7 +246,9 @@ async fn scheduled_outage_fails_only_its_dependency_and_only_inside_its_window()
     assert!(market.wallet_trades(&w, None, 5).await.is_ok(), "Data API stays up");
     let key = "k-during-clob-outage";
     let o = order(key, &token, Side::Buy, Decimal::from(5), Decimal::new(99, 2), TimeInForce::Fak);
-    assert!(matches!(broker.place(&o).await, Err(BrokerError::Unavailable(_))));
+    let down = broker.place(&o).await.unwrap_err();
+    assert!(matches!(down, BrokerError::Unavailable(_)), "{down:?}");
+    assert_eq!((down.code(), down.is_retryable()), ("unavailable", true));
     clock.advance_to(clob_down.end);
     assert!(market.book(&token).await.is_ok());
     let fill = broker.place(&o).await.expect("the venue never saw the first attempt");
@@ -416,7 +418,9 @@ async fn bad_orders_are_rejected() {
         ("k-token", Decimal::from(5), Decimal::new(50, 2), "42"),
     ] {
         let r = broker.place(&order(key, t, Side::Buy, shares, limit, TimeInForce::Fak)).await;
-        assert!(matches!(r, Err(BrokerError::Rejected(_))), "{key}: {r:?}");
+        let r = r.unwrap_err();
+        assert!(matches!(r, BrokerError::Rejected { code: None, .. }), "{key}: {r:?}");
+        assert_eq!((r.code(), r.is_retryable()), ("rejected", false), "{key}");
     }
     assert!(broker.fills().is_empty(), "rejections produce no fills");
 }

@@ -23,7 +23,7 @@ pub enum GateError {
         retry_at: Timestamp,
     },
     /// The call was made and failed.
-    #[error(transparent)]
+    #[error("{0}")]
     Call(#[from] MarketError),
 }
 

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StateError {
     /// The store failed.
-    #[error(transparent)]
+    #[error("{0}")]
     Store(#[from] StoreError),
     /// Optimistic retries ran out (sustained contention on one record).
     #[error("gave up on {key} after {attempts} conflicting attempts")]

@@ -70,6 +70,8 @@ pub enum LiveError {
         step: &'static str,
         /// Status code.
         status: u16,
+        /// The venue's own error code, when its answer carries one.
+        code: Option<String>,
         /// The venue's message.
         reason: String,
     },
@@ -86,9 +88,25 @@ pub enum LiveError {
 impl From<LiveError> for BrokerError {
     fn from(e: LiveError) -> BrokerError {
         match e {
+            LiveError::Geoblocked { country, region } => BrokerError::Geoblocked { country, region },
             LiveError::Unavailable { .. } => BrokerError::Unavailable(e.to_string()),
-            _ => BrokerError::Rejected(e.to_string()),
+            LiveError::Refused { step, status, code, reason } => refusal(step, status, code, reason),
+            LiveError::Malformed { .. } => BrokerError::Rejected { code: None, reason: e.to_string() },
         }
+    }
+}
+
+/// A venue refusal typed by its message (and code): balance or allowance, under the minimum
+/// size, or anything else with the venue's code (its own, else the HTTP status).
+fn refusal(step: &str, status: u16, code: Option<String>, message: String) -> BrokerError {
+    let text = format!("{} {message}", code.as_deref().unwrap_or_default()).to_ascii_lowercase();
+    let reason = format!("{step}: {message}");
+    if text.contains("balance") || text.contains("allowance") {
+        BrokerError::InsufficientFunds { reason }
+    } else if ["lower than the minimum", "below the minimum", "min size", "minimum size", "min_size"].iter().any(|m| text.contains(m)) {
+        BrokerError::BelowMinimum { reason }
+    } else {
+        BrokerError::Rejected { code: Some(code.unwrap_or_else(|| status.to_string())), reason }
     }
 }
 
@@ -121,7 +139,7 @@ impl SignedOrder {
     }
 
     fn from_ticket(ticket: &OrderTicket) -> Result<SignedOrder, BrokerError> {
-        serde_json::from_str(&ticket.0).map_err(|e| BrokerError::Rejected(format!("unreadable order ticket: {e}")))
+        serde_json::from_str(&ticket.0).map_err(|e| BrokerError::Rejected { code: None, reason: format!("unreadable order ticket: {e}") })
     }
 
     fn body(&self, owner: &str) -> String {
@@ -273,7 +291,7 @@ impl Inner {
         const STEP: &str = "geoblock check";
         let a = self.send(STEP, Method::GET, &self.geoblock_url, &[], None).await?;
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
         }
         let v: Value = serde_json::from_str(&a.text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?;
         let blocked = v
@@ -315,7 +333,7 @@ impl Inner {
             self.send("API key creation", Method::POST, &format!("{}/auth/api-key", self.clob), &self.l1_headers()?, None).await?
         };
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
         }
         serde_json::from_str::<ApiCreds>(&a.text)
             .map_err(|_| LiveError::Malformed { step: STEP, reason: "no apiKey/secret/passphrase".into() })
@@ -337,7 +355,7 @@ impl Inner {
         let url = format!("{}{PATH}?asset_type=COLLATERAL&signature_type={SIGNATURE_TYPE_EOA}", self.clob);
         let a = self.send(STEP, Method::GET, &url, &headers, None).await?;
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
         }
         Ok(())
     }
@@ -347,7 +365,7 @@ impl Inner {
         self.limits.acquire(&[Family::Clob]).await;
         let a = self.send(STEP, Method::GET, &format!("{}/neg-risk?token_id={token_id}", self.clob), &[], None).await?;
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
         }
         let v: Value = serde_json::from_str(&a.text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?;
         v.get("neg_risk")
@@ -358,15 +376,15 @@ impl Inner {
     /// Rounds, signs and serialises `order`.
     async fn sign(&self, order: &CopyOrder) -> Result<SignedOrder, BrokerError> {
         if !order.shares.is_positive() {
-            return Err(BrokerError::Rejected(format!("order size must be positive, got {}", order.shares)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("order size must be positive, got {}", order.shares) });
         }
         let info = self.market.market_by_token(&order.token_id).await.map_err(|e| BrokerError::Unavailable(e.to_string()))?;
         if !info.accepting_orders {
-            return Err(BrokerError::Rejected(format!("market {} is not accepting orders", info.condition_id)));
+            return Err(BrokerError::Rejected { code: None, reason: format!("market {} is not accepting orders", info.condition_id) });
         }
         let terms = OrderTerms::round(order, info.tick_size, info.min_order_size)?;
         let token_id = eip712::u256_from_decimal(&order.token_id)
-            .ok_or_else(|| BrokerError::Rejected(format!("token id {} is not a decimal uint256", order.token_id)))?;
+            .ok_or_else(|| BrokerError::Rejected { code: None, reason: format!("token id {} is not a decimal uint256", order.token_id) })?;
         let neg_risk = self.neg_risk(&order.token_id).await?;
         let signed = OrderV2 {
             salt: order_salt(&order.key),
@@ -382,7 +400,7 @@ impl Inner {
             builder: [0; 32],
         };
         let hash = Domain::exchange(self.chain_id, neg_risk).signing_hash(&signed.struct_hash());
-        let sig = self.key.sign_hash(&hash).map_err(BrokerError::Rejected)?;
+        let sig = self.key.sign_hash(&hash).map_err(|reason| BrokerError::Rejected { code: None, reason })?;
         let order_json = json!({
                 "salt": signed.salt,
                 "maker": signed.maker.checksummed(),
@@ -428,7 +446,7 @@ impl Inner {
             return Ok(None);
         }
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: head(&a.text) });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
         }
         let v: Value = match a.text.trim() {
             "" | "null" => return Ok(None),
@@ -454,6 +472,7 @@ impl Inner {
             "INVALID" => Err(LiveError::Refused {
                 step: STEP,
                 status: a.status,
+                code: None,
                 reason: format!("the venue holds order {} as invalid", signed.hash),
             }),
             // Settled: what matched is the fill, at the order's limit price (an upper bound for a
@@ -483,14 +502,20 @@ impl Inner {
         let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
         let message =
             [text("errorMsg"), text("error_msg"), text("error")].into_iter().find(|m| !m.is_empty()).unwrap_or_else(|| head(&a.text));
+        // The CLOB documents `{"error": message}`; a code is kept when an answer carries one.
+        let code = ["errorCode", "error_code", "code"].into_iter().find_map(|k| match v.get(k)? {
+            Value::String(c) if !c.is_empty() => Some(c.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
         if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: message });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code, reason: message });
         }
         if v.is_null() {
             return Err(LiveError::Unavailable { step: STEP, reason: format!("unreadable answer: {}", head(&a.text)) });
         }
         if v.get("success").and_then(Value::as_bool) == Some(false) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, reason: message });
+            return Err(LiveError::Refused { step: STEP, status: a.status, code, reason: message });
         }
         let order_id = text("orderID");
         let status = text("status").to_ascii_lowercase();
@@ -533,22 +558,23 @@ impl OrderTerms {
     fn round(order: &CopyOrder, tick: Price, min_size: Shares) -> Result<OrderTerms, BrokerError> {
         let tick_d = tick.0.normalize();
         if tick_d <= Decimal::ZERO || tick_d >= Decimal::ONE {
-            return Err(BrokerError::Rejected(format!("market tick size {tick_d} is not in (0, 1)")));
+            return Err(BrokerError::Rejected { code: None, reason: format!("market tick size {tick_d} is not in (0, 1)") });
         }
         let price = match order.side {
             Side::Buy => order.limit_price.floor_to_tick(tick),
             Side::Sell => order.limit_price.ceil_to_tick(tick),
         };
         if price.0 < tick_d || price.0 > Decimal::ONE - tick_d {
-            return Err(BrokerError::Rejected(format!(
-                "limit price {} is outside [{tick_d}, {}] for tick {tick_d}",
-                price.0,
-                Decimal::ONE - tick_d
-            )));
+            return Err(BrokerError::Rejected {
+                code: None,
+                reason: format!("limit price {} is outside [{tick_d}, {}] for tick {tick_d}", price.0, Decimal::ONE - tick_d),
+            });
         }
         let shares = order.shares.0.trunc_with_scale(LOT_DECIMALS);
         if shares < min_size.0 || shares <= Decimal::ZERO {
-            return Err(BrokerError::Rejected(format!("{shares} shares is below the market's minimum order of {}", min_size.0)));
+            return Err(BrokerError::BelowMinimum {
+                reason: format!("{shares} shares is below the market's minimum order of {}", min_size.0),
+            });
         }
         let notional = (shares * price.0).trunc_with_scale(tick_d.scale() + LOT_DECIMALS);
         let (maker, taker) = match order.side {
@@ -563,7 +589,7 @@ impl OrderTerms {
 fn fixed(d: Decimal) -> Result<u128, BrokerError> {
     (d.trunc_with_scale(TOKEN_DECIMALS) * Decimal::from(10u64.pow(TOKEN_DECIMALS)))
         .to_u128()
-        .ok_or_else(|| BrokerError::Rejected(format!("amount {d} does not fit an order")))
+        .ok_or_else(|| BrokerError::Rejected { code: None, reason: format!("amount {d} does not fit an order") })
 }
 
 /// A decimal amount from a string or number field; `""` reads as zero.
@@ -722,9 +748,9 @@ mod tests {
     #[test]
     fn below_the_minimum_or_off_the_price_range_is_refused() {
         let small = OrderTerms::round(&order(Side::Buy, dec!(4.999), dec!(0.5)), Price(dec!(0.01)), Shares(dec!(5)));
-        assert!(matches!(small, Err(BrokerError::Rejected(ref m)) if m.contains("minimum")), "{small:?}");
+        assert!(matches!(small, Err(BrokerError::BelowMinimum { ref reason }) if reason.contains("minimum")), "{small:?}");
         let high = OrderTerms::round(&order(Side::Sell, dec!(10), dec!(0.995)), Price(dec!(0.01)), Shares(dec!(5)));
-        assert!(matches!(high, Err(BrokerError::Rejected(ref m)) if m.contains("outside")), "{high:?}");
+        assert!(matches!(high, Err(BrokerError::Rejected { code: None, ref reason }) if reason.contains("outside")), "{high:?}");
     }
 
     #[test]
