@@ -20,30 +20,14 @@ pub const EXIT_REFUSED: u8 = 77;
 /// A CLI failure.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// The config is invalid.
-    #[error("invalid configuration: {0}")]
-    Config(#[from] ConfigError),
-    /// The local engine failed.
+    /// The local engine, or what it runs on, failed: the config, the state, a queue, the
+    /// notification destinations (an operator command's failure of these is one too: see the
+    /// `From` impls below).
     #[error("{0}")]
     Engine(#[from] copycat_engine::EngineError),
-    /// The embedded database could not be opened.
-    #[error("{0}")]
-    Embedded(#[from] copycat_embedded::EmbeddedError),
-    /// The state store failed.
-    #[error("state store: {0}")]
-    Store(#[from] StoreError),
-    /// A record could not be read or written.
-    #[error("state: {0}")]
-    State(#[from] copycat_state::StateError),
-    /// A queue failed.
-    #[error("queue: {0}")]
-    Queue(#[from] QueueError),
     /// The venue client (or the live broker) could not be built.
     #[error("venue: {0}")]
     Venue(#[from] copycat_polymarket::BuildError),
-    /// The notification destinations are misconfigured.
-    #[error("notifications: {0}")]
-    Notifications(#[from] copycat_notify::RouterError),
     /// A file, socket or signal could not be used.
     #[error("{what}: {source}")]
     Io {
@@ -60,6 +44,26 @@ pub enum CliError {
     #[error("{0}")]
     Incomplete(String),
 }
+
+/// What an operator command reads (config, state, queues, destinations) is the engine's: its
+/// failures are reported as the engine's.
+macro_rules! through_the_engine {
+    ($($error:ty),*) => {$(
+        impl From<$error> for CliError {
+            fn from(e: $error) -> Self {
+                CliError::Engine(e.into())
+            }
+        }
+    )*};
+}
+through_the_engine!(
+    ConfigError,
+    copycat_embedded::EmbeddedError,
+    StoreError,
+    copycat_state::StateError,
+    QueueError,
+    copycat_notify::RouterError
+);
 
 impl CliError {
     /// A failure of an I/O step, named.
@@ -144,9 +148,9 @@ mod tests {
 
     #[test]
     fn an_unreachable_store_exits_as_unavailable_and_a_conflict_does_not() {
-        let down = CliError::State(copycat_state::StateError::Store(StoreError::Unavailable("connection refused".into())));
+        let down = CliError::from(copycat_state::StateError::Store(StoreError::Unavailable("connection refused".into())));
         assert_eq!(down.exit_code(), EXIT_UNAVAILABLE);
-        let lost = CliError::Store(StoreError::Conflict { key: Key::new("A", "B"), expected_version: Some(1), current: None });
+        let lost = CliError::from(StoreError::Conflict { key: Key::new("A", "B"), expected_version: Some(1), current: None });
         assert_eq!(lost.exit_code(), EXIT_FAILURE);
     }
 

@@ -71,7 +71,7 @@ fn main() -> ExitCode {
     let config = match copycat_local::load_config(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            let e = CliError::Config(e);
+            let e = CliError::from(e);
             eprintln!("{}", e.report());
             return e.to_exit();
         }

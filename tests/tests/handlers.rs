@@ -5,7 +5,7 @@ use copycat_core::breaker::{BreakerState, Phase};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::Notification;
 use copycat_core::ports::{NotificationSink, Queue, SinkError};
-use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, keys};
+use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, TraderVerdict, keys};
 use copycat_core::time::Span;
 use copycat_core::{Clock, Side, Wallet};
 use copycat_local::local_event;
@@ -84,7 +84,7 @@ async fn bot_filter_fixture_judges_wallets_and_reports_the_malformed_body() {
     // No history at the fake venue: judged, and rejected for insufficient data.
     let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&Wallet::parse(LEADER).unwrap())).await.unwrap().unwrap().value;
     assert_eq!(p.status, TraderStatus::Rejected);
-    assert_eq!(p.verdict, "insufficient_data");
+    assert_eq!(p.verdict, TraderVerdict::InsufficientData);
     assert!(!p.reasons.is_empty());
 }
 
@@ -105,7 +105,7 @@ async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_letter
 
     assert_eq!(failed_ids(&resp), vec![bad], "only the malformed body fails; the busy wallet is judged");
     let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&w)).await.unwrap().unwrap().value;
-    assert_eq!((p.status, p.verdict.as_str()), (TraderStatus::Rejected, "bot"));
+    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot));
     assert!(p.reasons.iter().any(|r| r.contains("more than 20 trades")), "{:?}", p.reasons);
     assert_eq!(h.venue.positions_asked.load(std::sync::atomic::Ordering::SeqCst), 0, "a bot costs no positions request");
     let breaker: Option<BreakerState> = load(h.deps.store.as_ref(), &keys::breaker(Dependency::DataApi)).await.unwrap().map(|v| v.value);

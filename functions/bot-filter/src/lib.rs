@@ -8,11 +8,10 @@ use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Candidate, CandidateSource, Event};
-use copycat_core::policy::{Admit, admit_leader, drop_leader};
+use copycat_core::policy::{FollowChange, follow_change, judge_candidate};
 use copycat_core::ports::MarketData;
 use copycat_core::ports::{MarketError, StoreError};
 use copycat_core::quality::{QualityReport, assess_leader};
-use copycat_core::queues::QueueId;
 use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
 use copycat_state::{
@@ -31,12 +30,7 @@ pub struct BotFilterDeps {
     pub market: Arc<dyn MarketData>,
 }
 
-copycat_state::reports_through_field!(BotFilterDeps);
-
-impl BotFilterDeps {
-    /// The queues this function sends to (the SAM template grants exactly these).
-    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
-}
+copycat_state::function_deps!(BotFilterDeps, sends[Notifications]);
 
 /// Why one candidate could not be judged now.
 #[derive(Debug, thiserror::Error)]
@@ -116,71 +110,27 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
         vec![]
     };
     let quality = assess_leader(&trades, &positions, &cfg.quality);
-
-    let mut reasons: Vec<String> = Vec::new();
-    let passes = match classification.verdict {
-        Verdict::Bot => {
-            deps.metrics.count("BotRejected", 1, &[]);
-            reasons.extend(classification.reasons.iter().cloned());
-            false
-        }
-        Verdict::InsufficientData => {
-            reasons.push("insufficient data to judge".into());
-            reasons.extend(classification.reasons.iter().cloned());
-            false
-        }
-        Verdict::Human if !quality.passes => {
-            reasons.extend(quality.reasons.iter().cloned());
-            false
-        }
-        Verdict::Human => {
-            reasons.push(format!("human (bot score {:.2}); quality {:.2}", classification.score, quality.score));
-            true
-        }
-    };
+    let verdict = judge_candidate(&classification, &quality);
+    if classification.verdict == Verdict::Bot {
+        deps.metrics.count("BotRejected", 1, &[]);
+    }
 
     // The followed set: one record, so the cap holds when several bot filters run at once.
-    let mut followed_event = None;
-    let mut dropped: Vec<(copycat_core::Wallet, Vec<String>)> = Vec::new();
-    let mut status = if passes { TraderStatus::Approved } else { TraderStatus::Rejected };
-    let leaders_key = keys::leaders();
-    update_with_retry::<LeaderSet, _>(deps.store.as_ref(), &leaders_key, |current| {
-        let set = current.cloned().unwrap_or_default();
-        followed_event = None;
-        dropped.clear();
-        status = if passes { TraderStatus::Approved } else { TraderStatus::Rejected };
-        if passes {
-            match admit_leader(&cfg.copy, &set, &c.wallet, quality.score, quality.stats.roi, now) {
-                Admit::Followed { set, replaced } => {
-                    status = TraderStatus::Followed;
-                    followed_event = Some(());
-                    if let Some(w) = replaced {
-                        dropped.push((w, vec![format!("replaced by a better leader {}", c.wallet.short())]));
-                    }
-                    Some(set)
-                }
-                Admit::Refreshed { set } => {
-                    status = TraderStatus::Followed;
-                    Some(set)
-                }
-                Admit::Full => None,
-            }
-        } else {
-            let next = drop_leader(&cfg.copy, &set, &c.wallet);
-            if next.is_some() {
-                status = TraderStatus::Dropped;
-                dropped.push((c.wallet.clone(), reasons.clone()));
-            }
-            next
-        }
+    let mut change = FollowChange { set: None, status: TraderStatus::Rejected, newly_followed: false, dropped: vec![] };
+    update_with_retry::<LeaderSet, _>(deps.store.as_ref(), &keys::leaders(), |current| {
+        change =
+            follow_change(&cfg.copy, &current.cloned().unwrap_or_default(), &c.wallet, &verdict, quality.score, quality.stats.roi, now);
+        change.set.clone()
     })
     .await?;
+    let FollowChange { status, newly_followed, dropped, .. } = change;
+    let reasons = verdict.reasons;
 
     let profile = TraderProfile {
         wallet: c.wallet.clone(),
         status,
-        verdict: serde_json::to_value(classification.verdict).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-        bot_kind: classification.kind.and_then(|k| serde_json::to_value(k).ok()).and_then(|v| v.as_str().map(String::from)),
+        verdict: classification.verdict.into(),
+        bot_kind: classification.kind,
         bot_score: classification.score,
         quality_score: quality.score,
         roi: quality.stats.roi,
@@ -197,7 +147,7 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
         }
         notify(deps, &format!("{w}|{now}"), now, Event::LeaderDropped { wallet: w.clone(), reasons: why.clone() }).await;
     }
-    if followed_event.is_some() {
+    if newly_followed {
         deps.metrics.count("LeaderFollowed", 1, &[]);
         notify(
             deps,

@@ -10,7 +10,7 @@ use copycat_core::message::OutMessage;
 use copycat_core::policy::due_for_rejudge;
 use copycat_core::ports::MarketData;
 use copycat_core::ports::{QueueError, StoreError};
-use copycat_core::queues::{Candidates, QueueId};
+use copycat_core::queues::Candidates;
 use copycat_core::records::{LeaderSet, keys};
 use copycat_state::{BreakerGate, GateError, Reporting, Sender, load};
 use lambda_runtime::{Diagnostic, LambdaEvent};
@@ -30,12 +30,7 @@ pub struct DiscoveryDeps {
     pub candidates: Sender<Candidates>,
 }
 
-copycat_state::reports_through_field!(DiscoveryDeps);
-
-impl DiscoveryDeps {
-    /// The queues discovery sends to (the SAM template grants exactly these).
-    pub const SENDS: &[QueueId] = &[QueueId::Candidates, QueueId::Notifications];
-}
+copycat_state::function_deps!(DiscoveryDeps, sends [Candidates, Notifications]);
 
 /// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -156,7 +151,7 @@ pub async fn run_discovery(deps: &DiscoveryDeps) -> Result<DiscoveryReport, Disc
         let profile = copycat_core::records::TraderProfile {
             wallet: c.wallet.clone(),
             status: copycat_core::records::TraderStatus::Candidate,
-            verdict: "pending".into(),
+            verdict: copycat_core::records::TraderVerdict::Pending,
             bot_kind: None,
             bot_score: 0.0,
             quality_score: 0.0,

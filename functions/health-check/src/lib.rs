@@ -12,7 +12,6 @@ use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplie
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
-use copycat_core::queues::QueueId;
 use copycat_core::records::{Control, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
 use copycat_core::store::Write;
 use copycat_core::time::Timestamp;
@@ -78,12 +77,7 @@ pub struct HealthDeps {
     pub market: Arc<dyn MarketData>,
 }
 
-copycat_state::reports_through_field!(HealthDeps);
-
-impl HealthDeps {
-    /// The queues this function sends to (the SAM template grants exactly these).
-    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
-}
+copycat_state::function_deps!(HealthDeps, sends[Notifications]);
 
 /// The Lambda handler.
 pub async fn handle(_event: LambdaEvent<HealthInput>, deps: &HealthDeps) -> Result<HealthReport, HealthError> {

@@ -66,19 +66,19 @@ pub async fn deliver(deps: &Base, sink: &dyn NotificationSink, n: &Notification)
     let outcome = match sink.deliver(n).await {
         Ok(()) => Delivered::Sent,
         Err(SinkError::Permanent(why)) => {
-            tracing::error!(id = %n.id, kind = n.event.kind(), error = %why, "destination refused the notification for good; dropping it");
+            tracing::error!(id = %n.id, kind = %n.event.kind(), error = %why, "destination refused the notification for good; dropping it");
             Delivered::Dropped
         }
         Err(e) => return Err(e.into()),
     };
     let now = deps.clock.now();
-    let body = serde_json::json!({ "kind": n.event.kind(), "at": now });
+    let body = serde_json::json!({ "kind": n.event.kind().as_str(), "at": now });
     match deps.store.put_if_absent(&key, body, Some(now + SENT_RECORD_TTL)).await {
         Ok(_) => {}
         Err(e) if e.is_conflict() => {}
         Err(e) => tracing::warn!(id = %n.id, error = %e, "delivered but not recorded; a redelivery may repeat it"),
     }
-    deps.metrics.count("NotificationSent", 1, &[("kind", n.event.kind())]);
+    deps.metrics.count("NotificationSent", 1, &[("kind", n.event.kind().as_str())]);
     Ok(outcome)
 }
 

@@ -15,7 +15,6 @@ use copycat_core::mode::{current_tier, initial_mode};
 use copycat_core::order::{CopyOrder, Fill, OrderTicket};
 use copycat_core::portfolio::{BookedFill, apply_fill, roll_day};
 use copycat_core::ports::{Broker, BrokerError, MarketData, MarketError, StoreError};
-use copycat_core::queues::QueueId;
 use copycat_core::records::{
     Control, LeaderSet, LedgerEntry, ModeState, PendingOrder, PortfolioState, Position, RefusalReason, SignalOutcome, keys,
 };
@@ -43,12 +42,7 @@ pub struct CopierDeps {
     pub broker: Arc<dyn Broker>,
 }
 
-copycat_state::reports_through_field!(CopierDeps);
-
-impl CopierDeps {
-    /// The queues this function sends to (the SAM template grants exactly these).
-    pub const SENDS: &[QueueId] = &[QueueId::Notifications];
-}
+copycat_state::function_deps!(CopierDeps, sends[Notifications]);
 
 /// Why a signal could not be handled now (the message is retried by the queue).
 #[derive(Debug, thiserror::Error)]
@@ -68,8 +62,8 @@ pub enum CopyError {
     #[error("dependency failed: {0}")]
     Dependency(#[from] MarketError),
     /// The venue could not be reached; the order's fate is settled by retrying with the same key.
-    #[error("venue unavailable: {0}")]
-    Venue(String),
+    #[error("{0}")]
+    Venue(#[source] BrokerError),
     /// Another copier took our claim over before our order was sent; nothing was sent.
     #[error("signal {key}: the claim was taken over by another worker before the order was sent; nothing sent")]
     ClaimLost {
@@ -336,19 +330,7 @@ async fn decide_and_execute(
     };
     let ticket = match deps.broker.prepare(&intent.order).await {
         Ok(t) => t,
-        Err(e) => {
-            let reason = match &e {
-                BrokerError::Unavailable(why) => {
-                    st.clob.record(deps, deps.clock.now(), Err(why)).await;
-                    return Err(CopyError::Venue(why.clone()));
-                }
-                BrokerError::Geoblocked { .. } => RefusalReason::VenueGeoblocked,
-                BrokerError::InsufficientFunds { .. } => RefusalReason::InsufficientFunds,
-                BrokerError::BelowMinimum { .. } => RefusalReason::BelowVenueMinimum,
-                BrokerError::Rejected { .. } => RefusalReason::VenueRejected,
-            };
-            return finish_refused(deps, signal, hold, Refusal { reason, detail: e.to_string() }).await;
-        }
+        Err(e) => return broker_failed(deps, signal, hold, &mut st, e).await,
     };
     if let Some(t) = &ticket {
         // Written before the order is sent, so a copier that dies after sending is succeeded by
@@ -365,6 +347,29 @@ async fn decide_and_execute(
         hold.order_recorded = true;
     }
     execute(deps, signal, hold, &market, st, &intent.order, ticket.as_ref(), outbox).await
+}
+
+/// What a broker error means for the signal: an outage is a CLOB breaker failure and the
+/// message is retried (the order's fate is settled with the same order); anything else is the
+/// venue's or our guard's refusal, recorded with its own reason.
+async fn broker_failed(
+    deps: &CopierDeps,
+    signal: &Signal,
+    hold: &Hold<'_>,
+    st: &mut Loaded,
+    e: BrokerError,
+) -> Result<CopyResult, CopyError> {
+    let reason = match &e {
+        BrokerError::Unavailable(why) => {
+            st.clob.record(deps, deps.clock.now(), Err(why)).await;
+            return Err(CopyError::Venue(e));
+        }
+        BrokerError::Geoblocked { .. } => RefusalReason::VenueGeoblocked,
+        BrokerError::InsufficientFunds { .. } => RefusalReason::InsufficientFunds,
+        BrokerError::BelowMinimum { .. } => RefusalReason::BelowVenueMinimum,
+        BrokerError::Rejected { .. } => RefusalReason::VenueRejected,
+    };
+    finish_refused(deps, signal, hold, Refusal { reason, detail: e.to_string() }).await
 }
 
 /// Takes over a claim whose order a dead copier prepared and perhaps sent: settles that order
@@ -418,20 +423,7 @@ async fn execute(
             st.clob.record(deps, deps.clock.now(), Ok(())).await;
             f
         }
-        Err(e) => {
-            let reason = match &e {
-                BrokerError::Unavailable(why) => {
-                    st.clob.record(deps, deps.clock.now(), Err(why)).await;
-                    return Err(CopyError::Venue(why.clone()));
-                }
-                BrokerError::Geoblocked { .. } => RefusalReason::VenueGeoblocked,
-                BrokerError::InsufficientFunds { .. } => RefusalReason::InsufficientFunds,
-                BrokerError::BelowMinimum { .. } => RefusalReason::BelowVenueMinimum,
-                BrokerError::Rejected { .. } => RefusalReason::VenueRejected,
-            };
-            let r = Refusal { reason, detail: e.to_string() };
-            return finish_refused(deps, signal, hold, r).await;
-        }
+        Err(e) => return broker_failed(deps, signal, hold, &mut st, e).await,
     };
     if !fill.shares.is_positive() {
         let r = Refusal { reason: RefusalReason::NoLiquidity, detail: format!("nothing filled inside limit {}", order.limit_price.0) };

@@ -11,7 +11,7 @@ use copycat_core::dependency::Dependency;
 use copycat_core::message::OutMessage;
 use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
-use copycat_core::queues::{QueueId, Signals};
+use copycat_core::queues::Signals;
 use copycat_core::records::{Cursor, LeaderSet, keys};
 use copycat_core::signal::{Signal, keys_for};
 use copycat_core::time::{Span, Timestamp};
@@ -34,12 +34,7 @@ pub struct PollerDeps {
     pub signals: Sender<Signals>,
 }
 
-copycat_state::reports_through_field!(PollerDeps);
-
-impl PollerDeps {
-    /// The queues this function sends to (the SAM template grants exactly these).
-    pub const SENDS: &[QueueId] = &[QueueId::Signals, QueueId::Notifications];
-}
+copycat_state::function_deps!(PollerDeps, sends [Signals, Notifications]);
 
 /// The schedule's input (SAM `ScheduleV2` `Input`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! Every policy number (threshold, limit, multiplier) lives here, named. An error names the key
 //! and the rule it broke. Secrets never live here: they come from the environment at the edge.
 
-use crate::events::{Event, Severity};
+use crate::events::{EventKind, Severity};
 use crate::money::{Price, Shares, Usd};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -1054,11 +1054,9 @@ impl NotificationsConfig {
                     return bad(key("url_env"), "must name the environment variable holding the webhook URL");
                 }
                 for (j, k) in d.kinds.iter().enumerate() {
-                    if !Event::KINDS.contains(&k.as_str()) {
-                        return bad(
-                            format!("{}[{j}]", key("kinds")),
-                            &format!("unknown event kind `{k}`; known: {}", Event::KINDS.join(", ")),
-                        );
+                    if EventKind::from_name(k).is_none() {
+                        let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+                        return bad(format!("{}[{j}]", key("kinds")), &format!("unknown event kind `{k}`; known: {}", known.join(", ")));
                     }
                 }
             }

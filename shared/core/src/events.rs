@@ -167,24 +167,89 @@ pub enum Event {
     },
 }
 
-impl Event {
-    /// Every kind name, as used in config filters.
-    pub const KINDS: [&'static str; 13] = [
-        "trade_copied",
-        "trade_refused",
-        "trades_refused",
-        "leader_followed",
-        "leader_dropped",
-        "breaker_opened",
-        "breaker_closed",
-        "mode_changed",
-        "drawdown_alert",
-        "trading_stopped",
-        "milestone_reached",
-        "health_check_failed",
-        "daily_summary",
+/// What kind of event a notification reports: its name in config filters (`kinds`), metrics
+/// and records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A leader trade was copied.
+    TradeCopied,
+    /// A leader trade was refused, with its reason.
+    TradeRefused,
+    /// A window's refusals, counted by reason.
+    TradesRefused,
+    /// A wallet is followed.
+    LeaderFollowed,
+    /// A leader is no longer followed.
+    LeaderDropped,
+    /// A dependency's breaker opened.
+    BreakerOpened,
+    /// A dependency's breaker closed again.
+    BreakerClosed,
+    /// The mode (balance tier) changed.
+    ModeChanged,
+    /// Drawdown crossed a step of the ladder.
+    DrawdownAlert,
+    /// Trading was stopped (kill switch).
+    TradingStopped,
+    /// Equity passed a milestone.
+    MilestoneReached,
+    /// A health probe failed.
+    HealthCheckFailed,
+    /// The day's summary.
+    DailySummary,
+}
+
+impl EventKind {
+    /// Every kind.
+    pub const ALL: [EventKind; 13] = [
+        EventKind::TradeCopied,
+        EventKind::TradeRefused,
+        EventKind::TradesRefused,
+        EventKind::LeaderFollowed,
+        EventKind::LeaderDropped,
+        EventKind::BreakerOpened,
+        EventKind::BreakerClosed,
+        EventKind::ModeChanged,
+        EventKind::DrawdownAlert,
+        EventKind::TradingStopped,
+        EventKind::MilestoneReached,
+        EventKind::HealthCheckFailed,
+        EventKind::DailySummary,
     ];
 
+    /// The name, e.g. `trade_copied`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::TradeCopied => "trade_copied",
+            EventKind::TradeRefused => "trade_refused",
+            EventKind::TradesRefused => "trades_refused",
+            EventKind::LeaderFollowed => "leader_followed",
+            EventKind::LeaderDropped => "leader_dropped",
+            EventKind::BreakerOpened => "breaker_opened",
+            EventKind::BreakerClosed => "breaker_closed",
+            EventKind::ModeChanged => "mode_changed",
+            EventKind::DrawdownAlert => "drawdown_alert",
+            EventKind::TradingStopped => "trading_stopped",
+            EventKind::MilestoneReached => "milestone_reached",
+            EventKind::HealthCheckFailed => "health_check_failed",
+            EventKind::DailySummary => "daily_summary",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn from_name(name: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for EventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Event {
     /// Default severity of the event.
     pub fn severity(&self) -> Severity {
         match self {
@@ -193,22 +258,22 @@ impl Event {
             _ => Severity::Info,
         }
     }
-    /// Kind name, as used in config filters.
-    pub fn kind(&self) -> &'static str {
+    /// Its kind.
+    pub fn kind(&self) -> EventKind {
         match self {
-            Event::TradeCopied { .. } => "trade_copied",
-            Event::TradeRefused { .. } => "trade_refused",
-            Event::LeaderFollowed { .. } => "leader_followed",
-            Event::LeaderDropped { .. } => "leader_dropped",
-            Event::BreakerOpened { .. } => "breaker_opened",
-            Event::BreakerClosed { .. } => "breaker_closed",
-            Event::ModeChanged { .. } => "mode_changed",
-            Event::DrawdownAlert { .. } => "drawdown_alert",
-            Event::TradingStopped { .. } => "trading_stopped",
-            Event::MilestoneReached { .. } => "milestone_reached",
-            Event::HealthCheckFailed { .. } => "health_check_failed",
-            Event::TradesRefused { .. } => "trades_refused",
-            Event::DailySummary { .. } => "daily_summary",
+            Event::TradeCopied { .. } => EventKind::TradeCopied,
+            Event::TradeRefused { .. } => EventKind::TradeRefused,
+            Event::TradesRefused { .. } => EventKind::TradesRefused,
+            Event::LeaderFollowed { .. } => EventKind::LeaderFollowed,
+            Event::LeaderDropped { .. } => EventKind::LeaderDropped,
+            Event::BreakerOpened { .. } => EventKind::BreakerOpened,
+            Event::BreakerClosed { .. } => EventKind::BreakerClosed,
+            Event::ModeChanged { .. } => EventKind::ModeChanged,
+            Event::DrawdownAlert { .. } => EventKind::DrawdownAlert,
+            Event::TradingStopped { .. } => EventKind::TradingStopped,
+            Event::MilestoneReached { .. } => EventKind::MilestoneReached,
+            Event::HealthCheckFailed { .. } => EventKind::HealthCheckFailed,
+            Event::DailySummary { .. } => EventKind::DailySummary,
         }
     }
 }
@@ -350,5 +415,21 @@ mod refusal_summary_tests {
         assert_eq!(total, 3);
         assert_eq!(by_reason, [("exposure".to_string(), 2), ("kill_switch".to_string(), 1)]);
         assert!(summarize_refusals(&entries, from_secs(10_800), from_secs(14_400)).is_none());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_kind_is_named_as_serde_names_it_and_found_by_that_name() {
+        for kind in EventKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::Value::String(kind.as_str().into()));
+            assert_eq!(EventKind::from_name(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EventKind::from_name("trade_coppied"), None);
+        let names: std::collections::BTreeSet<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names.len(), EventKind::ALL.len(), "names are distinct");
     }
 }

@@ -1,10 +1,12 @@
 //! Copy policy: whom we follow and how much of a stake each gets, which markets we touch, and
 //! how exits are copied.
 
+use crate::botfilter::{Classification, Verdict};
 use crate::config::{CopyConfig, QualityConfig};
 use crate::market::MarketInfo;
 use crate::money::Shares;
-use crate::records::{Leader, LeaderSet};
+use crate::quality::QualityReport;
+use crate::records::{Leader, LeaderSet, TraderStatus};
 use crate::time::Timestamp;
 use crate::trade::Wallet;
 use rust_decimal::Decimal;
@@ -79,6 +81,91 @@ pub fn drop_leader(cfg: &CopyConfig, set: &LeaderSet, wallet: &Wallet) -> Option
     Some(next)
 }
 
+/// Whether a judged wallet may be followed, with the reasons recorded on its profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CandidateVerdict {
+    /// A human whose quality passes.
+    pub passes: bool,
+    /// Why, for people, with the numbers.
+    pub reasons: Vec<String>,
+}
+
+/// The bot filter's judgement of a wallet: a human whose quality passes may be followed; a bot,
+/// a wallet with too little history, or a human below the quality floors may not.
+pub fn judge_candidate(classification: &Classification, quality: &QualityReport) -> CandidateVerdict {
+    let mut reasons = Vec::new();
+    let passes = match classification.verdict {
+        Verdict::Bot => {
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        Verdict::InsufficientData => {
+            reasons.push("insufficient data to judge".into());
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        Verdict::Human if !quality.passes => {
+            reasons.extend(quality.reasons.iter().cloned());
+            false
+        }
+        Verdict::Human => {
+            reasons.push(format!("human (bot score {:.2}); quality {:.2}", classification.score, quality.score));
+            true
+        }
+    };
+    CandidateVerdict { passes, reasons }
+}
+
+/// What judging a wallet does to the followed set and to the wallet's standing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowChange {
+    /// The followed set to write; `None` when it stays as it is.
+    pub set: Option<LeaderSet>,
+    /// Where the judged wallet stands now.
+    pub status: TraderStatus,
+    /// The wallet is newly followed.
+    pub newly_followed: bool,
+    /// Leaders that left the set, each with why: the judged wallet itself when it no longer
+    /// passes, or the leader it replaced.
+    pub dropped: Vec<(Wallet, Vec<String>)>,
+}
+
+/// Applies a verdict on `wallet` (scored `score`, realised return `roi`) to the followed set
+/// `set`: a passing wallet is admitted (replacing the worst leader if it is better and the set
+/// is full), a failing one that was followed is dropped.
+pub fn follow_change(
+    cfg: &CopyConfig,
+    set: &LeaderSet,
+    wallet: &Wallet,
+    verdict: &CandidateVerdict,
+    score: f64,
+    roi: f64,
+    now: Timestamp,
+) -> FollowChange {
+    let unchanged = |status| FollowChange { set: None, status, newly_followed: false, dropped: vec![] };
+    if !verdict.passes {
+        return match drop_leader(cfg, set, wallet) {
+            Some(next) => FollowChange {
+                set: Some(next),
+                status: TraderStatus::Dropped,
+                newly_followed: false,
+                dropped: vec![(wallet.clone(), verdict.reasons.clone())],
+            },
+            None => unchanged(TraderStatus::Rejected),
+        };
+    }
+    match admit_leader(cfg, set, wallet, score, roi, now) {
+        Admit::Followed { set, replaced } => FollowChange {
+            set: Some(set),
+            status: TraderStatus::Followed,
+            newly_followed: true,
+            dropped: replaced.into_iter().map(|w| (w, vec![format!("replaced by a better leader {}", wallet.short())])).collect(),
+        },
+        Admit::Refreshed { set } => FollowChange { set: Some(set), ..unchanged(TraderStatus::Followed) },
+        Admit::Full => unchanged(TraderStatus::Approved),
+    }
+}
+
 /// Leaders due to be judged again.
 pub fn due_for_rejudge<'a>(cfg: &QualityConfig, set: &'a LeaderSet, now: Timestamp) -> Vec<&'a Leader> {
     set.leaders.iter().filter(|l| (now - l.judged_at).num_seconds() >= cfg.rejudge_every_secs).collect()
@@ -136,6 +223,39 @@ mod tests {
         let Admit::Followed { set, replaced } = admit_leader(&cfg, &set, &w(4), 0.7, 0.1, from_secs(0)) else { panic!() };
         assert_eq!(replaced, Some(w(1)));
         assert_eq!(set.leaders.iter().map(|l| l.wallet.clone()).collect::<Vec<_>>(), vec![w(2), w(4)]);
+    }
+
+    fn passing(passes: bool) -> CandidateVerdict {
+        CandidateVerdict { passes, reasons: vec![if passes { "good".into() } else { "quality below floor".into() }] }
+    }
+
+    #[test]
+    fn a_failing_leader_is_dropped_with_its_reasons_and_a_failing_stranger_is_only_rejected() {
+        let cfg = CopyConfig::default();
+        let followed = follow_change(&cfg, &LeaderSet::default(), &w(1), &passing(true), 0.8, 0.2, from_secs(0));
+        assert_eq!((followed.status, followed.newly_followed), (TraderStatus::Followed, true));
+        let set = followed.set.expect("the set changes");
+        let dropped = follow_change(&cfg, &set, &w(1), &passing(false), 0.1, -0.2, from_secs(60));
+        assert_eq!(dropped.status, TraderStatus::Dropped);
+        assert_eq!(dropped.dropped, vec![(w(1), vec!["quality below floor".to_string()])]);
+        assert!(dropped.set.expect("the set changes").leaders.is_empty());
+        let stranger = follow_change(&cfg, &set, &w(2), &passing(false), 0.1, -0.2, from_secs(60));
+        assert_eq!((stranger.status, stranger.set, stranger.dropped.len()), (TraderStatus::Rejected, None, 0));
+        let again = follow_change(&cfg, &set, &w(1), &passing(true), 0.9, 0.3, from_secs(60));
+        assert_eq!((again.status, again.newly_followed), (TraderStatus::Followed, false), "a re-judged leader is refreshed");
+    }
+
+    #[test]
+    fn a_better_newcomer_replaces_the_worst_leader_of_a_full_set_and_says_so() {
+        let cfg = CopyConfig { max_leaders: 1, ..CopyConfig::default() };
+        let set = follow_change(&cfg, &LeaderSet::default(), &w(1), &passing(true), 0.5, 0.1, from_secs(0)).set.unwrap();
+        let worse = follow_change(&cfg, &set, &w(2), &passing(true), 0.4, 0.1, from_secs(0));
+        assert_eq!((worse.status, worse.set), (TraderStatus::Approved, None), "approved but the set is full of better leaders");
+        let better = follow_change(&cfg, &set, &w(3), &passing(true), 0.9, 0.1, from_secs(0));
+        assert_eq!(better.status, TraderStatus::Followed);
+        assert_eq!(better.dropped.len(), 1);
+        assert_eq!(better.dropped[0].0, w(1));
+        assert!(better.dropped[0].1[0].starts_with("replaced by a better leader"), "{:?}", better.dropped);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! leaders live in one `LEADERS/SET` record, positions under the `PORTFOLIO` partition, the
 //! per-signal outcome ledger under `LEDGER`.
 
+use crate::botfilter::{BotKind, Verdict};
 use crate::breaker::BreakerState;
 use crate::dependency::Dependency;
 use crate::money::{Price, Shares, Usd};
@@ -100,6 +101,30 @@ pub enum TraderStatus {
     Dropped,
 }
 
+/// Where a trader's judgement stands: not judged yet, or the bot filter's verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TraderVerdict {
+    /// Queued for judging; no verdict yet.
+    Pending,
+    /// Trades like a person.
+    Human,
+    /// Trades like a machine.
+    Bot,
+    /// Too little history to judge.
+    InsufficientData,
+}
+
+impl From<Verdict> for TraderVerdict {
+    fn from(v: Verdict) -> Self {
+        match v {
+            Verdict::Human => TraderVerdict::Human,
+            Verdict::Bot => TraderVerdict::Bot,
+            Verdict::InsufficientData => TraderVerdict::InsufficientData,
+        }
+    }
+}
+
 /// Body of `TRADER#<wallet>/PROFILE`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraderProfile {
@@ -107,10 +132,10 @@ pub struct TraderProfile {
     pub wallet: Wallet,
     /// Where it stands.
     pub status: TraderStatus,
-    /// Bot-filter verdict (`human`, `bot`, `insufficient_data`).
-    pub verdict: String,
+    /// Bot-filter verdict.
+    pub verdict: TraderVerdict,
     /// Bot kind, when a bot.
-    pub bot_kind: Option<String>,
+    pub bot_kind: Option<BotKind>,
     /// Bot-likeness score.
     pub bot_score: f64,
     /// Quality score.

@@ -8,7 +8,7 @@ use crate::functions::FunctionDeps;
 use crate::summary::{self, DemoState, Summary};
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::config::Config;
-use copycat_core::events::Notification;
+use copycat_core::events::{EventKind, Notification};
 use copycat_core::ports::{NotificationSink, Queue, SinkError, StateStore};
 use copycat_core::time::{Clock, ManualClock, Span, SystemClock, Timestamp};
 use copycat_embedded::EmbeddedBackend;
@@ -206,7 +206,7 @@ impl NotificationSink for DemoSink {
         if let Ok(mut c) = self.counts.lock() {
             *c.entry(n.event.kind().to_string()).or_insert(0) += 1;
         }
-        let routine = matches!(n.event.kind(), "trade_copied" | "trade_refused");
+        let routine = matches!(n.event.kind(), EventKind::TradeCopied | EventKind::TradeRefused);
         match (&self.printer, routine) {
             (Some(pb), false) if pb.is_hidden() => println!("{}", n.render_line()),
             (Some(pb), false) => pb.println(n.render_line()),

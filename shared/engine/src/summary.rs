@@ -5,7 +5,9 @@ use crate::engine::Engine;
 use copycat_core::breaker::BreakerState;
 use copycat_core::config::Config;
 use copycat_core::dependency::Dependency;
-use copycat_core::records::{LeaderSet, LedgerEntry, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, keys};
+use copycat_core::records::{
+    LeaderSet, LedgerEntry, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, TraderVerdict, keys,
+};
 use copycat_core::store::Key;
 use copycat_core::time::Timestamp;
 use copycat_sim::SimWorld;
@@ -202,7 +204,7 @@ pub async fn build(
             }
             seen += 1;
             let is_bot = world.is_bot(w);
-            let said_bot = p.value.verdict == "bot";
+            let said_bot = p.value.verdict == TraderVerdict::Bot;
             bots_seen += is_bot as u64;
             match (said_bot, is_bot) {
                 (true, true) => tp += 1,

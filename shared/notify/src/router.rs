@@ -152,7 +152,7 @@ impl Router {
                         Outcome::Posted
                     }
                     Err(e) if !e.is_retryable() => {
-                        tracing::error!(id = %n.id, kind = n.event.kind(), error = %e, "webhook refused the notification for good; dropping it for this destination");
+                        tracing::error!(id = %n.id, kind = %n.event.kind(), error = %e, "webhook refused the notification for good; dropping it for this destination");
                         self.record(d, n, "dropped").await;
                         Outcome::Dropped(e.to_string())
                     }
@@ -194,7 +194,7 @@ impl Router {
     async fn record(&self, d: &Destination, n: &Notification, what: &str) {
         let Some(store) = &self.ledger else { return };
         let now = self.timing.clock.now();
-        let body = serde_json::json!({ "kind": n.event.kind(), "outcome": what, "at": now });
+        let body = serde_json::json!({ "kind": n.event.kind().as_str(), "outcome": what, "at": now });
         match store.put_if_absent(&Self::record_key(d, n), body, Some(n.at.max(now) + DESTINATION_RECORD_TTL)).await {
             Ok(_) => {}
             Err(e) if e.is_conflict() => {}

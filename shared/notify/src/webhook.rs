@@ -106,7 +106,7 @@ impl Destination {
 
     /// Whether this destination wants `n` (severity at least its minimum, kind in its list).
     pub fn wants(&self, n: &Notification) -> bool {
-        n.severity >= self.min_severity && (self.kinds.is_empty() || self.kinds.iter().any(|k| k == n.event.kind()))
+        n.severity >= self.min_severity && (self.kinds.is_empty() || self.kinds.iter().any(|k| k == n.event.kind().as_str()))
     }
 
     /// The body this destination posts for `r`.

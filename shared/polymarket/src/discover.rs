@@ -64,9 +64,10 @@ pub struct Judged {
 }
 
 impl Judged {
-    /// Whether CopyCat would follow the wallet (human and above the quality floor).
+    /// Whether CopyCat would follow the wallet: the bot filter's own judgement
+    /// (`copycat_core::policy::judge_candidate`: human and above the quality floor).
     pub fn would_follow(&self) -> bool {
-        self.classification.verdict == Verdict::Human && self.quality.as_ref().is_some_and(|q| q.passes)
+        self.quality.as_ref().is_some_and(|q| copycat_core::policy::judge_candidate(&self.classification, q).passes)
     }
 }
 

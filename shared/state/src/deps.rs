@@ -157,17 +157,24 @@ impl Metrics for CounterMetrics {
     }
 }
 
-/// Makes a function's deps type (a struct with a `reporting: Reporting` field) dereference to
-/// [`Reporting`], so its handler reads `deps.store` and passes `deps` to breaker gates and
-/// [`notify`] like every other function.
+/// Declares what a function's deps type (a struct with a `reporting: Reporting` field) is:
+/// it dereferences to [`Reporting`], so its handler reads `deps.store` and passes `deps` to
+/// breaker gates and [`notify`] like every other function; and its `SENDS` lists the queues it
+/// holds a `Sender` for (the SAM template grants exactly these; `tests/tests/template.rs` holds
+/// them to `copycat_aws::functions::FUNCTIONS`).
 #[macro_export]
-macro_rules! reports_through_field {
-    ($deps:ty) => {
+macro_rules! function_deps {
+    ($deps:ty, sends [$($queue:ident),*]) => {
         impl ::std::ops::Deref for $deps {
             type Target = $crate::Reporting;
             fn deref(&self) -> &$crate::Reporting {
                 &self.reporting
             }
+        }
+
+        impl $deps {
+            /// The queues this function sends to.
+            pub const SENDS: &[::copycat_core::queues::QueueId] = &[$(::copycat_core::queues::QueueId::$queue),*];
         }
     };
 }
