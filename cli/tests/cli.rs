@@ -183,11 +183,35 @@ fn config_check_names_the_bad_key() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("c.toml"), "[modes]\nupgrade_buffer = \"0.9\"\n").unwrap();
     let out = copycat().args(["--config", "c.toml", "config", "check"]).current_dir(dir.path()).output().unwrap();
-    assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(78), "a config error exits 78 (EX_CONFIG): {err}");
     assert!(err.contains("modes.upgrade_buffer"), "{err}");
     let ok = copycat().args(["config", "check"]).current_dir(dir.path()).output().unwrap();
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+}
+
+#[test]
+fn live_trading_without_its_confirmations_exits_as_refused_naming_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copycat()
+        .args(["run", "--for-secs", "1"])
+        .env("COPYCAT__TRADING__MODE", "live")
+        .env_remove("COPYCAT_POLYMARKET_PRIVATE_KEY")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(77), "a refusal exits 77 (EX_NOPERM): {err}");
+    assert!(err.contains("live trading refused") && err.contains("trading.live_confirmed"), "{err}");
+}
+
+#[test]
+fn a_usage_mistake_exits_1_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copycat().args(["demo", "--resume", "--db", "none.db"]).current_dir(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("error: nothing to resume: no demo database at none.db"), "{err}");
 }
 
 #[test]
