@@ -6,52 +6,21 @@
 //! token and side (a sweep through several price levels) — are collapsed into one order before
 //! timing, size and frequency are judged, so a human sweeping a book is not "sub-second".
 //!
-//! Tells are combined as independent evidence (noisy-OR): each contributes `weight × strength`,
-//! where strength grows from 0 at its threshold in [`BotFilterConfig`] to 1 well past it. Weak
-//! tells (regular gaps, constant sizes, activity around the clock, short holds) have weights
-//! below the bot threshold, so none of them decides alone; strong tells (sustained sub-second
-//! reactions, repeated two-sided market making, hundreds of orders a day, micro-trade farming)
-//! can.
+//! Signs are combined as independent evidence (noisy-OR): each contributes `weight × strength`,
+//! where strength grows from 0 at its threshold in [`BotFilterConfig`] to 1 well past it. One
+//! sign crossing one threshold is not evidence of a bot: a bot verdict needs the score at the
+//! threshold *and* at least `min_corroborating_signs` independent signs present — a person who
+//! day-trades is in and out of markets within the hour but sleeps, picks sizes from a balance
+//! and keeps no book; a maker quotes both sides with flat inventory and regular lots all day; a
+//! resolution sniper buys near-certain outcomes day and night. Signs that measure the same
+//! thing (two-sided trading within the hour and short holds) are one sign. Only what a person
+//! physically cannot do — sustained sub-second reactions, hundreds of orders a day, farming
+//! dust, buying both outcomes in the same seconds — may decide alone, at full strength.
 
 use crate::config::BotFilterConfig;
 use crate::trade::{Side, Trade, Wallet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
-
-/// An hour of the day is "quiet" when it holds less than this share of a wallet's orders.
-///
-/// Lets a human's rare 3 a.m. trade not count as activity around the clock. Should move to
-/// `BotFilterConfig` (`quiet_hour_share`).
-pub const QUIET_HOUR_SHARE: f64 = 0.01;
-
-/// Gap regularity only counts when the median gap between orders is at most this long.
-///
-/// A person who trades once a day at breakfast has very regular gaps too; machine regularity
-/// is suspicious at machine cadence. Should move to `BotFilterConfig` (`max_regular_gap_secs`).
-pub const MAX_REGULAR_GAP_SECS: f64 = 6.0 * 3600.0;
-
-/// Fewest FIFO-matched round trips (sells matched to earlier buys) before hold times are judged.
-///
-/// Should move to `BotFilterConfig` (`min_round_trips`).
-pub const MIN_ROUND_TRIPS: usize = 5;
-
-/// Fewest zero-second gaps between different orders before they count as a tell.
-///
-/// One or two can be coincidence; "sustained" sub-second reactions cannot. Should move to
-/// `BotFilterConfig` (`min_subsecond_gaps`).
-pub const MIN_SUBSECOND_GAPS: usize = 3;
-
-/// Two-sided episodes per two-sided market at or above which two-sidedness is market making
-/// (a strong tell) rather than an occasional change of mind (a weak one).
-///
-/// Should move to `BotFilterConfig` (`market_maker_events_per_market`).
-pub const MARKET_MAKER_EVENTS_PER_MARKET: f64 = 3.0;
-
-/// Share of orders with round sizes (multiples of 5 shares or of $5) above which constant
-/// sizes are read as a person's habit (weak) rather than a machine's setting.
-///
-/// Should move to `BotFilterConfig` (`round_size_habit_share`).
-pub const ROUND_SIZE_HABIT_SHARE: f64 = 0.8;
 
 /// What the filter concluded about a wallet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -83,6 +52,10 @@ pub enum BotKind {
     Metronome,
     /// Near-constant order sizes.
     FixedSize,
+    /// Buys near-certain outcomes (priced 0.90 and up), as resolution snipers do.
+    ResolutionSniper,
+    /// Buys both outcomes of a market within seconds (arbitrage).
+    Arbitrage,
 }
 
 impl BotKind {
@@ -96,6 +69,8 @@ impl BotKind {
             BotKind::AroundTheClock => "around_the_clock",
             BotKind::Metronome => "metronome",
             BotKind::FixedSize => "fixed_size",
+            BotKind::ResolutionSniper => "resolution_sniper",
+            BotKind::Arbitrage => "arbitrage",
         }
     }
 }
@@ -148,6 +123,17 @@ pub struct Features {
     pub median_hold_secs: Option<f64>,
     /// Share of orders under the micro-trade notional.
     pub micro_share: f64,
+    /// How far two-sided markets are from flat inventory: |bought − sold| / traded shares,
+    /// median over two-sided markets (0 is perfectly flat, as a maker keeps it).
+    pub two_sided_inventory_imbalance: Option<f64>,
+    /// Buy orders seen.
+    pub buys: usize,
+    /// Share of bought shares sold again (FIFO) within the minimum human median hold.
+    pub quick_close_share: f64,
+    /// Share of buy orders at or above the sniper price.
+    pub high_price_buy_share: f64,
+    /// Share of buy orders with a buy of the market's other outcome within the pair window.
+    pub paired_buy_share: f64,
 }
 
 /// The filter's answer for one wallet (one JSON line in `copycat classify`).
@@ -200,16 +186,21 @@ struct Order<'a> {
     ts: i64,
     tx: &'a str,
     asset: &'a str,
+    market: &'a str,
     side: Side,
     shares: f64,
     notional: f64,
 }
 
-/// One piece of evidence.
+/// One sign of a machine: its name (for the reasons), what it points to, how much it weighs at
+/// full strength, how strong it is here, and whether a person could do it at all.
 struct Tell {
+    sign: &'static str,
     kind: BotKind,
     weight: f64,
     strength: f64,
+    /// Out of a person's reach at full strength: may decide alone.
+    decisive: bool,
     reason: String,
 }
 
@@ -249,9 +240,15 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig
     fired.sort_by(|a, b| b.contribution().total_cmp(&a.contribution()));
     reasons.extend(fired.iter().map(|t| t.reason.clone()));
 
+    // Corroboration: enough independent signs present, or one a person cannot show at all.
+    let present: Vec<&Tell> = fired.iter().copied().filter(|t| t.strength >= cfg.sign_present_strength).collect();
+    let decisive = fired.iter().copied().find(|t| t.decisive && t.strength >= 1.0 && t.weight >= cfg.bot_score_threshold);
+    let corroborated = present.len() >= cfg.min_corroborating_signs as usize || decisive.is_some();
+    let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
+
     let verdict = if insufficient {
         Verdict::InsufficientData
-    } else if score >= cfg.bot_score_threshold {
+    } else if score >= cfg.bot_score_threshold && corroborated {
         Verdict::Bot
     } else {
         Verdict::Human
@@ -259,11 +256,24 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig
     let kind = if verdict == Verdict::Bot { fired.first().map(|t| t.kind) } else { None };
     if fired.is_empty() && !insufficient {
         reasons.push(format!(
-            "no bot tell: {:.1} orders per active day, quiet {} h a day, {} markets",
+            "no bot sign: {:.1} orders per active day, quiet {} h a day, {} markets",
             features.trades_per_active_day, features.longest_quiet_hours, features.markets
         ));
-    } else if verdict == Verdict::Human {
-        reasons.push(format!("score {score:.2} below bot threshold {:.2}", cfg.bot_score_threshold));
+    } else if verdict == Verdict::Bot {
+        let why = match decisive {
+            Some(d) if present.len() < cfg.min_corroborating_signs as usize => format!("{} at full strength, beyond a person", d.sign),
+            _ => format!("{} signs combined: {}", present.len(), names(&present)),
+        };
+        reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));
+    } else if !insufficient && score >= cfg.bot_score_threshold {
+        reasons.push(format!(
+            "human: score {score:.2} rests on {} sign(s) ({}); a bot needs {} independent signs together",
+            present.len(),
+            names(&present),
+            cfg.min_corroborating_signs
+        ));
+    } else if !insufficient {
+        reasons.push(format!("human: score {score:.2} below bot threshold {:.2}", cfg.bot_score_threshold));
     }
     Classification { wallet: wallet.clone(), verdict, kind, score, reasons, features }
 }
@@ -288,7 +298,9 @@ fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
                 o.shares += shares;
                 o.notional += notional;
             }
-            None => orders.push(Order { ts, tx: &f.transaction_hash, asset: &f.asset, side: f.side, shares, notional }),
+            None => {
+                orders.push(Order { ts, tx: &f.transaction_hash, asset: &f.asset, market: &f.condition_id, side: f.side, shares, notional })
+            }
         }
     }
     orders
@@ -353,7 +365,7 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
         hours[(o.ts.rem_euclid(86_400) / 3600) as usize] += 1;
     }
     f.active_hours = hours.iter().filter(|c| **c > 0).count() as u32;
-    let quiet = |c: usize| (c as f64) < QUIET_HOUR_SHARE * orders.len() as f64;
+    let quiet = |c: usize| (c as f64) < cfg.quiet_hour_share * orders.len() as f64;
     let (mut run, mut longest) = (0u32, 0u32);
     for i in 0..48 {
         if quiet(hours[i % 24]) {
@@ -367,12 +379,12 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     f.hour_coverage = 1.0 - f64::from(f.longest_quiet_hours) / 24.0;
 
     // Sizes.
+    // The lowest of: shares, notional, and the notional of buys alone (a fixed stake per copy
+    // shows there even when sells of whole positions vary).
     let shares_cv = mean_cv(orders.iter().map(|o| o.shares));
     let notional_cv = mean_cv(orders.iter().map(|o| o.notional));
-    f.size_cv = match (shares_cv, notional_cv) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        _ => None,
-    };
+    let buy_notional_cv = mean_cv(orders.iter().filter(|o| o.side == Side::Buy).map(|o| o.notional));
+    f.size_cv = [shares_cv, notional_cv, buy_notional_cv].into_iter().flatten().reduce(f64::min);
     f.round_size_share = orders.iter().filter(|o| is_round(o.shares, o.notional)).count() as f64 / orders.len() as f64;
     let mut notionals: Vec<f64> = orders.iter().map(|o| o.notional).collect();
     f.median_order_notional = median(&mut notionals).unwrap_or(0.0);
@@ -380,8 +392,32 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     f.micro_share = orders.iter().filter(|o| o.notional < micro).count() as f64 / orders.len() as f64;
 
     two_sided(fills, cfg.two_sided_window_secs, &mut f);
-    hold_times(fills, &mut f);
+    hold_times(fills, cfg.min_human_median_hold_secs, &mut f);
+    buy_prices_and_pairs(orders, cfg, &mut f);
     f
+}
+
+/// Which buys are of near-certain outcomes, and which buy both outcomes of one market within
+/// the pair window.
+fn buy_prices_and_pairs(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    let buys: Vec<&Order<'_>> = orders.iter().filter(|o| o.side == Side::Buy && o.shares > 0.0).collect();
+    f.buys = buys.len();
+    if buys.is_empty() {
+        return;
+    }
+    let high = buys.iter().filter(|o| o.notional / o.shares >= cfg.sniper_min_price - 1e-9).count();
+    f.high_price_buy_share = high as f64 / buys.len() as f64;
+    let window = cfg.pair_window_secs;
+    let paired = (0..buys.len())
+        .filter(|&i| {
+            let o = buys[i];
+            let near = |j: &usize| buys[*j].market == o.market && buys[*j].asset != o.asset;
+            let later = (i + 1..buys.len()).take_while(|&j| buys[j].ts - o.ts <= window).any(|j| near(&j));
+            let earlier = (0..i).rev().take_while(|&j| o.ts - buys[j].ts <= window).any(|j| near(&j));
+            later || earlier
+        })
+        .count();
+    f.paired_buy_share = paired as f64 / buys.len() as f64;
 }
 
 /// Per market: the last buy and sell time of each of its tokens.
@@ -390,6 +426,8 @@ struct MarketSides<'a> {
     tokens: Vec<(&'a str, i64, i64)>,
     events: usize,
     last_event_tx: Option<&'a str>,
+    bought: f64,
+    sold: f64,
 }
 
 fn two_sided(fills: &[&Trade], window: i64, f: &mut Features) {
@@ -425,7 +463,17 @@ fn two_sided(fills: &[&Trade], window: i64, f: &mut Features) {
             Side::Buy => slot.1 = ts,
             Side::Sell => slot.2 = ts,
         }
+        match t.side {
+            Side::Buy => m.bought += t.size.to_f64(),
+            Side::Sell => m.sold += t.size.to_f64(),
+        }
     }
+    let mut imbalance: Vec<f64> = markets
+        .values()
+        .filter(|m| m.events > 0 && m.bought + m.sold > 0.0)
+        .map(|m| (m.bought - m.sold).abs() / (m.bought + m.sold))
+        .collect();
+    f.two_sided_inventory_imbalance = median(&mut imbalance);
     f.markets = markets.len();
     f.two_sided_markets = markets.values().filter(|m| m.events > 0).count();
     f.two_sided_events = markets.values().map(|m| m.events).sum();
@@ -435,14 +483,18 @@ fn two_sided(fills: &[&Trade], window: i64, f: &mut Features) {
 /// Real holding times: each sell is matched first-in-first-out to earlier buys of the same
 /// token, and the hold is sell time minus buy time (never the gap between neighbouring rows).
 /// Sells of shares bought before the history starts match nothing and are ignored.
-fn hold_times(fills: &[&Trade], f: &mut Features) {
+fn hold_times(fills: &[&Trade], min_hold: i64, f: &mut Features) {
     let mut lots: HashMap<&str, VecDeque<(i64, f64)>> = HashMap::new();
     let mut holds: Vec<(f64, f64)> = Vec::new(); // (hold secs, shares)
+    let mut bought = 0.0;
     for t in fills {
         let ts = t.timestamp.timestamp();
         let shares = t.size.to_f64();
         match t.side {
-            Side::Buy => lots.entry(t.asset.as_str()).or_default().push_back((ts, shares)),
+            Side::Buy => {
+                bought += shares;
+                lots.entry(t.asset.as_str()).or_default().push_back((ts, shares));
+            }
             Side::Sell => {
                 let Some(queue) = lots.get_mut(t.asset.as_str()) else { continue };
                 let mut left = shares;
@@ -467,6 +519,8 @@ fn hold_times(fills: &[&Trade], f: &mut Features) {
     if holds.is_empty() {
         return;
     }
+    let quick: f64 = holds.iter().filter(|h| h.0 < min_hold as f64).map(|h| h.1).sum();
+    f.quick_close_share = if bought > 0.0 { (quick / bought).min(1.0) } else { 0.0 };
     holds.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     let total: f64 = holds.iter().map(|h| h.1).sum();
     let mut acc = 0.0;
@@ -504,24 +558,29 @@ fn duration(secs: f64) -> String {
 }
 
 fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
-    let mut out = Vec::with_capacity(8);
+    let w = &cfg.weights;
+    let mut out = Vec::with_capacity(10);
 
-    // Strong: hundreds of orders a day.
+    // Decisive: hundreds of orders a day, day after day.
     let max_tpd = cfg.max_human_trades_per_day;
     out.push(Tell {
+        sign: "hundreds of orders a day",
         kind: BotKind::HighFrequency,
-        weight: 0.7,
+        weight: w.busy,
         strength: ramp(f.trades_per_active_day, max_tpd, 4.0 * max_tpd),
+        decisive: true,
         reason: format!("{:.1} orders per active day (human ceiling {max_tpd:.0})", f.trades_per_active_day),
     });
 
-    // Strong: sustained zero-second gaps between different orders.
+    // Decisive: sustained zero-second gaps between different orders.
     let max_sub = cfg.max_subsecond_share;
-    let sub = if f.subsecond_gaps >= MIN_SUBSECOND_GAPS { f.subsecond_share } else { 0.0 };
+    let sub = if f.subsecond_gaps >= cfg.min_subsecond_gaps as usize { f.subsecond_share } else { 0.0 };
     out.push(Tell {
+        sign: "sub-second reactions",
         kind: BotKind::HighFrequency,
-        weight: 0.9,
+        weight: w.subsecond,
         strength: ramp(sub, max_sub, 4.0 * max_sub),
+        decisive: true,
         reason: format!(
             "{} of gaps between different orders are sub-second ({} times; limit {})",
             pct(f.subsecond_share),
@@ -530,47 +589,14 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         ),
     });
 
-    // Strong when repeated in each market (market making), weak when once (a change of mind).
-    let max_two = cfg.max_two_sided_share;
-    let per_market = if f.two_sided_markets == 0 { 0.0 } else { f.two_sided_events as f64 / f.two_sided_markets as f64 };
-    let repeated = per_market >= MARKET_MAKER_EVENTS_PER_MARKET;
-    out.push(Tell {
-        kind: BotKind::MarketMaker,
-        weight: if repeated { 0.85 } else { 0.45 },
-        strength: ramp(f.two_sided_share, max_two, (2.0 * max_two).min(1.0)),
-        reason: format!(
-            "trades both sides of {} of {} markets within {} ({}; limit {}), {:.1} times per such market",
-            f.two_sided_markets,
-            f.markets,
-            duration(cfg.two_sided_window_secs as f64),
-            pct(f.two_sided_share),
-            pct(max_two),
-            per_market
-        ),
-    });
-
-    // Weak: short real holding times.
-    if let Some(hold) = f.median_hold_secs.filter(|_| f.round_trips >= MIN_ROUND_TRIPS) {
-        let min_hold = cfg.min_human_median_hold_secs as f64;
-        out.push(Tell {
-            kind: BotKind::Scalper,
-            weight: 0.45,
-            strength: ramp(min_hold - hold, 0.0, min_hold),
-            reason: format!(
-                "median buy-to-sell hold {} over {} round trips (humans ≥ {})",
-                duration(hold),
-                f.round_trips,
-                duration(min_hold)
-            ),
-        });
-    }
-
-    // Strong-ish: most orders are dust.
+    // Decisive: most orders are dust.
     let max_micro = cfg.max_micro_share;
     out.push(Tell {
+        sign: "dust trades",
         kind: BotKind::MicroTrader,
-        weight: 0.6,
+        weight: w.dust,
         strength: ramp(f.micro_share, max_micro, max_micro + 0.8 * (1.0 - max_micro)),
+        decisive: true,
         reason: format!(
             "{} of orders under ${} (limit {})",
             pct(f.micro_share),
@@ -579,46 +605,147 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         ),
     });
 
-    // Weak: no quiet stretch in the day, whatever the time zone.
+    // Decisive: both outcomes of a market bought within seconds, again and again.
+    let max_pair = cfg.max_paired_buy_share;
+    out.push(Tell {
+        sign: "both outcomes bought together",
+        kind: BotKind::Arbitrage,
+        weight: w.paired_buys,
+        strength: ramp(f.paired_buy_share, max_pair, (4.0 * max_pair).min(1.0)),
+        decisive: true,
+        reason: format!(
+            "{} of buys have a buy of the other outcome within {} s (limit {})",
+            pct(f.paired_buy_share),
+            cfg.pair_window_secs,
+            pct(max_pair)
+        ),
+    });
+
+    // No sleep: no quiet stretch in the day, whatever the time zone.
     let max_cov = cfg.max_human_hour_coverage;
     out.push(Tell {
+        sign: "around the clock",
         kind: BotKind::AroundTheClock,
-        weight: 0.4,
+        weight: w.sleepless,
         // Full strength once the longest quiet stretch is an hour or less: with tens of orders a
         // day, a single empty hour is sampling noise, not sleep.
         strength: ramp(f.hour_coverage, max_cov, 23.0 / 24.0),
+        decisive: false,
         reason: format!(
             "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2} > {max_cov:.2})",
             f.active_hours, f.longest_quiet_hours, f.hour_coverage
         ),
     });
 
-    // Weak, or strong when very regular over many gaps at machine cadence.
+    // Machine-regular timing at machine cadence.
     if let (Some(cv), Some(med)) = (f.gap_cv, f.median_gap_secs)
-        && med <= MAX_REGULAR_GAP_SECS
+        && med <= cfg.max_regular_gap_secs
     {
         let min_cv = cfg.min_human_gap_cv;
         out.push(Tell {
+            sign: "machine-regular timing",
             kind: BotKind::Metronome,
-            weight: if f.orders > 30 { 0.6 } else { 0.35 },
+            weight: if f.orders > cfg.regular_timing_min_orders as usize { w.regular_timing } else { w.regular_timing_few },
             strength: ramp(min_cv - cv, 0.0, min_cv),
+            decisive: false,
             reason: format!("machine-regular gaps between orders: CV {cv:.2} (humans ≥ {min_cv:.2}), median gap {}", duration(med)),
         });
     }
 
-    // Weak; weaker still when the constant size is a round number people like.
+    // Near-identical sizes.
     if let Some(cv) = f.size_cv {
         let min_cv = cfg.min_human_size_cv;
-        let habit = f.round_size_share >= ROUND_SIZE_HABIT_SHARE;
         out.push(Tell {
+            sign: "near-identical sizes",
             kind: BotKind::FixedSize,
-            weight: if habit { 0.15 } else { 0.35 },
-            strength: ramp(min_cv - cv, 0.0, min_cv),
+            weight: w.constant_size,
+            // Full strength at half the floor: a fixed stake still varies a little with ticks.
+            strength: ramp(min_cv - cv, 0.0, min_cv / 2.0),
+            decisive: false,
+            reason: format!("near-constant order sizes: CV {cv:.2} (humans ≥ {min_cv:.2})"),
+        });
+    }
+
+    // Both sides of the same markets: one sign, whether it reads as quoting (repeated in each
+    // market, inventory kept flat) or as getting in and out quickly (short holds). A person
+    // trading in and out shows it too, so it never decides alone.
+    let max_two = cfg.max_two_sided_share;
+    let per_market = if f.two_sided_markets == 0 { 0.0 } else { f.two_sided_events as f64 / f.two_sided_markets as f64 };
+    let two_sided = ramp(f.two_sided_share, max_two, (2.0 * max_two).min(1.0));
+    let repeated = ramp(per_market, 1.0, cfg.market_maker_events_per_market);
+    let imbalance = f.two_sided_inventory_imbalance.unwrap_or(1.0);
+    let flat = ramp(cfg.max_maker_inventory_imbalance - imbalance, 0.0, cfg.max_maker_inventory_imbalance / 2.0);
+    let quoting = two_sided * (0.5 + 0.5 * repeated) * (0.5 + 0.5 * flat);
+    let short_hold = match f.median_hold_secs.filter(|_| f.round_trips >= cfg.min_round_trips as usize) {
+        Some(hold) => {
+            let min_hold = cfg.min_human_median_hold_secs as f64;
+            ramp(min_hold - hold, 0.0, min_hold)
+        }
+        None => 0.0,
+    };
+    let hold_text = match f.median_hold_secs {
+        Some(hold) => format!("median buy-to-sell hold {} over {} round trips", duration(hold), f.round_trips),
+        None => "no round trips".to_string(),
+    };
+    let quoting_contribution = w.maker_quoting * quoting;
+    let quick_contribution = w.quick_round_trips * short_hold;
+    let (kind, weight, strength) = if quoting_contribution >= quick_contribution {
+        (BotKind::MarketMaker, w.maker_quoting, quoting)
+    } else {
+        (BotKind::Scalper, w.quick_round_trips, short_hold)
+    };
+    out.push(Tell {
+        sign: if kind == BotKind::MarketMaker { "two-sided quoting" } else { "quick round trips" },
+        kind,
+        weight,
+        strength,
+        decisive: false,
+        reason: format!(
+            "trades both sides of {} of {} markets within {} ({}; limit {}), {:.1} times per such market, inventory imbalance {}; {hold_text}",
+            f.two_sided_markets,
+            f.markets,
+            duration(cfg.two_sided_window_secs as f64),
+            pct(f.two_sided_share),
+            pct(max_two),
+            per_market,
+            f.two_sided_inventory_imbalance.map_or("-".to_string(), pct),
+        ),
+    });
+
+    // Discipline no person keeps: nearly every position bought is closed again within the
+    // hold floor (a day trader closes many, not all, and often only part).
+    if f.round_trips >= cfg.min_round_trips as usize {
+        let floor = cfg.min_quick_close_share;
+        out.push(Tell {
+            sign: "closes every position quickly",
+            kind: BotKind::Scalper,
+            weight: w.closes_everything,
+            strength: ramp(f.quick_close_share, floor, (floor + 0.1).min(1.0)),
+            decisive: false,
             reason: format!(
-                "near-constant order sizes: CV {cv:.2} (humans ≥ {min_cv:.2}){}",
-                if habit { ", but round sizes, as people choose them" } else { "" }
+                "{} of bought shares sold again within {} (limit {})",
+                pct(f.quick_close_share),
+                duration(cfg.min_human_median_hold_secs as f64),
+                pct(floor)
             ),
         });
     }
+
+    // Buying near-certain outcomes, as resolution snipers do.
+    let max_high = cfg.max_high_price_buy_share;
+    out.push(Tell {
+        sign: "buys near-certain outcomes",
+        kind: BotKind::ResolutionSniper,
+        weight: w.sniping,
+        strength: ramp(f.high_price_buy_share, max_high, (max_high + 0.4).min(1.0)),
+        decisive: false,
+        reason: format!(
+            "{} of {} buys at {:.2} or more (limit {})",
+            pct(f.high_price_buy_share),
+            f.buys,
+            cfg.sniper_min_price,
+            pct(max_high)
+        ),
+    });
     out
 }

@@ -382,6 +382,12 @@ impl Default for CopyConfig {
 }
 
 /// `[bot_filter]`: what makes a wallet look automated.
+///
+/// Each bot sign is measured against its own threshold here; a wallet is a bot only when the
+/// signs together score at least `bot_score_threshold` *and* at least
+/// `min_corroborating_signs` independent signs are present (or one sign that is physically
+/// out of reach for a person — sustained sub-second reactions, hundreds of orders a day, dust
+/// farming, buying both outcomes in the same seconds — is at full strength).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BotFilterConfig {
@@ -389,28 +395,117 @@ pub struct BotFilterConfig {
     pub min_trades: u32,
     /// Fewer active days than this: `insufficient_data`.
     pub min_active_days: u32,
-    /// Score at or above which a wallet is a bot (0..1).
+    /// Score at or above which a wallet is a bot (0..1), given enough corroboration.
     pub bot_score_threshold: f64,
+    /// Independent signs (each at `sign_present_strength` or more) needed for a bot verdict,
+    /// unless a decisive sign is at full strength.
+    pub min_corroborating_signs: u32,
+    /// Strength (0..1) from which a sign counts as present.
+    pub sign_present_strength: f64,
     /// Trades per active day above which activity alone is suspicious.
     pub max_human_trades_per_day: f64,
     /// Coefficient of variation of gaps below which timing is machine-regular.
     pub min_human_gap_cv: f64,
+    /// Gap regularity only counts when the median gap between orders is at most this long (a
+    /// person who trades once a day at breakfast has regular gaps too).
+    pub max_regular_gap_secs: f64,
+    /// Orders above which regular timing is strong evidence (fewer: weak).
+    pub regular_timing_min_orders: u32,
     /// Share of sub-second gaps (between different transactions) that marks a bot.
     pub max_subsecond_share: f64,
-    /// Share of active hours-of-day (of 24) above which the wallet trades around the clock.
+    /// Fewest zero-second gaps between different orders before they count (one or two are
+    /// coincidence; sustained ones are not).
+    pub min_subsecond_gaps: u32,
+    /// Share of the day (1 − longest quiet stretch / 24 h) above which the wallet trades
+    /// around the clock.
     pub max_human_hour_coverage: f64,
+    /// An hour of the day is quiet when it holds less than this share of a wallet's orders
+    /// (a person's rare 3 a.m. trade is not activity around the clock).
+    pub quiet_hour_share: f64,
     /// Coefficient of variation of sizes below which sizes are machine-constant.
     pub min_human_size_cv: f64,
-    /// Share of markets traded on both sides (within `two_sided_window_secs`) that marks a market maker.
+    /// Share of markets traded on both sides (within `two_sided_window_secs`) from which
+    /// two-sided trading is a sign.
     pub max_two_sided_share: f64,
     /// Window for two-sided trading.
     pub two_sided_window_secs: i64,
-    /// Median round-trip holding time below which the wallet is a scalper.
+    /// Two-sided episodes per two-sided market from which trading both sides looks like
+    /// quoting (a maker) rather than getting in and out (a person).
+    pub market_maker_events_per_market: f64,
+    /// Largest imbalance (|bought − sold| / traded shares, per two-sided market) a maker keeps:
+    /// quoting is inventory-neutral.
+    pub max_maker_inventory_imbalance: f64,
+    /// Median round-trip holding time below which holds are short.
     pub min_human_median_hold_secs: i64,
+    /// Fewest FIFO-matched round trips before hold times are judged.
+    pub min_round_trips: u32,
+    /// Share of bought shares sold again within `min_human_median_hold_secs` from which
+    /// closing positions quickly is a sign of its own (a scalper's discipline).
+    pub min_quick_close_share: f64,
     /// Trades under this notional are micro-trades.
     pub micro_trade_notional: Usd,
     /// Share of micro-trades that marks a bot.
     pub max_micro_share: f64,
+    /// A buy at or above this price is a buy of a near-certain outcome (resolution sniping).
+    pub sniper_min_price: f64,
+    /// Share of buys at or above `sniper_min_price` from which buying favourites is a sign.
+    pub max_high_price_buy_share: f64,
+    /// Buys of both outcomes of one market this close together are one arbitrage pair.
+    pub pair_window_secs: i64,
+    /// Share of buys that are half of such a pair from which it is a sign.
+    pub max_paired_buy_share: f64,
+    /// How much each sign weighs (0..1) at full strength.
+    pub weights: BotSignWeights,
+}
+
+/// `[bot_filter.weights]`: each sign's weight at full strength in the noisy-OR score. A weight
+/// below `bot_score_threshold` cannot make a bot alone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BotSignWeights {
+    /// Hundreds of orders a day (decisive).
+    pub busy: f64,
+    /// Sustained sub-second reactions (decisive).
+    pub subsecond: f64,
+    /// Mostly dust trades (decisive).
+    pub dust: f64,
+    /// Both outcomes bought within seconds, repeatedly (decisive).
+    pub paired_buys: f64,
+    /// Trading around the clock with no sleep gap.
+    pub sleepless: f64,
+    /// Machine-regular gaps, many orders.
+    pub regular_timing: f64,
+    /// Machine-regular gaps, few orders.
+    pub regular_timing_few: f64,
+    /// Near-constant sizes.
+    pub constant_size: f64,
+    /// Two-sided, inventory-neutral quoting.
+    pub maker_quoting: f64,
+    /// Getting in and out quickly (two-sided within the window, or short holds).
+    pub quick_round_trips: f64,
+    /// Mostly buying near-certain outcomes.
+    pub sniping: f64,
+    /// Closing nearly every position within the hold floor.
+    pub closes_everything: f64,
+}
+
+impl Default for BotSignWeights {
+    fn default() -> Self {
+        BotSignWeights {
+            busy: 0.7,
+            subsecond: 0.9,
+            dust: 0.6,
+            paired_buys: 0.6,
+            sleepless: 0.4,
+            regular_timing: 0.45,
+            regular_timing_few: 0.3,
+            constant_size: 0.35,
+            maker_quoting: 0.45,
+            quick_round_trips: 0.35,
+            sniping: 0.45,
+            closes_everything: 0.35,
+        }
+    }
 }
 
 impl Default for BotFilterConfig {
@@ -419,16 +514,31 @@ impl Default for BotFilterConfig {
             min_trades: 20,
             min_active_days: 3,
             bot_score_threshold: 0.5,
+            min_corroborating_signs: 2,
+            sign_present_strength: 0.25,
             max_human_trades_per_day: 60.0,
             min_human_gap_cv: 0.5,
+            max_regular_gap_secs: 6.0 * 3600.0,
+            regular_timing_min_orders: 30,
             max_subsecond_share: 0.05,
+            min_subsecond_gaps: 3,
             max_human_hour_coverage: 0.85,
+            quiet_hour_share: 0.01,
             min_human_size_cv: 0.15,
             max_two_sided_share: 0.4,
             two_sided_window_secs: 3600,
+            market_maker_events_per_market: 3.0,
+            max_maker_inventory_imbalance: 0.5,
             min_human_median_hold_secs: 1800,
+            min_round_trips: 5,
+            min_quick_close_share: 0.85,
             micro_trade_notional: Usd(Decimal::ONE),
             max_micro_share: 0.5,
+            sniper_min_price: 0.9,
+            max_high_price_buy_share: 0.3,
+            pair_window_secs: 2,
+            max_paired_buy_share: 0.1,
+            weights: BotSignWeights::default(),
         }
     }
 }
@@ -965,6 +1075,37 @@ impl Config {
         }
         if b.min_trades < 2 {
             return bad("bot_filter.min_trades", "must be at least 2 (gaps need two trades)");
+        }
+        if b.min_corroborating_signs == 0 {
+            return bad("bot_filter.min_corroborating_signs", "must be at least 1");
+        }
+        for (key, x) in [
+            ("bot_filter.sign_present_strength", b.sign_present_strength),
+            ("bot_filter.quiet_hour_share", b.quiet_hour_share),
+            ("bot_filter.max_human_hour_coverage", b.max_human_hour_coverage),
+            ("bot_filter.max_two_sided_share", b.max_two_sided_share),
+            ("bot_filter.max_maker_inventory_imbalance", b.max_maker_inventory_imbalance),
+            ("bot_filter.max_micro_share", b.max_micro_share),
+            ("bot_filter.sniper_min_price", b.sniper_min_price),
+            ("bot_filter.max_high_price_buy_share", b.max_high_price_buy_share),
+            ("bot_filter.max_paired_buy_share", b.max_paired_buy_share),
+            ("bot_filter.weights.busy", b.weights.busy),
+            ("bot_filter.weights.subsecond", b.weights.subsecond),
+            ("bot_filter.weights.dust", b.weights.dust),
+            ("bot_filter.weights.paired_buys", b.weights.paired_buys),
+            ("bot_filter.weights.sleepless", b.weights.sleepless),
+            ("bot_filter.weights.regular_timing", b.weights.regular_timing),
+            ("bot_filter.weights.regular_timing_few", b.weights.regular_timing_few),
+            ("bot_filter.weights.constant_size", b.weights.constant_size),
+            ("bot_filter.weights.maker_quoting", b.weights.maker_quoting),
+            ("bot_filter.weights.quick_round_trips", b.weights.quick_round_trips),
+            ("bot_filter.weights.sniping", b.weights.sniping),
+            ("bot_filter.weights.closes_everything", b.weights.closes_everything),
+            ("bot_filter.min_quick_close_share", b.min_quick_close_share),
+        ] {
+            if !(0.0..=1.0).contains(&x) {
+                return bad(key, "must be in [0, 1]");
+            }
         }
         if !(0.0..=1.0).contains(&self.quality.min_score) {
             return bad("quality.min_score", "must be in [0, 1]");
