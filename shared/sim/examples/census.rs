@@ -1,5 +1,6 @@
 //! Prints what a seed's world holds: population by kind, trades, realised PnL, what core's bot
-//! filter and quality floor make of each kind at the demo's start, and the leaderboards.
+//! filter and quality floor make of each kind at the demo's start, each kind's ground-truth
+//! follower edge (mean return per dollar copied at `follower_latency_ms`), and the leaderboards.
 //!
 //! `cargo run --release -p copycat-sim --example census -- [seed]`
 
@@ -30,6 +31,8 @@ fn main() {
         said_bot: usize,
         said_human: usize,
         passes_quality: usize,
+        follower_edge: f64,
+        copyable: usize,
     }
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let span_days = f64::from(params.history_days + params.days);
@@ -58,6 +61,8 @@ fn main() {
         if std::env::var_os("CENSUS_REASONS").is_some() && truth.skilled && verdict == Verdict::Human && !quality.passes {
             println!("{} {:?}: {:?} (score {:.2})", w.short(), truth.kind, quality.reasons, quality.score);
         }
+        t.follower_edge += truth.follower_edge;
+        t.copyable += (truth.follower_edge > 0.0) as usize;
         t.wallets += 1;
         t.skilled += truth.skilled as usize;
         t.trades += trades.len();
@@ -72,14 +77,15 @@ fn main() {
         world.wallets().len(),
         world.trade_count()
     );
+    println!("follower latency {} ms (edge = mean return per $ copied, whole period)", params.follower_latency_ms);
     println!(
-        "{:<30} {:>7} {:>8} {:>11} {:>9} {:>9} {:>8} {:>8} {:>8}",
-        "kind", "wallets", "trades", "orders/day", "mean pnl", "pnl > 0", "=bot", "=human", "=leader"
+        "{:<34} {:>7} {:>8} {:>11} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "kind", "wallets", "trades", "orders/day", "mean pnl", "pnl > 0", "=bot", "=human", "=leader", "edge", "edge > 0"
     );
     for (k, t) in &by_kind {
         let n = t.wallets as f64;
         println!(
-            "{:<30} {:>7} {:>8} {:>11.1} {:>9.0} {:>9} {:>8} {:>8} {:>8}",
+            "{:<34} {:>7} {:>8} {:>11.1} {:>9.0} {:>9} {:>8} {:>8} {:>8} {:>+8.3} {:>8}",
             k,
             t.wallets,
             t.trades,
@@ -88,7 +94,9 @@ fn main() {
             t.positive,
             t.said_bot,
             t.said_human,
-            t.passes_quality
+            t.passes_quality,
+            t.follower_edge / n,
+            t.copyable
         );
     }
     for (window, at) in [(LeaderboardWindow::Week, params.start), (LeaderboardWindow::Month, params.start), (LeaderboardWindow::All, end)] {

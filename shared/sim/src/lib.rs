@@ -22,4 +22,4 @@ pub use data::SimMarket;
 pub use market::Market;
 pub use params::{Outage, SimParams};
 pub use population::{BotKind, HumanStyle, WalletKind, WalletTruth};
-pub use world::SimWorld;
+pub use world::{COPY_STAKE_USD, SimWorld};

@@ -6,13 +6,15 @@
 //! calibrated by construction and drifts to 0 or 1 as resolution nears. Someone who knows the
 //! outcome (a skilled trader) has a real edge; someone who does not loses the spread.
 
-use crate::noise::{hash3, normal, normal_cdf, random_decimal_digits, random_hex, unit};
+use crate::noise::{exponential, hash3, normal, normal_cdf, random_decimal_digits, random_hex, unit};
 use crate::params::SimParams;
 use copycat_core::market::{Book, BookLevel, MarketInfo};
 use copycat_core::money::{Price, Shares, Usd};
 use copycat_core::time::{Timestamp, from_secs};
 use rand::Rng;
+use rand::SeedableRng;
 use rand::seq::IndexedRandom;
+use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
 
 /// Seconds between stored points of a price path (linearly interpolated in between).
@@ -56,6 +58,9 @@ pub struct Market {
     depth: f64,
     /// Seed of this market's book noise.
     noise: u64,
+    /// News: at each second, the latent walk steps by this much at once (a price jump a
+    /// follower arriving seconds later already pays). Sorted by time.
+    pub(crate) jumps: Vec<(i64, f32)>,
 }
 
 /// Best bid and ask of outcome 0 at one instant, in ticks (cents).
@@ -159,6 +164,11 @@ impl Market {
     }
 
     fn z_at(&self, t: i64) -> f64 {
+        let jumped: f64 = self.jumps.iter().take_while(|j| j.0 <= t).map(|j| f64::from(j.1)).sum();
+        self.walk_at(t) + jumped
+    }
+
+    fn walk_at(&self, t: i64) -> f64 {
         let since = (t - self.created).max(0);
         let k = (since / PATH_STEP) as usize;
         let last = self.path.len() - 1;
@@ -369,6 +379,19 @@ pub(crate) fn generate_markets(rng: &mut impl Rng, params: &SimParams) -> Vec<Ma
         } else {
             f64::from(path[steps - 1]) + (var_rate * (end - stored_end) as f64).sqrt() * normal(rng)
         };
+        // News jumps (about one every two days of life), drawn from their own stream so the
+        // walk above stays as it was; a jump moves the price by a sizeable share of what is
+        // still uncertain.
+        let mut news = ChaCha8Rng::seed_from_u64(hash3(params.seed, 0x6e65_7773, i as u64));
+        let mut jumps = Vec::new();
+        let mut at = created + (exponential(&mut news, 2.0 * 86_400.0) as i64);
+        while at < end - 3600 && at < t1 {
+            let left = (var_rate * (end - at) as f64).sqrt();
+            let size = news.random_range(0.5..1.0) * left * if news.random_bool(0.5) { 1.0 } else { -1.0 };
+            jumps.push((at, size as f32));
+            at += 3600 + exponential(&mut news, 2.0 * 86_400.0) as i64;
+        }
+        let z_end = z_end + jumps.iter().map(|j| f64::from(j.1)).sum::<f64>();
         let winner = if z_end > 0.0 { 0 } else { 1 };
 
         let theme = &THEMES[rng.random_range(0..THEMES.len())];
@@ -399,6 +422,7 @@ pub(crate) fn generate_markets(rng: &mut impl Rng, params: &SimParams) -> Vec<Ma
             var_rate,
             depth,
             noise,
+            jumps,
         });
     }
     out

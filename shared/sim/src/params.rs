@@ -1,6 +1,6 @@
 //! What a simulated world is generated from: seed, period, population size, outages, slippage.
 
-use copycat_core::config::DemoConfig;
+use copycat_core::config::{DemoConfig, PollerConfig};
 use copycat_core::dependency::Dependency;
 use copycat_core::time::{Span, Timestamp, from_secs};
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,13 @@ pub struct SimParams {
     /// Adverse move of every book level (basis points of its price) the paper broker fills at:
     /// the book moving against us while the order travels.
     pub slippage_bps: u32,
+    /// How long after a leader's trade a follower's order reaches the book, in milliseconds:
+    /// the ground truth's follower edge ([`crate::WalletTruth::follower_edge`]) is computed at
+    /// this delay, and a copy backtest on this world should use the same. Default 2,120 ms:
+    /// `[poller] poll_interval_ms` (2,000 — a trade is seen at the latest one poll after it
+    /// happens) plus `[demo] order_latency_ms` (120, the simulated order round trip).
+    /// The book is per second, so the follower trades at `ceil(latency / 1 s)` seconds after.
+    pub follower_latency_ms: i64,
 }
 
 impl Default for SimParams {
@@ -56,13 +63,16 @@ impl Default for SimParams {
             markets: 60,
             outages: Vec::new(),
             slippage_bps: 5,
+            follower_latency_ms: PollerConfig::default().poll_interval_ms + DemoConfig::default().order_latency_ms,
         }
     }
 }
 
 impl SimParams {
     /// The demo's world: seed, days and sizes from `[demo]`, one Data API outage starting
-    /// `outage_start_hours` after `start` and lasting `outage_minutes` (none when not positive).
+    /// `outage_start_hours` after `start` and lasting `outage_minutes` (none when not positive),
+    /// the follower latency from `order_latency_ms` plus the default poll interval (use
+    /// [`SimParams::with_poll_interval_ms`] when the poller is configured otherwise).
     pub fn from_demo_config(demo: &DemoConfig, start: Timestamp) -> SimParams {
         let mut outages = Vec::new();
         if demo.outage_minutes > 0.0 && demo.outage_start_hours.is_finite() {
@@ -70,7 +80,27 @@ impl SimParams {
             let end = begin + Span::seconds((demo.outage_minutes * 60.0).round() as i64);
             outages.push(Outage { dependency: Dependency::DataApi, start: begin, end });
         }
-        SimParams { seed: demo.seed, start, days: demo.days, wallets: demo.wallets, markets: demo.markets, outages, ..SimParams::default() }
+        SimParams {
+            seed: demo.seed,
+            start,
+            days: demo.days,
+            wallets: demo.wallets,
+            markets: demo.markets,
+            outages,
+            follower_latency_ms: PollerConfig::default().poll_interval_ms + demo.order_latency_ms,
+            ..SimParams::default()
+        }
+    }
+
+    /// The same params with the follower latency recomputed for a poller that loops every
+    /// `poll_interval_ms`: `poll_interval_ms + order_latency_ms` of `demo`.
+    pub fn with_poll_interval_ms(self, poll_interval_ms: i64, demo: &DemoConfig) -> SimParams {
+        SimParams { follower_latency_ms: poll_interval_ms + demo.order_latency_ms, ..self }
+    }
+
+    /// Whole seconds after a leader's trade at which a follower's order meets the book.
+    pub fn follower_delay_secs(&self) -> i64 {
+        (self.follower_latency_ms.max(0) + 999) / 1000
     }
 
     /// First instant of the simulated history (`start − history_days`).

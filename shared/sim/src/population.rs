@@ -22,6 +22,20 @@ pub enum HumanStyle {
     Casual,
     /// Tens of trades a day, in sessions.
     Active,
+    /// A few large bets a day on long shots, picked at random, held to the end: no skill, but
+    /// some of them win big by chance (the seed decides who) and top the leaderboard.
+    Lucky,
+    /// Trades news within seconds: buys a second or three before a price jump and sells minutes
+    /// after it. Skilled, but a follower arriving after the latency pays the jumped price.
+    NewsTrader,
+    /// Rests limit orders: buys at the bid and sells at the ask hours later, during the day.
+    /// Earns the spread; a taker copying it pays the spread instead.
+    LimitMaker,
+    /// Like an active skilled person until [`WalletTruth::skilled_until`], then picks at random.
+    Fading,
+    /// Unskilled day trader: in and out of the same market within the hour, sometimes switching
+    /// to the other outcome, in sessions while awake.
+    DayTrader,
 }
 
 /// Which machine a bot is.
@@ -38,11 +52,15 @@ pub enum BotKind {
     MicroFarmer,
     /// Like a metronome, but jitters its gaps (±40 %) and sizes (±20 %) to look less regular.
     Jittery,
+    /// Buys the favourite at 0.90–0.98 in markets' last hours, day and night (skilled ones buy
+    /// the outcome the result already decided).
+    ResolutionSniper,
 }
 
 impl BotKind {
     /// Every bot kind.
-    pub const ALL: [BotKind; 5] = [BotKind::Metronome, BotKind::MarketMaker, BotKind::Scalper, BotKind::MicroFarmer, BotKind::Jittery];
+    pub const ALL: [BotKind; 6] =
+        [BotKind::Metronome, BotKind::MarketMaker, BotKind::Scalper, BotKind::MicroFarmer, BotKind::Jittery, BotKind::ResolutionSniper];
 }
 
 /// A wallet's kind: a person with a style, or a bot of a kind.
@@ -56,16 +74,35 @@ pub enum WalletKind {
 }
 
 /// The ground truth about a wallet, for judging the bot filter and leader choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WalletTruth {
     /// Person or machine, and which.
     pub kind: WalletKind,
-    /// Has a real edge: knows outcomes (humans, informed bots) or earns the spread (market
-    /// makers); its expected realised PnL is positive.
+    /// Has a real edge: knows outcomes (humans, informed bots), trades news first or earns the
+    /// spread (makers); its expected realised PnL is positive. For [`HumanStyle::Fading`],
+    /// only until `skilled_until`.
     pub skilled: bool,
+    /// When a fading leader's skill ends (after it, its picks are random); None for everyone
+    /// else.
+    pub skilled_until: Option<copycat_core::time::Timestamp>,
+    /// What a follower earns per dollar copied: the mean, over the wallet's buy orders in the
+    /// whole simulated period, of the return of copying each one with the same stake
+    /// (`COPY_STAKE_USD`, $10) — bought at the asks of the book `SimParams::follower_latency_ms`
+    /// after the wallet's trade, sold at the bids the same delay after the wallet sells
+    /// (in proportion to what it sells) or held to resolution (marked at the fair price if
+    /// the market is still open at the end), net of the taker fee on both legs. 0 when no buy
+    /// could be copied. See `SimWorld::follower_edge_between` for a window.
+    pub follower_edge: f64,
+    /// Buy orders the follower edge averages over.
+    pub follower_copies: u32,
 }
 
 impl WalletTruth {
+    /// A wallet of `kind`, before its trades (and so its follower edge) are known.
+    pub(crate) fn new(kind: WalletKind, skilled: bool) -> WalletTruth {
+        WalletTruth { kind, skilled, skilled_until: None, follower_edge: 0.0, follower_copies: 0 }
+    }
+
     /// True for every bot kind.
     pub fn is_bot(&self) -> bool {
         matches!(self.kind, WalletKind::Bot(_))
@@ -91,13 +128,16 @@ pub(crate) struct Row {
     pub price: u8,
 }
 
-/// The population's make-up before shuffling: 30 % bots (every kind, round-robin), the
-/// humans 30 % skilled.
+/// The population's make-up before shuffling: 30 % bots (every kind, round-robin); the people,
+/// in every twenty: five skilled and copyable (slow information edge), two fading, one news
+/// trader and one limit maker (skilled, not copyable), two lucky, two day traders and seven
+/// unskilled casual or active.
 pub(crate) fn cast(n: usize, rng: &mut impl Rng) -> Vec<WalletTruth> {
     let bots = (n * 3 + 5) / 10;
-    let order = [BotKind::Metronome, BotKind::Jittery, BotKind::MarketMaker, BotKind::Scalper, BotKind::MicroFarmer];
+    let order =
+        [BotKind::Metronome, BotKind::Jittery, BotKind::MarketMaker, BotKind::Scalper, BotKind::MicroFarmer, BotKind::ResolutionSniper];
     let mut out = Vec::with_capacity(n);
-    let mut seen = [0usize; 5];
+    let mut seen = [0usize; 6];
     for i in 0..bots {
         let kind = order[i % order.len()];
         let nth = seen[i % order.len()];
@@ -107,15 +147,34 @@ pub(crate) fn cast(n: usize, rng: &mut impl Rng) -> Vec<WalletTruth> {
             BotKind::MicroFarmer => false,
             _ => nth % 2 == 0,
         };
-        out.push(WalletTruth { kind: WalletKind::Bot(kind), skilled });
+        out.push(WalletTruth::new(WalletKind::Bot(kind), skilled));
     }
-    let humans = n - bots;
-    let skilled = (humans * 3 + 5) / 10;
-    for i in 0..humans {
-        let is_skilled = i < skilled;
-        let active = if is_skilled { i % 5 < 3 } else { (i - skilled) % 20 < 7 };
-        let style = if active { HumanStyle::Active } else { HumanStyle::Casual };
-        out.push(WalletTruth { kind: WalletKind::Human(style), skilled: is_skilled });
+    // One cycle of twenty people: (style, skilled).
+    const CYCLE: [(HumanStyle, bool); 20] = [
+        (HumanStyle::Active, true),
+        (HumanStyle::Casual, false),
+        (HumanStyle::Lucky, false),
+        (HumanStyle::Casual, true),
+        (HumanStyle::Active, false),
+        (HumanStyle::Fading, true),
+        (HumanStyle::DayTrader, false),
+        (HumanStyle::Active, true),
+        (HumanStyle::NewsTrader, true),
+        (HumanStyle::Casual, false),
+        (HumanStyle::Active, true),
+        (HumanStyle::Casual, false),
+        (HumanStyle::LimitMaker, true),
+        (HumanStyle::Lucky, false),
+        (HumanStyle::Casual, true),
+        (HumanStyle::Active, false),
+        (HumanStyle::Fading, true),
+        (HumanStyle::DayTrader, false),
+        (HumanStyle::Casual, false),
+        (HumanStyle::Casual, false),
+    ];
+    for i in 0..n - bots {
+        let (style, skilled) = CYCLE[i % CYCLE.len()];
+        out.push(WalletTruth::new(WalletKind::Human(style), skilled));
     }
     out.shuffle(rng);
     out
@@ -136,6 +195,12 @@ pub(crate) fn pseudonym(rng: &mut impl Rng) -> String {
     format!("{a}-{n}-{}", rng.random_range(1..1000))
 }
 
+/// When a fading leader's skill ends: somewhere in the middle of the period (35–65 %).
+pub(crate) fn skill_end(wallet_seed: u64, t0: i64, t1: i64) -> i64 {
+    let u = crate::noise::unit(hash3(wallet_seed, 0x0fad_e000, 0));
+    t0 + ((t1 - t0) as f64 * (0.35 + 0.3 * u)) as i64
+}
+
 /// Simulates one wallet's trades over `[t0, t1)`, oldest first.
 pub(crate) fn simulate(truth: WalletTruth, wallet_seed: u64, markets: &[Market], t0: i64, t1: i64) -> Vec<Row> {
     let mut agent = Agent {
@@ -150,7 +215,13 @@ pub(crate) fn simulate(truth: WalletTruth, wallet_seed: u64, markets: &[Market],
         t1,
     };
     match truth.kind {
-        WalletKind::Human(style) => agent.human(style, truth.skilled),
+        WalletKind::Human(HumanStyle::Lucky) => agent.lucky(),
+        WalletKind::Human(HumanStyle::NewsTrader) => agent.news_trader(),
+        WalletKind::Human(HumanStyle::LimitMaker) => agent.limit_maker(),
+        WalletKind::Human(HumanStyle::DayTrader) => agent.day_trader(),
+        WalletKind::Human(HumanStyle::Fading) => agent.human(HumanStyle::Active, true, skill_end(wallet_seed, t0, t1)),
+        WalletKind::Human(style) => agent.human(style, truth.skilled, i64::MAX),
+        WalletKind::Bot(BotKind::ResolutionSniper) => agent.resolution_sniper(truth.skilled),
         WalletKind::Bot(BotKind::Metronome) => agent.metronome(truth.skilled),
         WalletKind::Bot(BotKind::Jittery) => agent.jittery(truth.skilled),
         WalletKind::Bot(BotKind::MarketMaker) => agent.market_maker(),
@@ -344,13 +415,15 @@ impl Agent<'_> {
 
     // ------------------------------------------------------------ humans
 
-    fn human(&mut self, style: HumanStyle, skilled: bool) {
+    fn human(&mut self, style: HumanStyle, skilled: bool, skilled_until: i64) {
         let rng = &mut self.rng;
         let rate = match (style, skilled) {
             (HumanStyle::Casual, true) => rng.random_range(5.0..9.0),
             (HumanStyle::Active, true) => rng.random_range(15.0..32.0),
             (HumanStyle::Casual, false) => rng.random_range(2.0..6.0),
             (HumanStyle::Active, false) => rng.random_range(8.0..22.0),
+            _ if skilled => rng.random_range(15.0..32.0),
+            _ => rng.random_range(8.0..22.0),
         };
         let plan = HumanPlan {
             skilled,
@@ -362,7 +435,120 @@ impl Agent<'_> {
             dollars_share: rng.random_range(0.2..0.8),
         };
         for t in self.human_times(&plan) {
+            let plan = HumanPlan { skilled: plan.skilled && t < skilled_until, ..plan };
             self.human_order(&plan, t);
+        }
+    }
+
+    /// A person's waking schedule at `rate` orders a day.
+    fn plan(&mut self, rate: f64, casual: bool, skilled: bool) -> HumanPlan {
+        let rng = &mut self.rng;
+        HumanPlan {
+            skilled,
+            casual,
+            accuracy: 0.5,
+            wake: rng.random_range(0..DAY),
+            awake: rng.random_range(14 * HOUR..16 * HOUR),
+            rate,
+            dollars_share: rng.random_range(0.5..0.9),
+        }
+    }
+
+    /// Few, large bets on long shots at random, held to the end.
+    fn lucky(&mut self) {
+        let rate = self.rng.random_range(1.2..2.2);
+        let plan = self.plan(rate, true, false);
+        for t in self.human_times(&plan) {
+            let Some((m, o)) = self.random_pick(t, 6 * HOUR, 8..=40) else { continue };
+            // Large for the book: a bet the depth cannot take whole is not placed.
+            let dollars = *[50u64, 100, 100, 200].choose(&mut self.rng).unwrap_or(&100);
+            let ask = self.markets[m].quotes(t, o);
+            let room: u64 = ask.asks().map(|(p, d)| u64::from(p) * u64::from(d)).sum::<u64>() / 10_000;
+            if room > dollars {
+                self.take_budget(t, m, o, Side::Buy, Budget::Dollars(dollars), crate::market::LEVELS);
+            }
+        }
+    }
+
+    /// Buys a second or three before news moves a price, sells minutes after, while awake.
+    fn news_trader(&mut self) {
+        let plan = self.plan(0.0, false, true);
+        let catch = self.rng.random_range(0.35..0.6);
+        let mut news: Vec<(i64, usize, f32)> = Vec::new();
+        for (m, mk) in self.markets.iter().enumerate() {
+            news.extend(mk.jumps.iter().filter(|j| j.0 >= self.t0 && j.0 < self.t1).map(|j| (j.0, m, j.1)));
+        }
+        news.sort_by_key(|n| n.0);
+        let mut last = i64::MIN / 2;
+        for (at, m, dz) in news {
+            let local = (at - plan.wake).rem_euclid(DAY);
+            if local >= plan.awake - HOUR || at - last < 1800 || !self.rng.random_bool(catch) {
+                continue;
+            }
+            let o = if dz > 0.0 { 0 } else { 1 };
+            let t = at - self.rng.random_range(1..=3);
+            if !self.open(m, t, 2 * HOUR) || !(5..=90).contains(&self.markets[m].top(t, o).ask) {
+                continue;
+            }
+            let budget = human_size(&mut self.rng, &plan, self.markets[m].top(t, o).ask);
+            let bought = self.take_budget(t, m, o, Side::Buy, budget, crate::market::LEVELS);
+            // Takes the jump's profit minutes later about half the time; lets the rest ride.
+            if bought > 0 && self.rng.random_bool(0.5) {
+                let exit = at + self.rng.random_range(120..900);
+                self.take(exit, m, o, Side::Sell, bought, 4);
+                last = exit;
+            } else {
+                last = at;
+            }
+        }
+    }
+
+    /// Rests a bid, and once filled an ask some hours later: earns the spread, in the daytime.
+    fn limit_maker(&mut self) {
+        let rate = self.rng.random_range(5.0..10.0);
+        let plan = self.plan(rate, false, true);
+        let mut open: Vec<(usize, u8, i64)> = Vec::new();
+        for t in self.human_times(&plan) {
+            open.retain(|&(m, o, _)| self.holding(m, o) > 0 && self.open(m, t, 0));
+            if let Some(i) = open.iter().position(|&(_, _, at)| t - at >= 2 * HOUR) {
+                let (m, o, _) = open.swap_remove(i);
+                self.make(t, m, o, Side::Sell, self.holding(m, o));
+                continue;
+            }
+            let Some((m, o)) = self.random_pick(t, DAY, 15..=85) else { continue };
+            let lot = *[25u64, 50, 50, 100, 100, 200].choose(&mut self.rng).unwrap_or(&50) * CENTS as u64;
+            self.make(t, m, o, Side::Buy, lot);
+            open.push((m, o, t));
+        }
+    }
+
+    /// In and out within the hour at random, sometimes switching sides.
+    fn day_trader(&mut self) {
+        let rate = self.rng.random_range(12.0..24.0);
+        let plan = self.plan(rate, false, false);
+        let mut last: Option<(usize, u8, i64)> = None;
+        let mut flip: Option<(usize, u8)> = None;
+        for t in self.human_times(&plan) {
+            if let Some((m, o, at)) = last
+                && self.holding(m, o) > 0
+                && t - at < HOUR
+                && self.rng.random_bool(0.7)
+            {
+                self.take(t, m, o, Side::Sell, self.holding(m, o), 3);
+                last = None;
+                // Sometimes the news turned: next, back the other side of the same market.
+                flip = self.rng.random_bool(0.3).then_some((m, 1 - o));
+                continue;
+            }
+            let pick = match flip.take() {
+                Some((m, o)) if self.open(m, t, HOUR) && (10..=90).contains(&self.markets[m].top(t, o).ask) => Some((m, o)),
+                _ => self.random_pick(t, 2 * HOUR, 10..=90),
+            };
+            let Some((m, o)) = pick else { continue };
+            let budget = human_size(&mut self.rng, &plan, self.markets[m].top(t, o).ask);
+            if self.take_budget(t, m, o, Side::Buy, budget, 4) > 0 {
+                last = Some((m, o, t));
+            }
         }
     }
 
@@ -599,6 +785,30 @@ impl Agent<'_> {
         }
     }
 
+    /// Around the clock, every quarter to half hour: buys the favourite of a market ending
+    /// within twelve hours when it is priced 0.90–0.98 (skilled snipers only when it is the
+    /// winner), and holds it to resolution.
+    fn resolution_sniper(&mut self, skilled: bool) {
+        let mean_gap = self.rng.random_range(900.0..1800.0);
+        let stake = self.rng.random_range(40..200u64);
+        let mut t = self.t0 + self.rng.random_range(0..1800);
+        while t < self.t1 {
+            let ending: Vec<(usize, u8)> = (0..self.markets.len())
+                .filter(|&m| self.open(m, t, 60) && self.markets[m].end - t < 12 * HOUR)
+                .filter_map(|m| {
+                    let o = if self.markets[m].top(t, 0).ask >= 50 { 0 } else { 1 };
+                    let ok = (90..=98).contains(&self.markets[m].top(t, o).ask);
+                    (ok && (!skilled || self.markets[m].winner == o as usize)).then_some((m, o))
+                })
+                .collect();
+            if let Some(&(m, o)) = ending.choose(&mut self.rng) {
+                let dollars = (stake as f64 * self.rng.random_range(0.7..1.3)).round() as u64;
+                self.take_budget(t, m, o, Side::Buy, Budget::Dollars(dollars), 3);
+            }
+            t += 30 + exponential(&mut self.rng, mean_gap) as i64;
+        }
+    }
+
     /// Dust: five-odd shares of cheap outcomes, bought and sold around the clock.
     fn micro_farmer(&mut self) {
         let mean_gap = self.rng.random_range(200.0..400.0);
@@ -623,6 +833,7 @@ impl Agent<'_> {
     }
 }
 
+#[derive(Clone, Copy)]
 struct HumanPlan {
     skilled: bool,
     casual: bool,

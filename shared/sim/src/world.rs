@@ -2,15 +2,15 @@
 //! of them at a given instant.
 
 use crate::ledger::{self, replay};
-use crate::market::{Market, generate_markets};
+use crate::market::{CENTS, Market, generate_markets};
 use crate::noise::{hash3, hex64, random_hex};
 use crate::params::{Outage, SimParams};
-use crate::population::{Row, WalletTruth, cast, pseudonym, simulate, wallet_seed};
+use crate::population::{HumanStyle, Row, WalletKind, WalletTruth, cast, pseudonym, simulate, skill_end, wallet_seed};
 use copycat_core::dependency::Dependency;
 use copycat_core::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
 use copycat_core::money::{Price, Shares, Usd};
 use copycat_core::time::{Timestamp, from_secs};
-use copycat_core::trade::{Trade, Wallet};
+use copycat_core::trade::{Side, Trade, Wallet};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
@@ -53,7 +53,7 @@ impl SimWorld {
 
         let mut rng = ChaCha8Rng::seed_from_u64(hash3(params.seed, 0x706f_7075, 0));
         let n = params.wallets as usize;
-        let truths = cast(n, &mut rng);
+        let mut truths = cast(n, &mut rng);
         let mut wallets = Vec::with_capacity(n);
         let mut names = Vec::with_capacity(n);
         let mut wallet_index = HashMap::with_capacity(n);
@@ -71,8 +71,15 @@ impl SimWorld {
         let mut rows = Vec::with_capacity(n);
         let mut realized_at = Vec::with_capacity(n);
         let mut realized_sum = Vec::with_capacity(n);
-        for (i, truth) in truths.iter().enumerate() {
+        let delay = params.follower_delay_secs();
+        for (i, truth) in truths.iter_mut().enumerate() {
             let r = simulate(*truth, wallet_seed(params.seed, i), &markets, t0, t1);
+            if truth.kind == WalletKind::Human(HumanStyle::Fading) {
+                truth.skilled_until = Some(from_secs(skill_end(wallet_seed(params.seed, i), t0, t1)));
+            }
+            let edge = follower_edge(&r, &markets, delay, t1, i64::MIN, i64::MAX);
+            truth.follower_edge = edge.0;
+            truth.follower_copies = edge.1;
             let mut events: Vec<(i64, Decimal)> = Vec::new();
             replay(&r, &markets, i64::MAX, |ts, pnl| events.push((ts, pnl)));
             events.sort_by_key(|e| e.0);
@@ -116,6 +123,17 @@ impl SimWorld {
     /// Ground truth about a wallet (None for a wallet not in the population).
     pub fn truth(&self, wallet: &Wallet) -> Option<WalletTruth> {
         self.index(wallet).map(|w| self.truths[w])
+    }
+
+    /// What a follower would have earned per dollar copying the wallet's buys placed in
+    /// `[from, to)`, under `SimParams::follower_latency_ms` (the same rule as
+    /// [`WalletTruth::follower_edge`]; exits and resolutions after `to` still count, up to the
+    /// end of the simulated period): the mean return per copy and the number of copies.
+    /// None for an unknown wallet; `(0.0, 0)` when no buy in the window could be copied.
+    pub fn follower_edge_between(&self, wallet: &Wallet, from: Timestamp, to: Timestamp) -> Option<(f64, u32)> {
+        let w = self.index(wallet)?;
+        let t1 = self.params.end().timestamp();
+        Some(follower_edge(&self.rows[w], &self.markets, self.params.follower_delay_secs(), t1, ceil_secs(from), ceil_secs(to)))
     }
 
     /// Whether a wallet is a bot by ground truth (false for unknown wallets).
@@ -299,4 +317,102 @@ fn switch(dependency: Dependency) -> usize {
 /// Unix seconds, rounded up: a trade at whole second `s` is at or after `t` iff `s ≥ ceil(t)`.
 fn ceil_secs(t: Timestamp) -> i64 {
     t.timestamp() + i64::from(t.timestamp_subsec_nanos() > 0)
+}
+
+/// The dollar stake of every simulated copy when the ground truth measures follower edge: small
+/// enough to fill at the top of most books, as a small account's copies do.
+pub const COPY_STAKE_USD: f64 = 10.0;
+
+/// Mean return per copy of following `rows`' buy orders placed in `[from, to)`: each copied
+/// `delay` seconds later with [`COPY_STAKE_USD`] at the asks, sold `delay` seconds after each of
+/// the wallet's sells of that token (the same fraction of what it held), else held to resolution
+/// (or marked at the fair price at `end` when still open); taker fees on both legs.
+pub(crate) fn follower_edge(rows: &[Row], markets: &[Market], delay: i64, end: i64, from: i64, to: i64) -> (f64, u32) {
+    /// One copy: cost paid (with fee), shares still held, proceeds so far (net of fees).
+    struct Copy {
+        cost: f64,
+        shares: f64,
+        proceeds: f64,
+    }
+    let mut copies: Vec<Copy> = Vec::new();
+    let mut open: HashMap<(u16, u8), Vec<usize>> = HashMap::new();
+    let mut held: HashMap<(u16, u8), u64> = HashMap::new();
+    let mut i = 0;
+    while i < rows.len() {
+        // One order: the consecutive fills of one transaction.
+        let r = rows[i];
+        let mut size = 0u64;
+        while i < rows.len() && rows[i].tx == r.tx {
+            size += u64::from(rows[i].size);
+            i += 1;
+        }
+        let key = (r.market, r.outcome);
+        let m = &markets[r.market as usize];
+        let fee_rate = m.taker_fee_rate.to_string().parse::<f64>().unwrap_or(0.0);
+        let t = r.ts + delay;
+        match r.side {
+            Side::Buy => {
+                *held.entry(key).or_default() += size;
+                if r.ts < from || r.ts >= to || t >= m.end || t < m.created {
+                    continue;
+                }
+                let q = m.quotes(t, r.outcome);
+                let (mut spend, mut shares, mut fee) = (COPY_STAKE_USD, 0.0, 0.0);
+                for (price, depth) in q.asks() {
+                    let p = f64::from(price) / 100.0;
+                    let x = (spend / p).min(f64::from(depth) / CENTS as f64);
+                    shares += x;
+                    spend -= x * p;
+                    fee += x * fee_rate * p * (1.0 - p);
+                    if spend <= 1e-9 {
+                        break;
+                    }
+                }
+                if shares <= 0.0 {
+                    continue;
+                }
+                open.entry(key).or_default().push(copies.len());
+                copies.push(Copy { cost: COPY_STAKE_USD - spend + fee, shares, proceeds: 0.0 });
+            }
+            Side::Sell => {
+                let before = held.get(&key).copied().unwrap_or(0);
+                let sold = size.min(before);
+                held.insert(key, before - sold);
+                if before == 0 || t >= m.end {
+                    continue;
+                }
+                let fraction = sold as f64 / before as f64;
+                let bids: Vec<(f64, f64)> =
+                    m.quotes(t, r.outcome).bids().map(|(p, d)| (f64::from(p) / 100.0, f64::from(d) / CENTS as f64)).collect();
+                for &c in open.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+                    let copy = &mut copies[c];
+                    let mut left = copy.shares * fraction;
+                    copy.shares -= left;
+                    for &(p, depth) in &bids {
+                        let x = left.min(depth);
+                        copy.proceeds += x * p - x * fee_rate * p * (1.0 - p);
+                        left -= x;
+                        if left <= 1e-9 {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // What is still held settles at resolution, or at the fair price when the period ends first.
+    for (key, list) in &open {
+        let m = &markets[key.0 as usize];
+        let value =
+            if m.end <= end { if m.winner == key.1 as usize { 1.0 } else { 0.0 } } else { m.fair_price_at(key.1 as usize, from_secs(end)) };
+        for &c in list {
+            copies[c].proceeds += copies[c].shares * value;
+            copies[c].shares = 0.0;
+        }
+    }
+    if copies.is_empty() {
+        return (0.0, 0);
+    }
+    let mean = copies.iter().map(|c| (c.proceeds - c.cost) / c.cost).sum::<f64>() / copies.len() as f64;
+    (mean, copies.len() as u32)
 }

@@ -212,7 +212,8 @@ fn skilled_humans_profit_and_unskilled_humans_do_not() {
 fn skilled_leaders_trade_five_to_forty_times_a_day_while_awake() {
     let w = world();
     let days = f64::from(w.params().history_days + w.params().days);
-    for x in wallets_where(&w, |t| !t.is_bot() && t.skilled) {
+    // News traders trade only when news breaks: a few times a day at most.
+    for x in wallets_where(&w, |t| !t.is_bot() && t.skilled && t.kind != WalletKind::Human(HumanStyle::NewsTrader)) {
         let trades = w.trades_of(&x);
         let per_day = orders(&trades).len() as f64 / days;
         assert!((4.0..=40.0).contains(&per_day), "{x} places {per_day:.1} orders a day");
@@ -317,7 +318,7 @@ fn humans_round_their_sizes() {
                 round.contains(&shares) || round.iter().any(|r| (dollars - r).abs() <= Decimal::new(5, 2) + r * Decimal::new(5, 2))
             })
             .count();
-        assert!(rounded * 10 >= buys.len() * 9, "{x}: {rounded} of {} buys are round", buys.len());
+        assert!(rounded * 10 >= buys.len() * 9, "{x} ({:?}): {rounded} of {} buys are round", w.truth(x).map(|t| t.kind), buys.len());
     }
 }
 
@@ -379,4 +380,42 @@ fn demo_config_maps_to_one_data_api_outage_after_start() {
     assert_eq!(o.end, o.start + TimeDelta::minutes(6));
     let none = SimParams::from_demo_config(&copycat_core::config::DemoConfig { outage_minutes: 0.0, ..demo }, start);
     assert!(none.outages.is_empty());
+}
+
+#[test]
+fn copyable_leaders_have_a_follower_edge_and_uncopyable_ones_do_not() {
+    let w = world();
+    let mean_edge = |style: HumanStyle, skilled: bool| {
+        let ws = wallets_where(&w, |t| t.kind == WalletKind::Human(style) && t.skilled == skilled);
+        assert!(!ws.is_empty(), "no {style:?} in the default world");
+        ws.iter().filter_map(|x| w.truth(x)).map(|t| t.follower_edge).sum::<f64>() / ws.len() as f64
+    };
+    let copyable = mean_edge(HumanStyle::Active, true).min(mean_edge(HumanStyle::Casual, true));
+    assert!(copyable > 0.1, "slow information edge carries to a follower: {copyable}");
+    for style in [HumanStyle::NewsTrader, HumanStyle::LimitMaker] {
+        let edge = mean_edge(style, true);
+        assert!(edge < 0.0, "{style:?}: a follower earns {edge}");
+    }
+    // Luck is realised, not expected: near zero on one seed, far below the copyable.
+    let lucky = mean_edge(HumanStyle::Lucky, false);
+    assert!(lucky < copyable / 4.0, "lucky: a follower earns {lucky}");
+    for x in
+        wallets_where(&w, |t| t.kind == WalletKind::Human(HumanStyle::NewsTrader) || t.kind == WalletKind::Human(HumanStyle::LimitMaker))
+    {
+        assert!(w.realized_pnl_between(&x, None, w.params().end()).to_f64() > 0.0, "{x} profits itself, though a follower would not");
+    }
+}
+
+#[test]
+fn a_fading_leader_is_worth_less_to_follow_after_its_skill_ends() {
+    let w = world();
+    let fading = wallets_where(&w, |t| t.kind == WalletKind::Human(HumanStyle::Fading));
+    assert!(!fading.is_empty());
+    let (mut before, mut after) = (0.0, 0.0);
+    for x in &fading {
+        let until = w.truth(x).and_then(|t| t.skilled_until).expect("a fading leader knows when its skill ends");
+        before += w.follower_edge_between(x, w.params().history_start(), until).unwrap().0;
+        after += w.follower_edge_between(x, until, w.params().end()).unwrap().0;
+    }
+    assert!(before > after + 0.1 * fading.len() as f64, "edge before {before:.2}, after {after:.2}");
 }
