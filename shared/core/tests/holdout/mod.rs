@@ -602,7 +602,7 @@ pub fn holdout() -> Vec<LabelledWallet> {
                 human(&mut book, behaviour);
             }
             let mut trades = book.fills;
-            trades.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));
+            trades.sort_by_key(|t| std::cmp::Reverse(t.timestamp));
             out.push(LabelledWallet { wallet, bot: is_bot, behaviour, trades });
         }
     }
