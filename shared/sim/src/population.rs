@@ -786,7 +786,7 @@ impl Agent<'_> {
     }
 
     /// Around the clock, every quarter to half hour: buys the favourite of a market ending
-    /// within twelve hours when it is priced 0.90–0.98 (skilled snipers only when it is the
+    /// within a day when it is priced 0.90–0.98 (skilled snipers only when it is the
     /// winner), and holds it to resolution.
     fn resolution_sniper(&mut self, skilled: bool) {
         let mean_gap = self.rng.random_range(900.0..1800.0);
@@ -794,7 +794,7 @@ impl Agent<'_> {
         let mut t = self.t0 + self.rng.random_range(0..1800);
         while t < self.t1 {
             let ending: Vec<(usize, u8)> = (0..self.markets.len())
-                .filter(|&m| self.open(m, t, 60) && self.markets[m].end - t < 12 * HOUR)
+                .filter(|&m| self.open(m, t, 60) && self.markets[m].end - t < DAY)
                 .filter_map(|m| {
                     let o = if self.markets[m].top(t, 0).ask >= 50 { 0 } else { 1 };
                     let ok = (90..=98).contains(&self.markets[m].top(t, o).ask);
