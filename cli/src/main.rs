@@ -1,5 +1,6 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
+mod backtest;
 mod classify;
 mod discover;
 mod error;
@@ -52,6 +53,9 @@ enum Command {
     /// The simulated venue over HTTP.
     #[command(subcommand)]
     Sim(sim::SimCommand),
+    /// What copying wallets would have earned us, replayed through the copier's own decisions;
+    /// `--evaluate` compares selection policies walk-forward.
+    Backtest(backtest::BacktestArgs),
 }
 
 #[derive(Subcommand)]
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
             Command::Classify { file } => classify::run(&config, &file),
             Command::Discover(args) => discover::run(&config, args).await,
             Command::Sim(command) => sim::run(&config, command).await,
+            Command::Backtest(args) => backtest::run(&config, args).await,
         }
     });
     match result {

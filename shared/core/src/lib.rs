@@ -10,6 +10,7 @@ pub mod config;
 pub mod datapi;
 pub mod decision;
 pub mod dependency;
+pub mod edge;
 pub mod events;
 pub mod market;
 pub mod message;
