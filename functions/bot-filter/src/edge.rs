@@ -1,47 +1,54 @@
 //! Measuring a candidate's copyable edge: its trades over the training window replayed through
 //! the copier's own decision path ([`copycat_backtest::replay`]) against the market's trades
-//! after each copy would have arrived ([`TradesVenue`]), plus, for a followed leader, what our
+//! after each copy would have arrived ([`copycat_backtest::TradesVenue`]), plus, for a followed leader, what our
 //! own booked copies of it made (which replace the replay's figures for the same markets).
 
 use crate::{BotFilterDeps, JudgeError};
-use copycat_backtest::{ReplayLeader, ReplayOptions, TradesVenue, TradesVenueData, replay};
-use copycat_core::Config;
+use async_trait::async_trait;
+use copycat_backtest::{History, Measured, TRADES_PER_WINDOW, measure_edge};
 use copycat_core::dependency::Dependency;
-use copycat_core::edge::{CopyRecord, EdgeScore, copyable_edge};
+use copycat_core::edge::CopyRecord;
+use copycat_core::market::MarketInfo;
 use copycat_core::money::{Price, Usd};
-use copycat_core::policy::allocation_for_rank;
 use copycat_core::ports::MarketError;
-use copycat_core::records::{Leader, LedgerEntry, Position, SignalOutcome, keys};
-use copycat_core::time::{Span, Timestamp};
+use copycat_core::records::{LedgerEntry, Position, SignalOutcome, keys};
+use copycat_core::time::Timestamp;
 use copycat_core::trade::{Side, Trade, Wallet};
 use copycat_state::{BreakerGate, GateError, decode, load};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
-/// Most market trades read per window around one copy.
-const TRADES_PER_WINDOW: usize = 50;
-
-/// The config a candidate is scored under: the production config with the scoring account as
-/// the starting balance (so the venue minimum does not hide a small-staked leader's edge).
-pub fn scoring_config(config: &Config) -> Config {
-    let mut c = config.clone();
-    c.trading.starting_balance = config.selection.scoring_balance;
-    c
+/// The venue's history through the bot filter's breakers: markets through Gamma's, trades
+/// through the Data API's. An unknown market or token is not a failure.
+struct Gated<'a> {
+    deps: &'a BotFilterDeps,
+    gamma: BreakerGate,
+    data: &'a mut BreakerGate,
 }
 
-/// The replay behind a candidate's score: what would copying `wallet`'s `trades` (oldest
-/// first; those before `from` only count toward what the leader held) from `from` to `to` have
-/// made, in the scoring account.
-pub struct Measured {
-    /// Per market, replayed (and, for a followed leader, booked) results.
-    pub records: Vec<CopyRecord>,
-    /// The score over `records`.
-    pub edge: EdgeScore,
-    /// Trades or markets left out, each with why.
-    pub skipped: Vec<String>,
+#[async_trait]
+impl History for Gated<'_> {
+    type Error = JudgeError;
+
+    async fn market(&mut self, token_id: &str) -> Result<Option<MarketInfo>, JudgeError> {
+        match self.gamma.call(self.deps, self.deps.market.market_by_token(token_id)).await {
+            Ok(m) => Ok(Some(m)),
+            Err(GateError::Call(MarketError::NotFound { .. })) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn market_trades(&mut self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, JudgeError> {
+        match self.data.call(self.deps, self.deps.market.market_trades(condition_id, from, to, limit.min(TRADES_PER_WINDOW))).await {
+            Ok(t) => Ok(t),
+            Err(GateError::Call(MarketError::NotFound { .. })) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
 }
 
-/// Replays `trades` through the copier's decision path on a venue built from `deps.market`.
+/// Measures a candidate's copyable edge (see [`copycat_backtest::measure_edge`]) through the
+/// bot filter's breakers; `data_gate` is the Data API gate the caller already holds.
 pub async fn measure(
     deps: &BotFilterDeps,
     data_gate: &mut BreakerGate,
@@ -51,61 +58,9 @@ pub async fn measure(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Measured, JudgeError> {
-    let cfg = &deps.config;
-    let sel = &cfg.selection;
-    let latency = Span::milliseconds(sel.latency_ms());
-    let window = Span::seconds(sel.fill_window_secs);
-    let in_window: Vec<&Trade> = trades.iter().filter(|t| t.timestamp >= from && t.timestamp < to).collect();
-    let mut data = TradesVenueData::default();
-    let mut skipped = Vec::new();
-
-    // Markets, once each, through the Gamma breaker. An unknown market is skipped and said.
-    let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
-    let tokens: BTreeSet<&str> = in_window.iter().map(|t| t.asset.as_str()).collect();
-    for token in tokens {
-        match gamma.call(deps, deps.market.market_by_token(token)).await {
-            Ok(info) => data.add_market(info, None),
-            Err(GateError::Call(MarketError::NotFound { .. })) => {
-                skipped.push(format!("token {token}: no market the venue knows"));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    // The market's trades just after each copy would have arrived: merged windows per market.
-    let mut windows: BTreeMap<&str, Vec<(Timestamp, Timestamp)>> = BTreeMap::new();
-    for t in &in_window {
-        if data.knows(&t.asset) {
-            let (a, b) = (t.timestamp, t.timestamp + latency + window);
-            let w = windows.entry(t.condition_id.as_str()).or_default();
-            match w.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => w.push((a, b)),
-            }
-        }
-    }
-    for (condition, spans) in windows {
-        for (a, b) in spans {
-            let rows = data_gate.call(deps, deps.market.market_trades(condition, a, b.min(to), TRADES_PER_WINDOW)).await;
-            match rows {
-                Ok(rows) => data.add_trades(&rows),
-                Err(GateError::Call(MarketError::NotFound { .. })) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    // The leader's own trades price the book and the marks between others' trades.
-    data.add_trades(trades);
-
-    let venue = TradesVenue::new(data, Decimal::from_f64_retain(sel.half_spread).unwrap_or_default().round_dp(4), window);
-    let config = scoring_config(cfg);
-    let leader =
-        Leader { wallet: wallet.clone(), score: 0.0, roi, allocation: allocation_for_rank(&cfg.copy, 1), since: from, judged_at: to };
-    let opts = ReplayOptions { from, to, latency, mode_every: Span::seconds(sel.replay_mode_every_secs), record_decisions: false };
-    let report = replay(&venue, &[ReplayLeader { leader, trades: trades.to_vec() }], &config, &opts);
-    skipped.extend(report.skipped.iter().cloned());
-    let records = report.leaders.into_iter().next().map(|l| l.records).unwrap_or_default();
-    let edge = copyable_edge(&records, config.trading.starting_balance, sel);
-    Ok(Measured { records, edge, skipped })
+    let gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
+    let mut history = Gated { deps, gamma, data: data_gate };
+    measure_edge(&mut history, wallet, trades, roi, from, to, &deps.config).await
 }
 
 /// What our own copies of `wallet` made, per market, from the ledger: money paid and raised,
@@ -178,12 +133,4 @@ pub async fn booked_records(deps: &BotFilterDeps, wallet: &Wallet, since: Timest
         e.closed &= closed;
     }
     Ok(per_market.into_values().collect())
-}
-
-/// The replayed records with our booked results in their place for the markets we copied.
-pub fn with_booked(replayed: Vec<CopyRecord>, booked: &[CopyRecord]) -> Vec<CopyRecord> {
-    let ours: BTreeSet<&str> = booked.iter().map(|r| r.condition_id.as_str()).collect();
-    let mut out: Vec<CopyRecord> = replayed.into_iter().filter(|r| !ours.contains(r.condition_id.as_str())).collect();
-    out.extend(booked.iter().cloned());
-    out
 }

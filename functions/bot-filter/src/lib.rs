@@ -71,7 +71,7 @@ pub struct Judgement {
 const HISTORY_WINDOW: Span = Span::days(30);
 
 mod edge;
-pub use edge::{Measured, booked_records, measure, scoring_config, with_booked};
+pub use edge::{booked_records, measure};
 
 /// The Lambda handler: a batch of candidates.
 pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &BotFilterDeps) -> Result<SqsBatchResponse, MissingMessageId> {
@@ -134,7 +134,7 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
                 let booked = edge::booked_records(deps, &c.wallet, leader.since).await?;
                 let balance = cfg.trading.starting_balance;
                 dropped_on_results = drop_on_results(&copyable_edge(&booked, balance, &cfg.selection), &cfg.selection);
-                copyable_edge(&edge::with_booked(measured.records, &booked), cfg.selection.scoring_balance, &cfg.selection)
+                copyable_edge(&copycat_backtest::with_booked(measured.records, &booked), cfg.selection.scoring_balance, &cfg.selection)
             }
             None => measured.edge,
         };

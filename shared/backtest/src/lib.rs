@@ -10,8 +10,10 @@
 //! (the live bot filter and `copycat backtest` on the venue use it: no historical books exist),
 //! and the simulator's exact books (`copycat_sim::SimVenue`).
 
+mod measure;
 mod trades_venue;
 
+pub use measure::{History, Measured, TRADES_PER_WINDOW, measure_edge, scoring_config, with_booked};
 pub use trades_venue::{TradesVenue, TradesVenueData};
 
 use copycat_core::Config;
