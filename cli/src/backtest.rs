@@ -47,6 +47,9 @@ pub struct BacktestArgs {
     /// Replay every wallet discovery would judge (the leaderboard windows and seed wallets).
     #[arg(long)]
     pub candidates: bool,
+    /// Replay every wallet of the simulated population (bots included).
+    #[arg(long)]
+    pub population: bool,
     /// Walk-forward evaluation of the selection policies instead of a replay.
     #[arg(long)]
     pub evaluate: bool,
@@ -82,8 +85,8 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
     if args.evaluate {
         return run_evaluation(config, &args).await;
     }
-    if args.wallets.is_empty() && !args.followed && !args.candidates {
-        return Err(CliError::Usage("say whom to replay: --wallet ADDR (repeatable), --followed, or --candidates".into()));
+    if args.wallets.is_empty() && !args.followed && !args.candidates && !args.population {
+        return Err(CliError::Usage("say whom to replay: --wallet ADDR (repeatable), --followed, --candidates or --population".into()));
     }
     config.validate()?;
     let history = args.history_days.unwrap_or(config.selection.training_days);
@@ -132,6 +135,11 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
             {
                 push(w, &mut wallets);
             }
+        }
+    }
+    if args.population {
+        for w in world.wallets() {
+            push(w.clone(), &mut wallets);
         }
     }
     let wall = std::time::Instant::now();

@@ -5,12 +5,12 @@
 
 use copycat_backtest::{History, measure_edge};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
-use copycat_core::edge::EdgeScore;
-use copycat_core::market::MarketInfo;
-use copycat_core::policy::{CandidateVerdict, judge_copyable};
 use copycat_core::config::Config;
+use copycat_core::edge::EdgeScore;
 use copycat_core::events::CandidateSource;
+use copycat_core::market::MarketInfo;
 use copycat_core::market::WalletPosition;
+use copycat_core::policy::{CandidateVerdict, judge_copyable};
 use copycat_core::ports::{MarketData, MarketError};
 use copycat_core::quality::{QualityReport, assess_leader};
 use copycat_core::time::{Span, Timestamp};
