@@ -8,6 +8,7 @@
 //! a few). Every threshold is a policy in [`SelectionConfig`].
 
 use crate::money::Usd;
+use crate::quality::dollars;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -171,10 +172,10 @@ impl EdgeScore {
             self.score,
             self.lower_bound * 100.0,
             self.markets,
-            self.cost,
+            dollars(self.cost.value()),
             self.turnover * 100.0,
             self.concentration * 100.0,
-            self.pnl
+            dollars(self.pnl.value())
         )
     }
 }
@@ -251,7 +252,7 @@ pub fn drop_on_results(out_of_sample: &EdgeScore, cfg: &SelectionConfig) -> Opti
             out_of_sample.markets,
             upper * 100.0,
             cfg.drop_floor * 100.0,
-            out_of_sample.pnl
+            dollars(out_of_sample.pnl.value())
         )
     })
 }
