@@ -20,9 +20,15 @@ use std::sync::Arc;
 /// `copycat backtest` arguments.
 #[derive(clap::Args, Clone, Debug)]
 pub struct BacktestArgs {
-    /// Replay on the simulated market (the only source today; see README "Backtest").
+    /// Replay on the simulated market (default: the venue's history, see README "Backtest").
     #[arg(long)]
     pub sim: bool,
+    /// End of the replayed window on the venue, unix seconds (default: the last full hour).
+    #[arg(long)]
+    pub until: Option<i64>,
+    /// Where the venue's answers are cached, so a re-run of the same window is offline.
+    #[arg(long, default_value = "copycat-backtest.db")]
+    pub cache: PathBuf,
     /// Seed of the simulated world.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
@@ -62,31 +68,33 @@ pub struct BacktestArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// The Data API to replay real wallets from (not available yet: use --sim).
+    /// The Data API to read wallets' and markets' trades from (default: venue.data_api_url).
     #[arg(long)]
     pub data_api_url: Option<String>,
-    /// Gamma (with --data-api-url).
+    /// Gamma, for markets and resolutions (default: venue.gamma_url).
     #[arg(long)]
     pub gamma_url: Option<String>,
-    /// The CLOB (with --data-api-url).
+    /// The CLOB, for fee rates (default: venue.clob_url).
     #[arg(long)]
     pub clob_url: Option<String>,
 }
 
 /// Runs `copycat backtest`.
 pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
-    if !args.sim {
-        return Err(CliError::Usage(
-            "backtesting real wallets from the venue's history is not available yet (no fetch or cache of price history); \
-             use --sim to replay on the simulated market"
-                .into(),
-        ));
-    }
     if args.evaluate {
+        if !args.sim {
+            return Err(CliError::Usage("--evaluate needs --sim: it compares policies against the simulator's ground truth".into()));
+        }
         return run_evaluation(config, &args).await;
+    }
+    if args.population && !args.sim {
+        return Err(CliError::Usage("--population is the simulated population: add --sim".into()));
     }
     if args.wallets.is_empty() && !args.followed && !args.candidates && !args.population {
         return Err(CliError::Usage("say whom to replay: --wallet ADDR (repeatable), --followed, --candidates or --population".into()));
+    }
+    if !args.sim {
+        return crate::backtest_venue::run(config, &args).await;
     }
     config.validate()?;
     let history = args.history_days.unwrap_or(config.selection.training_days);
@@ -151,10 +159,11 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
         }
     }
     skipped.extend(together.skipped.iter().cloned());
-    if args.json {
-        println!("{}", report_json(&wallets, &alone, &together, &skipped, args.days, config));
-    } else {
-        print_table(&wallets, &alone, &together, &skipped, args.days);
+    print_report(
+        &Output { wallets: &wallets, alone: &alone, together: &together, skipped: &skipped, days: args.days, json: args.json },
+        config,
+    );
+    if !args.json {
         eprintln!("replayed {} wallets over {} days in {:.2} s", wallets.len(), args.days, wall.as_secs_f64());
     }
     if wallets.is_empty() {
@@ -168,6 +177,31 @@ fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliEr
         return Err(CliError::Usage(format!("no state database at {} (run `copycat demo` first, or pass --db)", db.display())));
     }
     Ok(copycat_local::open_backend(db, Arc::new(SystemClock))?)
+}
+
+/// What a replay found, to print.
+pub struct Output<'a> {
+    /// The wallets replayed, in order.
+    pub wallets: &'a [Wallet],
+    /// Each alone.
+    pub alone: &'a [ReplayReport],
+    /// All together.
+    pub together: &'a ReplayReport,
+    /// What was left out, with why.
+    pub skipped: &'a [String],
+    /// Days replayed.
+    pub days: u32,
+    /// One JSON object instead of a table.
+    pub json: bool,
+}
+
+/// Prints a replay as a table or as one JSON object.
+pub fn print_report(o: &Output<'_>, config: &Config) {
+    if o.json {
+        println!("{}", report_json(o.wallets, o.alone, o.together, o.skipped, o.days, config));
+    } else {
+        print_table(o.wallets, o.alone, o.together, o.skipped, o.days);
+    }
 }
 
 fn usd(x: f64) -> String {
