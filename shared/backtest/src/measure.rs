@@ -100,10 +100,17 @@ pub async fn gather<H: History>(
             None => skipped.push(format!("token {token}: in no market the venue knows")),
         }
     }
+    // The largest buys get the windows the budget allows (they weigh most in the score); sells
+    // follow what was bought, so they are priced too when their market's window covers them.
+    let mut chosen: Vec<&&Trade> = trades.iter().filter(|t| data.knows(&t.asset)).collect();
+    chosen.sort_by(|a, b| {
+        let buy = |t: &Trade| t.side == copycat_core::trade::Side::Buy;
+        buy(b).cmp(&buy(a)).then(b.notional().cmp(&a.notional())).then(a.timestamp.cmp(&b.timestamp))
+    });
     let mut windows: BTreeMap<&str, Vec<(Timestamp, Timestamp)>> = BTreeMap::new();
-    let mut sorted: Vec<&&Trade> = trades.iter().filter(|t| data.knows(&t.asset)).collect();
-    sorted.sort_by_key(|t| t.timestamp);
-    for t in sorted {
+    chosen.truncate(sel.max_trade_windows as usize);
+    chosen.sort_by_key(|t| t.timestamp);
+    for t in chosen {
         let (a, b) = (t.timestamp, t.timestamp + reach);
         let w = windows.entry(t.condition_id.as_str()).or_default();
         match w.last_mut() {
