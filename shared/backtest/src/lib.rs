@@ -295,17 +295,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
             }
         };
         decided(&keys[li][ti], None, fill.shares);
-        let booked = BookedFill {
-            leader: &trade.wallet,
-            side: trade.side,
-            shares: fill.shares,
-            price: fill.avg_price,
-            fee: fill.fee,
-            market: &market,
-            token_id: &trade.asset,
-            at: arrival,
-        };
-        let (next_portfolio, next_position) = apply_fill(&portfolio, position, &booked);
+        let (next_portfolio, next_position) = apply_fill(&portfolio, position, &BookedFill::of(trade, &fill, &market));
         portfolio = next_portfolio;
         let opened = !positions.contains_key(&trade.asset);
         match next_position {
