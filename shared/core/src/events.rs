@@ -336,7 +336,7 @@ impl Notification {
                 format!("{total} trades refused {}–{}: {}", window_start.format("%H:%M"), window_end.format("%H:%M"), reasons.join(", "))
             }
             Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => {
-                format!("{day}: PnL {pnl}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
+                format!("{day}: PnL {pnl:+}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
             }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)
