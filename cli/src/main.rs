@@ -1,6 +1,7 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
 mod classify;
+mod control;
 mod discover;
 mod error;
 mod notify;
@@ -54,6 +55,9 @@ enum Command {
     /// The operator's report: a static page (index.html and chart SVGs) of equity, drawdown,
     /// profit by leader, refusals, open positions and the followed set.
     Report(report::ReportArgs),
+    /// Control from chat, locally (`copycat control serve`).
+    #[command(subcommand)]
+    Control(control::ControlCommand),
     /// The simulated venue over HTTP.
     #[command(subcommand)]
     Sim(sim::SimCommand),
@@ -117,6 +121,7 @@ fn main() -> ExitCode {
             Command::Discover(args) => discover::run(&config, args).await,
             Command::Sim(command) => sim::run(&config, command).await,
             Command::Report(args) => report::run(&config, args).await,
+            Command::Control(command) => control::run(&config, command).await,
         }
     });
     match result {
