@@ -125,6 +125,8 @@ pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
     let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let hi = pts.iter().chain(&peaks).map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let (y0, y1) = padded(lo, hi, 0.12);
+    // Headroom above the curve for the legend and the mode-change labels.
+    let y1 = y1 + (y1 - y0) * 0.35;
     let span = x1 - x0;
     let out = svg(|root| {
         let mut chart = ChartBuilder::on(root)
@@ -135,7 +137,7 @@ pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
             .map_err(chart_error)?;
         chart
             .configure_mesh()
-            .light_line_style(GRID)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
             .label_style((FONT, 13).into_font().color(&INK))
@@ -198,7 +200,7 @@ pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
             .legend(|(x, y)| TriangleMarker::new((x + 8, y), 6, LOSS.filled()));
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(SeriesLabelPosition::UpperRight)
             .label_font((FONT, 13).into_font().color(&INK))
             .background_style(WHITE.mix(0.9))
             .border_style(GRID)
@@ -228,7 +230,7 @@ pub fn drawdown(d: &ReportData) -> Result<Chart, ReportError> {
             .map_err(chart_error)?;
         chart
             .configure_mesh()
-            .light_line_style(GRID)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
             .label_style((FONT, 13).into_font().color(&INK))
@@ -260,7 +262,7 @@ fn bars(rows: &[(String, f64)], value_label: &dyn Fn(f64) -> String) -> Result<S
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(GRID)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
             .label_style((FONT, 13).into_font().color(&INK))
@@ -334,12 +336,13 @@ pub fn refusals(d: &ReportData) -> Result<Chart, ReportError> {
             .margin(16)
             .x_label_area_size(32)
             .y_label_area_size(60)
-            .build_cartesian_2d(x0..x1, 0.0..max * 1.1)
+            // Headroom above the tallest bar for the legend.
+            .build_cartesian_2d(x0..x1, 0.0..max * 1.6)
             .map_err(chart_error)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .light_line_style(GRID)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
             .label_style((FONT, 13).into_font().color(&INK))
@@ -441,7 +444,7 @@ pub fn followed(d: &ReportData) -> Result<Chart, ReportError> {
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(GRID)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
             .label_style((FONT, 13).into_font().color(&INK))

@@ -7,6 +7,7 @@ use copycat_core::Usd;
 use copycat_core::config::Config;
 use copycat_core::time::Timestamp;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML element content and attribute values.
@@ -93,7 +94,7 @@ pub fn page(d: &ReportData, charts: &[Chart], config: &Config, generated: Timest
         card(&mut h, "Realised", &format!("{:+}", p.realized_pnl), sign_class(p.realized_pnl));
         card(&mut h, "Fees paid", &p.fees_paid.to_string(), "");
     }
-    card(&mut h, "Worst drawdown", &format!("{:.1}%", worst * Decimal::ONE_HUNDRED), "");
+    card(&mut h, "Worst drawdown", &format!("{:.1}%", worst.to_f64().unwrap_or(0.0) * 100.0), "");
     card(&mut h, "Mode", d.mode.as_ref().map(|m| m.tier.as_str()).unwrap_or("—"), "");
     let stopped = d.control.as_ref().is_some_and(|c| c.stopped);
     card(&mut h, "Trading", if stopped { "STOPPED" } else { "running" }, if stopped { "loss" } else { "gain" });
