@@ -90,7 +90,10 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     // Per-leader figures and recent refusals, from the ledger of the report window (paged).
     let now = chrono::Utc::now();
     let data = copycat_report::load(s, config, &copycat_report::LoadOptions { now, days: None }, &|_, _| {}).await?;
-    println!("leaders:    {} followed (figures over {} to {})", leaders.leaders.len(), day(data.since), day(data.end));
+    println!("leaders:    {}", leaders.leaders.len());
+    if !leaders.leaders.is_empty() {
+        println!("            (PnL, copies, refusals and latency from {} to {} UTC)", day(data.since), day(data.end));
+    }
     for l in &leaders.leaders {
         let f = data.fold.leaders.get(&l.wallet).cloned().unwrap_or_default();
         let latency = f.latency_p50_secs().map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
