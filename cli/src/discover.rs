@@ -89,6 +89,14 @@ pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
                         CandidateSource::Rejudge => "rejudge".into(),
                     },
                     "would_follow": j.would_follow(),
+                    "copyable_edge": j.edge.as_ref().map(|e| serde_json::json!({
+                        "score": (e.score * 1000.0).round() / 1000.0,
+                        "per_dollar": (e.per_dollar * 10000.0).round() / 10000.0,
+                        "lower_bound": (e.lower_bound * 10000.0).round() / 10000.0,
+                        "markets": e.markets,
+                        "follower_pnl": e.pnl.to_f64(),
+                    })),
+                    "follow_reasons": j.verdict.reasons,
                 });
                 println!("{line}");
             }

@@ -1,5 +1,6 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
+mod backtest;
 mod classify;
 mod control;
 mod discover;
@@ -61,6 +62,9 @@ enum Command {
     /// The simulated venue over HTTP.
     #[command(subcommand)]
     Sim(sim::SimCommand),
+    /// What copying wallets would have earned us, replayed through the copier's own decisions;
+    /// `--evaluate` compares selection policies walk-forward.
+    Backtest(backtest::BacktestArgs),
 }
 
 #[derive(Subcommand)]
@@ -122,6 +126,7 @@ fn main() -> ExitCode {
             Command::Sim(command) => sim::run(&config, command).await,
             Command::Report(args) => report::run(&config, args).await,
             Command::Control(command) => control::run(&config, command).await,
+            Command::Backtest(args) => backtest::run(&config, args).await,
         }
     });
     match result {

@@ -190,6 +190,20 @@ impl MarketData for FakeVenue {
             at: Some(self.clock.now()),
         })
     }
+    async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
+        self.check(Dependency::DataApi)?;
+        let now = self.clock.now();
+        let t = self.trades.lock().unwrap();
+        let mut rows: Vec<Trade> = t
+            .values()
+            .flatten()
+            .filter(|t| t.condition_id == condition_id && t.timestamp >= from && t.timestamp <= to.min(now))
+            .cloned()
+            .collect();
+        rows.sort_by_key(|t| t.timestamp);
+        rows.truncate(limit);
+        Ok(rows)
+    }
 }
 
 impl FakeVenue {

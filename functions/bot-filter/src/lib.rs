@@ -7,15 +7,16 @@
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
 use copycat_core::dependency::Dependency;
+use copycat_core::edge::{EdgeScore, copyable_edge, drop_on_results};
 use copycat_core::events::{Candidate, CandidateSource, Event};
-use copycat_core::policy::{FollowChange, follow_change, judge_candidate};
+use copycat_core::policy::{FollowChange, follow_change, judge_copyable};
 use copycat_core::ports::MarketData;
 use copycat_core::ports::{MarketError, StoreError};
 use copycat_core::quality::{QualityReport, assess_leader};
 use copycat_core::records::{LeaderSet, TraderProfile, TraderStatus, keys};
 use copycat_core::time::Span;
 use copycat_state::{
-    BreakerGate, Delivery, GateError, MissingMessageId, Reporting, StateError, for_each_message, notify, update_with_retry,
+    BreakerGate, Delivery, GateError, MissingMessageId, Reporting, StateError, for_each_message, load, notify, update_with_retry,
 };
 use lambda_runtime::LambdaEvent;
 use std::sync::Arc;
@@ -57,14 +58,20 @@ impl From<StoreError> for JudgeError {
 pub struct Judgement {
     /// The bot-filter verdict.
     pub classification: Classification,
-    /// The quality report.
+    /// The quality report (the leader's own results: shown, not what decides).
     pub quality: QualityReport,
+    /// The copyable edge (people only).
+    pub edge: Option<EdgeScore>,
     /// Where the wallet stands now.
     pub status: TraderStatus,
 }
 
-/// How far back the bot filter reads a candidate's trades.
+/// How far back the bot filter reads a candidate's trades at least (more when the selection's
+/// training window is longer).
 const HISTORY_WINDOW: Span = Span::days(30);
+
+mod edge;
+pub use edge::{booked_records, measure};
 
 /// The Lambda handler: a batch of candidates.
 pub async fn handle(event: LambdaEvent<SqsEvent>, deps: &BotFilterDeps) -> Result<SqsBatchResponse, MissingMessageId> {
@@ -92,7 +99,7 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
     let mut gate = BreakerGate::read(deps, Dependency::DataApi, "bot-filter").await;
     // A wallet the venue does not know has no history: judged (insufficient data), not retried.
     let history = or_none(
-        gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize)).await,
+        gate.call(deps, deps.market.wallet_trades(&c.wallet, Some(now - history_window(cfg)), cfg.discovery.history_limit as usize)).await,
     );
     let (trades, classification) = match history {
         Ok(trades) => {
@@ -110,16 +117,39 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
         vec![]
     };
     let quality = assess_leader(&trades, &positions, &cfg.quality);
-    let verdict = judge_candidate(&classification, &quality);
+    // The copyable edge: the training window replayed through the copier's decision path; for a
+    // followed leader, our own booked copies since we followed it replace the replay's markets
+    // and alone decide a drop on results.
+    let mut edge = None;
+    let mut dropped_on_results = None;
+    if classification.verdict == Verdict::Human {
+        let from = now - Span::days(i64::from(cfg.selection.training_days));
+        let measured = edge::measure(deps, &mut gate, &c.wallet, &trades, quality.stats.roi, from, now).await?;
+        for why in &measured.skipped {
+            tracing::info!(wallet = %c.wallet, "{why}");
+        }
+        let followed = load::<LeaderSet>(deps.store.as_ref(), &keys::leaders()).await?.and_then(|s| s.value.get(&c.wallet).cloned());
+        let score = match followed {
+            Some(leader) => {
+                let booked = edge::booked_records(deps, &c.wallet, leader.since).await?;
+                let balance = cfg.trading.starting_balance;
+                dropped_on_results = drop_on_results(&copyable_edge(&booked, balance, &cfg.selection), &cfg.selection);
+                copyable_edge(&copycat_backtest::with_booked(measured.records, &booked), cfg.selection.scoring_balance, &cfg.selection)
+            }
+            None => measured.edge,
+        };
+        edge = Some(score);
+    }
+    let verdict = judge_copyable(&classification, edge.as_ref(), dropped_on_results, &cfg.selection);
     if classification.verdict == Verdict::Bot {
         deps.metrics.count("BotRejected", 1, &[]);
     }
+    let score = edge.as_ref().map_or(0.0, |e| e.score);
 
     // The followed set: one record, so the cap holds when several bot filters run at once.
     let mut change = FollowChange { set: None, status: TraderStatus::Rejected, newly_followed: false, dropped: vec![] };
     update_with_retry::<LeaderSet, _>(deps.store.as_ref(), &keys::leaders(), |current| {
-        change =
-            follow_change(&cfg.copy, &current.cloned().unwrap_or_default(), &c.wallet, &verdict, quality.score, quality.stats.roi, now);
+        change = follow_change(&cfg.copy, &current.cloned().unwrap_or_default(), &c.wallet, &verdict, score, quality.stats.roi, now);
         change.set.clone()
     })
     .await?;
@@ -160,5 +190,10 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
     if c.source == CandidateSource::Rejudge && status == TraderStatus::Dropped {
         deps.metrics.count("LeaderDropped", 1, &[]);
     }
-    Ok(Judgement { classification, quality, status })
+    Ok(Judgement { classification, quality, edge, status })
+}
+
+fn history_window(cfg: &copycat_core::Config) -> Span {
+    let training = Span::days(i64::from(cfg.selection.training_days));
+    if training > HISTORY_WINDOW { training } else { HISTORY_WINDOW }
 }

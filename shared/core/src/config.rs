@@ -61,6 +61,8 @@ pub struct Config {
     pub bot_filter: BotFilterConfig,
     /// Leader quality floor.
     pub quality: QualityConfig,
+    /// Choosing and dropping leaders by their copyable edge.
+    pub selection: crate::edge::SelectionConfig,
     /// Discovery.
     pub discovery: DiscoveryConfig,
     /// Signal poller.
@@ -969,6 +971,9 @@ impl Config {
         };
         if self.trading.starting_balance.0 <= Decimal::ZERO {
             return bad("trading.starting_balance", "must be above zero");
+        }
+        if let Err((key, rule)) = self.selection.check() {
+            return bad(key, &rule);
         }
         if !(self.trading.geoblock_url.starts_with("https://") || self.trading.geoblock_url.starts_with("http://")) {
             return bad("trading.geoblock_url", "must be an http(s) URL");

@@ -11,6 +11,7 @@ pub mod control;
 pub mod datapi;
 pub mod decision;
 pub mod dependency;
+pub mod edge;
 pub mod events;
 pub mod market;
 pub mod message;

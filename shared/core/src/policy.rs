@@ -3,6 +3,7 @@
 
 use crate::botfilter::{Classification, Verdict};
 use crate::config::{CopyConfig, QualityConfig};
+use crate::edge::{EdgeScore, SelectionConfig, judge_edge};
 use crate::market::MarketInfo;
 use crate::money::Shares;
 use crate::quality::QualityReport;
@@ -111,6 +112,44 @@ pub fn judge_candidate(classification: &Classification, quality: &QualityReport)
         Verdict::Human => {
             reasons.push(format!("human (bot score {:.2}); quality {:.2}", classification.score, quality.score));
             true
+        }
+    };
+    CandidateVerdict { passes, reasons }
+}
+
+/// The bot filter's judgement of a wallet by what copying it would have earned us: a human
+/// whose copyable edge passes (and, if followed, whose copies since have not clearly lost) may be
+/// followed; a bot, a wallet with too little history, or one whose copies would not pay may not.
+pub fn judge_copyable(
+    classification: &Classification,
+    edge: Option<&EdgeScore>,
+    dropped_on_results: Option<String>,
+    cfg: &SelectionConfig,
+) -> CandidateVerdict {
+    let mut reasons = Vec::new();
+    let passes = match (classification.verdict, edge) {
+        (Verdict::Bot, _) => {
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        (Verdict::InsufficientData, _) | (Verdict::Human, None) => {
+            reasons.push("insufficient data to judge".into());
+            reasons.extend(classification.reasons.iter().cloned());
+            false
+        }
+        (Verdict::Human, Some(edge)) => {
+            let (passes, why) = judge_edge(edge, cfg);
+            if let Some(drop) = dropped_on_results {
+                reasons.push(drop);
+                reasons.extend(why);
+                false
+            } else {
+                if passes {
+                    reasons.push(format!("human (bot score {:.2})", classification.score));
+                }
+                reasons.extend(why);
+                passes
+            }
         }
     };
     CandidateVerdict { passes, reasons }

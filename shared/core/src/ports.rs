@@ -263,6 +263,10 @@ pub trait MarketData: Send + Sync {
     async fn market_by_token(&self, token_id: &str) -> Result<MarketInfo, MarketError>;
     /// The order book of an outcome token, levels sorted best-first.
     async fn book(&self, token_id: &str) -> Result<Book, MarketError>;
+    /// Everyone's trades in a market with `from ≤ timestamp ≤ to`, oldest first, at most
+    /// `limit` rows (the oldest ones): what a follower arriving at `from` would have traded
+    /// against.
+    async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError>;
 }
 
 // ---------------------------------------------------------------- broker

@@ -225,7 +225,7 @@ fn to_f64(d: Decimal) -> f64 {
 }
 
 /// `$12.40`, `-$3.00`: dollars for people.
-fn dollars(d: Decimal) -> String {
+pub(crate) fn dollars(d: Decimal) -> String {
     let r = d.round_dp(2);
     if r.is_sign_negative() && !r.is_zero() { format!("-${:.2}", -r) } else { format!("${:.2}", r.abs()) }
 }

@@ -3,6 +3,7 @@
 //! the real clock.
 
 mod engine;
+pub mod evaluate;
 mod functions;
 pub mod summary;
 

@@ -316,6 +316,46 @@ impl PolymarketClient {
         Ok(trades)
     }
 
+    /// Everyone's trades in a market (`condition`) with `from ≤ timestamp ≤ to`, oldest first,
+    /// at most `limit` rows; combo trades skipped. The API sends newest first, so a window with
+    /// more than `limit` rows is read to its end (within `venue.max_pages`) before the oldest
+    /// `limit` are kept: ask for short windows.
+    pub async fn market_trades_between(
+        &self,
+        condition_id: &str,
+        from: Timestamp,
+        to: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Trade>, VenueError> {
+        let cfg = &self.inner.cfg;
+        let query = vec![
+            ("condition", condition_id.to_owned()),
+            ("taker_only", "false".into()),
+            ("start", ceil_secs(from).to_string()),
+            ("end", to.timestamp().to_string()),
+            ("limit", cfg.page_limit.to_string()),
+        ];
+        let rows = self.pages(&TRADES, &query, usize::MAX).await?;
+        let mut trades = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let condition = row.get("condition_id").or_else(|| row.get("conditionId")).and_then(Value::as_str);
+            if condition.is_some_and(is_combo_condition) {
+                continue;
+            }
+            let t = parse_trade_row(row).map_err(|e| VenueError::Malformed {
+                dependency: Dependency::DataApi,
+                route: TRADES.path.into(),
+                reason: format!("row {i}: {e}"),
+            })?;
+            if t.timestamp >= from && t.timestamp <= to {
+                trades.push(t);
+            }
+        }
+        trades.sort_by_key(|t| t.timestamp);
+        trades.truncate(limit);
+        Ok(trades)
+    }
+
     /// The top `limit` wallets by PnL in `window`.
     pub async fn leaderboard_rows(&self, window: LeaderboardWindow, limit: usize) -> Result<Vec<LeaderboardEntry>, VenueError> {
         if limit == 0 {
@@ -515,6 +555,10 @@ impl MarketData for PolymarketClient {
 
     async fn book(&self, token_id: &str) -> Result<Book, MarketError> {
         Ok(self.order_book(token_id).await?)
+    }
+
+    async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
+        Ok(self.market_trades_between(condition_id, from, to, limit).await.map_err(route_missing)?)
     }
 }
 

@@ -3,14 +3,18 @@
 //! history and positions — many wallets at once, so the run is bounded by the venue's budgets,
 //! not by round trips.
 
+use copycat_backtest::{History, measure_edge};
 use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
 use copycat_core::config::Config;
+use copycat_core::edge::EdgeScore;
 use copycat_core::events::CandidateSource;
+use copycat_core::market::MarketInfo;
 use copycat_core::market::WalletPosition;
+use copycat_core::policy::{CandidateVerdict, judge_copyable};
 use copycat_core::ports::{MarketData, MarketError};
 use copycat_core::quality::{QualityReport, assess_leader};
 use copycat_core::time::{Span, Timestamp};
-use copycat_core::trade::Wallet;
+use copycat_core::trade::{Trade, Wallet};
 use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
@@ -61,13 +65,40 @@ pub struct Judged {
     pub trades: usize,
     /// The quality report (humans only: bots and thin histories need no positions read).
     pub quality: Option<QualityReport>,
+    /// The copyable edge (humans only), as the bot filter measures it.
+    pub edge: Option<EdgeScore>,
+    /// The bot filter's verdict on following, with its reasons.
+    pub verdict: CandidateVerdict,
 }
 
 impl Judged {
     /// Whether CopyCat would follow the wallet: the bot filter's own judgement
-    /// (`copycat_core::policy::judge_candidate`: human and above the quality floor).
+    /// (`copycat_core::policy::judge_copyable`: a human whose copyable edge passes).
     pub fn would_follow(&self) -> bool {
-        self.quality.as_ref().is_some_and(|q| copycat_core::policy::judge_candidate(&self.classification, q).passes)
+        self.verdict.passes
+    }
+}
+
+/// The venue's history straight from the client (no breakers: this is a one-off command).
+struct Direct<'a>(&'a dyn MarketData);
+
+#[async_trait::async_trait]
+impl History for Direct<'_> {
+    type Error = MarketError;
+
+    async fn market(&mut self, token_id: &str) -> Result<Option<MarketInfo>, MarketError> {
+        match self.0.market_by_token(token_id).await {
+            Ok(m) => Ok(Some(m)),
+            Err(MarketError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn market_trades(&mut self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
+        match self.0.market_trades(condition_id, from, to, limit).await {
+            Err(MarketError::NotFound { .. }) => Ok(Vec::new()),
+            other => other,
+        }
     }
 }
 
@@ -77,18 +108,24 @@ pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: 
     let trades = match market.wallet_trades(wallet, Some(now - HISTORY_WINDOW), cfg.discovery.history_limit as usize).await {
         Ok(t) => t,
         Err(MarketError::TooMuch { bound, .. }) => {
-            return Ok(Judged { classification: too_busy_to_read(wallet, bound), trades: bound, quality: None });
+            let classification = too_busy_to_read(wallet, bound);
+            let verdict = judge_copyable(&classification, None, None, &cfg.selection);
+            return Ok(Judged { classification, trades: bound, quality: None, edge: None, verdict });
         }
         Err(e) => return Err(e),
     };
     let classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
-    let quality = if classification.verdict == Verdict::Human {
+    let (quality, edge) = if classification.verdict == Verdict::Human {
         let positions: Vec<WalletPosition> = market.wallet_positions(wallet).await?;
-        Some(assess_leader(&trades, &positions, &cfg.quality))
+        let quality = assess_leader(&trades, &positions, &cfg.quality);
+        let from = now - Span::days(i64::from(cfg.selection.training_days));
+        let measured = measure_edge(&mut Direct(market), wallet, &trades, quality.stats.roi, from, now, cfg).await?;
+        (Some(quality), Some(measured.edge))
     } else {
-        None
+        (None, None)
     };
-    Ok(Judged { classification, trades: trades.len(), quality })
+    let verdict = judge_copyable(&classification, edge.as_ref(), None, &cfg.selection);
+    Ok(Judged { classification, trades: trades.len(), quality, edge, verdict })
 }
 
 /// Judges every wallet with `concurrency` requests in flight; results in input order.

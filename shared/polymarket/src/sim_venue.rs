@@ -103,6 +103,12 @@ impl SimVenue {
     }
 
     fn trades(&self, r: &Request, now: Timestamp, activity: bool) -> Response {
+        if r.param("user").is_none()
+            && !activity
+            && let Some(condition) = r.param("condition")
+        {
+            return self.market_trades(r, condition, now);
+        }
         let Some(user) = r.param("user") else { return Response::error(400, "user is required") };
         let Ok(wallet) = Wallet::parse(user) else { return Response::error(400, &format!("user {user} is not an address")) };
         let secs = |name: &str| r.param(name).and_then(|v| v.parse::<i64>().ok()).filter(|&s| s > 0);
@@ -127,6 +133,18 @@ impl SimVenue {
             }
         };
         envelope(&trades, r, |t| trade_row(t, activity))
+    }
+
+    /// `/v2/trades?condition=…` without a user: everyone's trades in the market, newest first.
+    fn market_trades(&self, r: &Request, condition: &str, now: Timestamp) -> Response {
+        let secs = |name: &str| r.param(name).and_then(|v| v.parse::<i64>().ok()).filter(|&s| s > 0);
+        let start = secs("start").map(from_secs).unwrap_or_else(|| self.world.params().history_start());
+        let end = secs("end").map(from_secs).unwrap_or(now).min(now);
+        let Some(mut trades) = self.world.market_trades_between(condition, start, end, usize::MAX) else {
+            return Response::json(r#"{"data":[],"pagination":{"has_more":false}}"#);
+        };
+        trades.reverse();
+        envelope(&trades, r, |t| trade_row(t, false))
     }
 
     fn positions(&self, r: &Request, now: Timestamp) -> Response {

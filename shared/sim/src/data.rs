@@ -86,4 +86,13 @@ impl MarketData for SimMarket {
         self.guard(Dependency::Clob, now)?;
         self.world.book_at(token_id, now).ok_or_else(|| unknown_token(Dependency::Clob, token_id))
     }
+
+    async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
+        let now = self.clock.now();
+        self.guard(Dependency::DataApi, now)?;
+        // Nothing after `now` is known yet.
+        self.world
+            .market_trades_between(condition_id, from, to.min(now), limit)
+            .ok_or_else(|| MarketError::NotFound { dependency: Dependency::DataApi, what: format!("market {condition_id}") })
+    }
 }

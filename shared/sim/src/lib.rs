@@ -15,6 +15,7 @@ mod market;
 mod noise;
 mod params;
 mod population;
+mod venue;
 mod world;
 
 pub use broker::SimBroker;
@@ -22,4 +23,5 @@ pub use data::SimMarket;
 pub use market::Market;
 pub use params::{Outage, SimParams};
 pub use population::{BotKind, HumanStyle, WalletKind, WalletTruth};
+pub use venue::SimVenue;
 pub use world::{COPY_STAKE_USD, SimWorld};

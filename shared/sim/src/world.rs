@@ -30,6 +30,8 @@ pub struct SimWorld {
     truths: Vec<WalletTruth>,
     /// Per wallet, its fills sorted by time.
     rows: Vec<Vec<Row>>,
+    /// Per market, `(second, wallet, row)` of every fill in it, sorted by time.
+    by_market: Vec<Vec<(i64, u32, u32)>>,
     /// Per wallet, the seconds of its realisations and the running sum of realised PnL
     /// (`realized_sum[i]` = total of the first `i` realisations).
     realized_at: Vec<Vec<i64>>,
@@ -95,7 +97,17 @@ impl SimWorld {
             rows.push(r);
         }
 
+        let mut by_market: Vec<Vec<(i64, u32, u32)>> = vec![Vec::new(); markets.len()];
+        for (w, rs) in rows.iter().enumerate() {
+            for (i, r) in rs.iter().enumerate() {
+                by_market[r.market as usize].push((r.ts, w as u32, i as u32));
+            }
+        }
+        for m in &mut by_market {
+            m.sort_unstable();
+        }
         SimWorld {
+            by_market,
             params,
             markets,
             tokens,
@@ -188,6 +200,23 @@ impl SimWorld {
         let lo = rows.partition_point(|r| r.ts < ceil_secs(from));
         let hi = rows.partition_point(|r| r.ts < ceil_secs(to));
         rows[lo..hi.max(lo)].iter().map(|r| self.trade(w, r)).collect()
+    }
+
+    /// Everyone's trades in a market with `from ≤ timestamp ≤ to` (whole seconds), oldest first,
+    /// at most `limit`; None for an unknown market.
+    pub fn market_trades_between(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Option<Vec<Trade>> {
+        let m = self.markets.iter().position(|m| m.condition_id == condition_id)?;
+        let fills = &self.by_market[m];
+        let lo = fills.partition_point(|f| f.0 < ceil_secs(from));
+        let to = to.timestamp();
+        Some(
+            fills[lo..]
+                .iter()
+                .take_while(|f| f.0 <= to)
+                .take(limit)
+                .map(|&(_, w, i)| self.trade(w as usize, &self.rows[w as usize][i as usize]))
+                .collect(),
+        )
     }
 
     /// What the Data API would answer at `now` for a wallet's trades with `timestamp ≥ since`:
