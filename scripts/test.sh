@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test CopyCat has: formatting, lints, the whole workspace test suite.
-# Installs what the tests need by itself when missing: cargo-nextest; moto in infra/.venv (the
+# Installs what the tests need by itself when missing: cargo-nextest; Debian's chromium (the
+# report's rendering test); moto in infra/.venv (the
 # AWS backend's emulator); cfn-lint and SAM CLI in infra/.venv-sam; cargo-lambda in
 # infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests).
 set -euo pipefail
@@ -20,6 +21,12 @@ cargo clippy -p copycat-polymarket --all-targets --features live --locked -- -D 
 if ! cargo nextest --version >/dev/null 2>&1; then
   step "installing cargo-nextest"
   cargo install cargo-nextest --locked
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  step "installing chromium (the report test renders the page in headless Chromium)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }
+  else sudo apt-get install -y chromium || { sudo apt-get update && sudo apt-get install -y chromium; }; fi
 fi
 
 step "SAM template: cfn-lint (zero errors and warnings) and sam validate --lint"

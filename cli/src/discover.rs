@@ -3,6 +3,7 @@
 //! whether CopyCat would follow it), so an operator sees whom CopyCat would copy before it trades.
 
 use crate::CliError;
+use crate::progress::Progress;
 use copycat_core::config::Config;
 use copycat_core::events::CandidateSource;
 use copycat_core::ports::StateStore;
@@ -12,6 +13,9 @@ use copycat_polymarket::PolymarketClient;
 use copycat_polymarket::discover::{find_candidates, judge_all};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// Rounds of `concurrency` wallets judged between two moves of the progress bar.
+const PROGRESS_ROUNDS: usize = 4;
 
 /// `copycat discover` arguments.
 #[derive(clap::Args, Clone, Debug)]
@@ -56,9 +60,17 @@ pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
         candidates = candidates.into_iter().zip(known).filter(|(_, rec)| rec.is_none()).map(|(c, _)| c).collect();
         eprintln!("skipped {} wallets already judged in {}", before - candidates.len(), db.display());
     }
-    let wallets = candidates.iter().map(|(w, _)| w.clone()).collect();
-    let concurrency = args.concurrency.unwrap_or(venue.discovery_concurrency as usize);
-    let judged = judge_all(Arc::new(client), wallets, Arc::new(config.clone()), chrono::Utc::now(), concurrency).await;
+    let wallets: Vec<_> = candidates.iter().map(|(w, _)| w.clone()).collect();
+    let concurrency = args.concurrency.unwrap_or(venue.discovery_concurrency as usize).max(1);
+    // Judged a few rounds of `concurrency` at a time, so the bar moves while the rest wait.
+    let progress = Progress::new(Some(wallets.len() as u64), "judging wallets");
+    let (client, config_arc, now) = (Arc::new(client), Arc::new(config.clone()), chrono::Utc::now());
+    let mut judged = Vec::with_capacity(wallets.len());
+    for chunk in wallets.chunks(concurrency * PROGRESS_ROUNDS) {
+        judged.extend(judge_all(client.clone(), chunk.to_vec(), config_arc.clone(), now, concurrency).await);
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
     let mut failed = 0;
     for ((wallet, result), (_, source)) in judged.iter().zip(&candidates) {
         match result {

@@ -40,6 +40,9 @@ pub enum CliError {
     /// What was asked cannot be done as asked; the message says what to do instead.
     #[error("{0}")]
     Usage(String),
+    /// The report could not be read, drawn or written.
+    #[error("{0}")]
+    Report(#[from] copycat_report::ReportError),
     /// Part of the work failed; the lines above say which.
     #[error("{0}")]
     Incomplete(String),

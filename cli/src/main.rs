@@ -3,10 +3,13 @@
 mod backtest;
 mod backtest_venue;
 mod classify;
+mod control;
 mod discover;
 mod error;
 mod notify;
 mod operator;
+mod progress;
+mod report;
 mod sim;
 
 use clap::{Parser, Subcommand};
@@ -51,6 +54,12 @@ enum Command {
     /// Discovery and the bot filter once, against the venue: one JSON line per candidate, in
     /// `classify`'s format, plus its source and whether CopyCat would follow it.
     Discover(discover::DiscoverArgs),
+    /// The operator's report: a static page (index.html and chart SVGs) of equity, drawdown,
+    /// profit by leader, refusals, open positions and the followed set.
+    Report(report::ReportArgs),
+    /// Control from chat, locally (`copycat control serve`).
+    #[command(subcommand)]
+    Control(control::ControlCommand),
     /// The simulated venue over HTTP.
     #[command(subcommand)]
     Sim(sim::SimCommand),
@@ -116,6 +125,8 @@ fn main() -> ExitCode {
             Command::Classify { file } => classify::run(&config, &file),
             Command::Discover(args) => discover::run(&config, args).await,
             Command::Sim(command) => sim::run(&config, command).await,
+            Command::Report(args) => report::run(&config, args).await,
+            Command::Control(command) => control::run(&config, command).await,
             Command::Backtest(args) => backtest::run(&config, args).await,
         }
     });

@@ -31,7 +31,8 @@ pub struct SwitchArgs {
     pub reason: String,
 }
 
-fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliError> {
+/// Opens the embedded state database, which must exist.
+pub fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliError> {
     if !db.exists() {
         return Err(CliError::Usage(format!(
             "no state database at {} (run `copycat demo` or `copycat run` first, or pass --db)",
@@ -72,7 +73,7 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     }
     match portfolio.map(|p| p.value) {
         Some(p) => println!(
-            "portfolio:  equity {} (cash {}, positions {}), {} open, realised {}, drawdown {:.1}%",
+            "portfolio:  equity {} (cash {}, positions {}), {} open, realised {:+}, drawdown {:.1}%",
             p.equity(),
             p.cash,
             p.positions_value,
@@ -86,9 +87,33 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
         let b = load::<BreakerState>(s, &keys::breaker(d)).await?.map(|v| v.value).unwrap_or_else(|| BreakerState::closed(d));
         println!("breaker:    {:<9} {:?} (trips {}, recoveries {})", d.as_str(), b.phase, b.trips, b.recoveries);
     }
+    // Per-leader figures and recent refusals, from the ledger of the report window (paged).
+    let now = chrono::Utc::now();
+    let data = copycat_report::load(s, config, &copycat_report::LoadOptions { now, days: None }, &|_, _| {}).await?;
     println!("leaders:    {}", leaders.leaders.len());
+    if !leaders.leaders.is_empty() {
+        println!("            (PnL, copies, refusals and latency from {} to {} UTC)", day(data.since), day(data.end));
+    }
     for l in &leaders.leaders {
-        println!("            {} score {:.2} roi {:.2} allocation {}", l.wallet, l.score, l.roi, l.allocation.normalize());
+        let f = data.fold.leaders.get(&l.wallet).cloned().unwrap_or_default();
+        let latency = f.latency_p50_secs().map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
+        println!(
+            "            {} score {:.2} allocation {} · PnL {:+}, {} copies, {} refused, latency p50 {latency}",
+            l.wallet,
+            l.score,
+            l.allocation.normalize(),
+            f.pnl(),
+            f.copies,
+            f.refusals
+        );
+    }
+    let secs = config.report.status_refusals_secs;
+    let recent = copycat_report::recent_refusals(s, config, data.end, secs).await?;
+    let span = if secs.is_multiple_of(3600) { format!("{} h", secs / 3600) } else { format!("{} min", secs / 60) };
+    let total: u64 = recent.iter().map(|(_, n)| n).sum();
+    println!("refusals:   {total} in the {span} to {}", data.end.format("%Y-%m-%d %H:%M UTC"));
+    for (reason, n) in &recent {
+        println!("            {:<24} {n}", reason.code());
     }
     let queues = LocalQueues::open(&backend, &config.queues);
     for q in [&queues.candidates, &queues.signals, &queues.notifications] {
@@ -100,6 +125,10 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
         println!("queue:      {:<24} {depth} waiting, {dlq} dead-lettered", q.name());
     }
     Ok(())
+}
+
+fn day(t: copycat_core::time::Timestamp) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Prints the resolved config (already validated on load).

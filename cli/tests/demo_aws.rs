@@ -32,6 +32,16 @@ fn demo_runs_on_the_emulator_and_leaves_its_state_there() {
     );
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "no embedded database was written on the AWS backend");
 
+    // The report reads the same table.
+    let out_dir = tempfile::tempdir().unwrap();
+    let report = out_dir.path().join("report");
+    let args = ["report", "--backend", "aws", "--endpoint-url", &endpoint, "--out", report.to_str().unwrap()];
+    let out = copycat().args(args).output().expect("run copycat");
+    assert!(out.status.success(), "copycat {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("6 charts") && !said.contains(" 0 snapshots"), "the health checks' history is in DynamoDB: {said}");
+    assert!(report.join("index.html").is_file() && report.join("equity.svg").is_file());
+
     // The state is in DynamoDB: the finished demo's record refuses a resume.
     let resume = copycat()
         .args(["demo", "--backend", "aws", "--endpoint-url", &endpoint, "--resume", "--json", "--days", "1", "--wallets", "40"])

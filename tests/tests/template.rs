@@ -497,6 +497,9 @@ fn check_queue_wiring(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
         }
         let sqs_events = events(fr, "SQS");
         let schedules = events(fr, "ScheduleV2");
+        if f.trigger != Trigger::Url && fr["Properties"].get("FunctionUrlConfig").is_some() {
+            problems.push(format!("{id}: a Function URL on a function that FUNCTIONS does not expose"));
+        }
         if !events(fr, "Schedule").is_empty() {
             problems.push(format!("{id}: Type Schedule delivers the EventBridge envelope; use ScheduleV2 with an Input"));
         }
@@ -518,6 +521,16 @@ fn check_queue_wiring(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
                     if CONSUME[..2].iter().any(|a| allows(&stmts, a, oid)) {
                         problems.push(format!("{id}: may consume the {} queue, which does not trigger it", other.role));
                     }
+                }
+            }
+            Trigger::Url => {
+                if !schedules.is_empty() || !sqs_events.is_empty() {
+                    problems.push(format!("{id}: a Function URL function has no other trigger"));
+                }
+                // Chat platforms cannot sign AWS requests: the URL is public (AuthType NONE) and the
+                // function authenticates each request itself.
+                if fr["Properties"]["FunctionUrlConfig"]["AuthType"] != "NONE" {
+                    problems.push(format!("{id}: FunctionUrlConfig.AuthType must be NONE (the function checks each platform's signature)"));
                 }
             }
             Trigger::Schedule => {
@@ -919,7 +932,7 @@ fn check_schedule_expression(expr: &str) -> Result<(), String> {
 #[test]
 fn every_function_crate_has_exactly_one_function_resource() {
     let (_, crates) = workspace();
-    assert_eq!(crates.len(), 6, "the six function crates are found: {crates:?}");
+    assert_eq!(crates.len(), 7, "the seven function crates are found: {crates:?}");
     assert_clean(check_functions(&template(), &crates, FUNCTIONS));
 }
 
@@ -948,7 +961,7 @@ fn only_the_copier_builds_the_trading_venue() {
         let (trading, data) = (main.contains("copycat_polymarket::venue_from_config"), main.contains("copycat_polymarket::market_data"));
         if function == TRADING_FUNCTION {
             assert!(trading && !data, "{function} builds the trading venue");
-        } else if function == "notifier" {
+        } else if function == "notifier" || function == "control" {
             assert!(!data && !trading, "{function} reads no market data and places no orders: it builds no venue");
         } else {
             assert!(data && !trading, "{function} places no orders: it builds market_data alone, which never reads the wallet key");
@@ -1021,6 +1034,11 @@ fn every_function_has_an_event_fixture_of_its_handler_input() {
         let text = event_fixture(&format!("{}.json", f.name));
         match f.trigger {
             Trigger::Schedule => parse_schedule_input(f.name, &text).unwrap_or_else(|e| panic!("events/{}.json: {e}", f.name)),
+            Trigger::Url => {
+                let req: control::UrlRequest =
+                    serde_json::from_str(&text).unwrap_or_else(|e| panic!("events/{}.json is a Function URL request: {e}", f.name));
+                assert!(["/slack", "/discord", "/telegram"].contains(&req.raw_path.as_str()), "events/{}.json: {}", f.name, req.raw_path);
+            }
             Trigger::Queue(queue) => {
                 let event: aws_lambda_events::sqs::SqsEvent =
                     serde_json::from_str(&text).unwrap_or_else(|e| panic!("events/{}.json is an SQS event: {e}", f.name));
@@ -1101,6 +1119,35 @@ async fn queues_sent_to(function: &str) -> BTreeSet<&'static str> {
             "signal-copier" => drop(signal_copier::handle(local_event(sqs("signal-copier.json")), &deps.copier).await),
             "health-check" => drop(health_check::handle(local_event(health_check::HealthInput {}), &deps.health).await),
             "notifier" => drop(notifier::handle(local_event(sqs("notifier.json")), deps.notifier(), &notifier::TerminalSink).await),
+            "control" => {
+                // A listed operator's signed `stop`, which is announced on the notifications queue.
+                let mut config = (*h.deps.config).clone();
+                config.control.allowed_users = vec!["slack:U1".into()];
+                let mut base = h.deps.base.clone();
+                base.config = Arc::new(config);
+                let keys = control::ControlKeys::from_lookup(|v| (v == control::SLACK_SIGNING_SECRET_VAR).then(|| "secret".to_string()));
+                let control_deps = control::ControlDeps {
+                    reporting: copycat_state::Reporting { base, notifications: deps.health.reporting.notifications.clone() },
+                    keys,
+                };
+                let (ts, body) = (h.clock.now().timestamp().to_string(), format!("user_id=U1&text=stop+round+{round}"));
+                let sig = control::verify::slack_signature("secret", &ts, body.as_bytes());
+                let req = control::UrlRequest {
+                    raw_path: "/slack".into(),
+                    headers: [("x-slack-request-timestamp".to_string(), ts), ("x-slack-signature".to_string(), sig)].into(),
+                    body: Some(body),
+                    is_base64_encoded: false,
+                };
+                drop(control::handle(local_event(req), &control_deps).await);
+                // The next round's stop must find trading running again to be announced.
+                copycat_state::update_with_retry::<copycat_core::records::Control, _>(
+                    h.deps.store.as_ref(),
+                    &copycat_core::records::keys::control(),
+                    |_| Some(copycat_core::records::Control { stopped: false, reason: "test".into(), at: h.clock.now() }),
+                )
+                .await
+                .unwrap();
+            }
             other => panic!("no scenario for {other}"),
         }
         h.clock.advance(Span::seconds(1));
@@ -1120,7 +1167,7 @@ async fn handlers_send_only_to_the_queues_the_functions_table_grants() {
 
 #[test]
 fn each_function_deps_type_holds_the_senders_the_functions_table_grants() {
-    let declared: [(&str, &[QueueId]); 6] = [
+    let declared: [(&str, &[QueueId]); 7] = [
         ("discovery", discovery::DiscoveryDeps::SENDS),
         ("bot-filter", bot_filter::BotFilterDeps::SENDS),
         ("signal-poller", signal_poller::PollerDeps::SENDS),
@@ -1128,6 +1175,7 @@ fn each_function_deps_type_holds_the_senders_the_functions_table_grants() {
         ("health-check", health_check::HealthDeps::SENDS),
         // The notifier's deps are a bare `Base`: no `Sender` at all.
         ("notifier", &[]),
+        ("control", control::ControlDeps::SENDS),
     ];
     for (name, sends) in declared {
         let f = copycat_aws::functions::function(name).unwrap_or_else(|| panic!("{name} is in FUNCTIONS"));

@@ -5,6 +5,7 @@
 
 use chrono::Timelike;
 use copycat_core::Usd;
+use copycat_core::breaker::{BreakerState, Phase};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, last_closed_window, summarize_refusals};
 use copycat_core::market::LeaderboardWindow;
@@ -12,7 +13,8 @@ use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplie
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
-use copycat_core::records::{Control, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
+use copycat_core::records::{Control, LeaderSet, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
+use copycat_core::report;
 use copycat_core::store::Write;
 use copycat_core::time::Timestamp;
 use copycat_state::{BreakerGate, GateError, Reporting, StateError, Versioned, decode, load, notify, to_body};
@@ -190,6 +192,9 @@ pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthE
     }
 
     daily_summary(deps, &portfolio.value, &mode.value, now).await?;
+    if let Err(e) = record_snapshot(deps, &portfolio.value, now).await {
+        tracing::warn!(error = %e, "history snapshot not recorded; the next health check records one");
+    }
     // Refused trades: one summary per closed window, by reason (never one message per refusal).
     if let Err(e) = send_refusal_summaries(deps, now).await {
         tracing::warn!(error = %e, "refusal summary not sent; the next health check tries again");
@@ -239,6 +244,11 @@ async fn mark_portfolio(
         let mut writes = Vec::new();
         let (mut marked, mut settled) = (0, 0);
         for rec in &positions {
+            // Room for this position's two writes (a settlement's delete and record) and the
+            // portfolio's; the rest are marked by the next check.
+            if writes.len() + 3 > copycat_core::store::MAX_TRANSACTION_WRITES {
+                break;
+            }
             let pos: Versioned<Position> = decode(rec)?;
             let market = match gamma.call(deps, deps.market.market_by_token(&pos.value.token_id)).await {
                 Ok(m) => m,
@@ -247,6 +257,12 @@ async fn mark_portfolio(
             if let Some(price) = market.settlement_price(&pos.value.token_id) {
                 p = settle(&p, &pos.value, price, now);
                 writes.push(Write::DeleteIfVersion { key: rec.key.clone(), expected_version: pos.version });
+                // What it paid and to whose copies: the report's profit by leader.
+                writes.push(Write::PutIfAbsent {
+                    key: report::settlement_key(now, &pos.value.token_id),
+                    body: to_body(&report::Settlement::of(&pos.value, price, now)),
+                    expires_at: Some(now + history_retention(deps)),
+                });
                 settled += 1;
                 continue;
             }
@@ -264,9 +280,6 @@ async fn mark_portfolio(
                 expires_at: None,
             });
             marked += 1;
-            if writes.len() >= copycat_core::store::MAX_TRANSACTION_WRITES - 1 {
-                break;
-            }
         }
         let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
         if !changed && writes.is_empty() {
@@ -288,6 +301,42 @@ async fn mark_portfolio(
         }
     }
     Err(HealthError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
+}
+
+fn history_retention(deps: &HealthDeps) -> copycat_core::time::Span {
+    copycat_core::time::Span::days(i64::from(deps.config.report.history_retention_days))
+}
+
+/// Records what this check saw (`HISTORY/<millis>`): the report's equity curve, mode changes,
+/// breaker trips and followed-set history. Read after the mode transition and the emergency stop,
+/// so the snapshot shows their outcome.
+async fn record_snapshot(deps: &HealthDeps, p: &PortfolioState, now: Timestamp) -> Result<(), HealthError> {
+    let s = deps.store.as_ref();
+    let breaker_keys: Vec<_> = Dependency::ALL.iter().map(|d| keys::breaker(*d)).collect();
+    let breakers: Vec<BreakerState> =
+        s.get_many(&breaker_keys).await?.iter().flatten().filter_map(|r| decode::<BreakerState>(r).ok()).map(|v| v.value).collect();
+    let mode = load::<ModeState>(s, &keys::mode()).await?.map(|m| m.value.tier).unwrap_or_default();
+    let leaders = load::<LeaderSet>(s, &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
+    let stopped = load::<Control>(s, &keys::control()).await?.is_some_and(|c| c.value.stopped);
+    let snapshot = report::Snapshot {
+        at: now,
+        equity: p.equity(),
+        cash: p.cash,
+        positions_value: p.positions_value,
+        peak_equity: p.peak_equity,
+        drawdown: p.drawdown(),
+        mode,
+        breaker_trips: breakers.iter().map(|b| b.trips).sum(),
+        breakers_open: breakers.iter().filter(|b| b.phase != Phase::Closed).map(|b| b.dependency.to_string()).collect(),
+        open_positions: p.open_positions,
+        leaders: leaders.leaders.into_iter().map(|l| l.wallet).collect(),
+        stopped,
+    };
+    match s.put_if_absent(&report::snapshot_key(now), to_body(&snapshot), Some(now + history_retention(deps))).await {
+        // Another check recorded this very millisecond: one snapshot is enough.
+        Err(e) if e.is_conflict() => Ok(()),
+        r => r.map(|_| ()).map_err(HealthError::from),
+    }
 }
 
 async fn set_stop(deps: &HealthDeps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {

@@ -14,6 +14,9 @@ pub enum Trigger {
     Schedule,
     /// An SQS event source on this queue.
     Queue(QueueId),
+    /// A Lambda Function URL (`AuthType: NONE`): HTTPS requests from chat platforms, each
+    /// authenticated by the function itself.
+    Url,
 }
 
 /// One Lambda function: its binary (= crate) name, its trigger, the queues it sends to.
@@ -36,6 +39,7 @@ pub const FUNCTIONS: &[LambdaFunction] = &[
     LambdaFunction { name: "signal-copier", trigger: Trigger::Queue(QueueId::Signals), sends: &[QueueId::Notifications] },
     LambdaFunction { name: "health-check", trigger: Trigger::Schedule, sends: &[QueueId::Notifications] },
     LambdaFunction { name: "notifier", trigger: Trigger::Queue(QueueId::Notifications), sends: &[] },
+    LambdaFunction { name: "control", trigger: Trigger::Url, sends: &[QueueId::Notifications] },
 ];
 
 /// The function with this name.

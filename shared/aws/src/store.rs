@@ -379,6 +379,39 @@ impl StateStore for DynamoStore {
         }
         Ok(records)
     }
+
+    async fn query_page(&self, pk: &str, after: Option<&str>, limit: usize) -> Result<Vec<Record>, StoreError> {
+        let mut records = Vec::new();
+        let mut start: Option<Item> = None;
+        // DynamoDB may stop a page early (1 MB); keep reading until `limit` or the partition's end.
+        while records.len() < limit {
+            let mut request = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .consistent_read(true)
+                .limit(i32::try_from(limit - records.len()).unwrap_or(i32::MAX))
+                .expression_attribute_names("#pk", attr::PK)
+                .expression_attribute_values(":pk", AttributeValue::S(pk.into()))
+                .set_exclusive_start_key(start.take());
+            request = match after {
+                None => request.key_condition_expression("#pk = :pk"),
+                Some(after) => request
+                    .key_condition_expression("#pk = :pk AND #sk > :after")
+                    .expression_attribute_names("#sk", attr::SK)
+                    .expression_attribute_values(":after", AttributeValue::S(after.into())),
+            };
+            let out = request.send().await.map_err(|e| failure("Query", &self.table, &e))?;
+            for item in out.items() {
+                records.push(decode(item)?);
+            }
+            match out.last_evaluated_key() {
+                Some(last) if !last.is_empty() => start = Some(last.clone()),
+                _ => break,
+            }
+        }
+        Ok(records)
+    }
 }
 
 /// The `Conflict` for a lost condition, with the record DynamoDB returned (None if absent).

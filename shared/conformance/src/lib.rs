@@ -140,6 +140,7 @@ macro_rules! conformance_suite {
             transaction_of_more_than_a_hundred_writes_is_refused,
             empty_transaction_succeeds,
             query_returns_prefix_in_sort_order,
+            query_page_reads_a_partition_in_bounded_pages,
             get_many_keeps_key_order,
             expires_at_is_kept_but_never_hides_a_record,
             body_round_trips_as_json,

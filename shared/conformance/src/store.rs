@@ -210,6 +210,30 @@ pub async fn empty_transaction_succeeds(b: &dyn Backend) {
     assert_eq!(store.transact(Vec::new()).await, Ok(()));
 }
 
+/// `query_page` reads a partition in bounded pages, in sort-key order, each starting after the
+/// last key of the one before; an empty page is the end, and other partitions never leak in.
+pub async fn query_page_reads_a_partition_in_bounded_pages(b: &dyn Backend) {
+    let store = b.fresh_store().await;
+    let sks: Vec<String> = (0..7).map(|i| format!("{:013}#k{i}", 1_000 + i)).collect();
+    for sk in sks.iter().rev() {
+        store.put_if_absent(&key("LEDGER#paged", sk), json!({ "sk": sk }), None).await.expect("put");
+    }
+    store.put_if_absent(&key("LEDGER#pagedx", "0000000000000"), json!({}), None).await.expect("put a neighbour");
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = store.query_page("LEDGER#paged", after.as_deref(), 3).await.expect("page");
+        assert!(page.len() <= 3, "a page holds at most the limit: {}", page.len());
+        let Some(last) = page.last() else { break };
+        after = Some(last.key.sk.clone());
+        seen.extend(page.into_iter().map(|r| r.key.sk));
+    }
+    assert_eq!(seen, sks, "every record once, in order");
+    let tail = store.query_page("LEDGER#paged", Some(&sks[4]), 100).await.expect("tail");
+    assert_eq!(tail.into_iter().map(|r| r.key.sk).collect::<Vec<_>>(), sks[5..].to_vec());
+    assert!(store.query_page("LEDGER#nobody", None, 10).await.expect("empty").is_empty());
+}
+
 /// `query` returns exactly the partition's records whose sort key starts with the prefix,
 /// in bytewise sort-key order; an empty prefix returns the whole partition.
 pub async fn query_returns_prefix_in_sort_order(b: &dyn Backend) {

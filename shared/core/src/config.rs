@@ -75,6 +75,10 @@ pub struct Config {
     pub demo: DemoConfig,
     /// The Polymarket endpoints, timeouts, retries and rate budgets.
     pub venue: VenueConfig,
+    /// History kept and read for reports and `copycat status`.
+    pub report: crate::report::ReportConfig,
+    /// Control from chat: the allow-list and the replay window.
+    pub control: crate::control::ControlConfig,
 }
 
 /// Paper or live.
@@ -1147,6 +1151,8 @@ impl Config {
             );
         }
         self.notifications.validate()?;
+        self.report.validate()?;
+        self.control.validate()?;
         if self.demo.days == 0 || self.demo.wallets < 10 || self.demo.markets < 4 {
             return bad("demo", "needs at least 1 day, 10 wallets and 4 markets");
         }

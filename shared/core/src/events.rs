@@ -336,7 +336,7 @@ impl Notification {
                 format!("{total} trades refused {}–{}: {}", window_start.format("%H:%M"), window_end.format("%H:%M"), reasons.join(", "))
             }
             Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => {
-                format!("{day}: PnL {pnl}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
+                format!("{day}: PnL {pnl:+}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
             }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)
@@ -421,6 +421,21 @@ mod refusal_summary_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_daily_summary_line_reads_money_as_money() {
+        let event = Event::DailySummary {
+            day: "2026-12-01".into(),
+            pnl: Usd(rust_decimal::Decimal::new(1_089_027, 7)),
+            copies: 4,
+            refusals: 112,
+            mode: "MINI".into(),
+            open_positions: 2,
+        };
+        let line = Notification::new("summary|2026-12-01", crate::time::from_secs(0), event).render_line();
+        assert!(line.contains("PnL +$0.11, 4 copies"), "{line}");
+        assert!(!line.contains("USD"), "{line}");
+    }
 
     #[test]
     fn every_event_kind_is_named_as_serde_names_it_and_found_by_that_name() {

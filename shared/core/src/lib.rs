@@ -7,6 +7,7 @@
 pub mod botfilter;
 pub mod breaker;
 pub mod config;
+pub mod control;
 pub mod datapi;
 pub mod decision;
 pub mod dependency;
@@ -23,6 +24,7 @@ pub mod ports;
 pub mod quality;
 pub mod queues;
 pub mod records;
+pub mod report;
 pub mod signal;
 pub mod store;
 pub mod time;

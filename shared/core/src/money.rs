@@ -12,6 +12,14 @@ use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
 macro_rules! decimal_newtype {
     ($(#[$meta:meta])* $name:ident, $unit:literal) => {
+        decimal_newtype!($(#[$meta])* $name);
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!("{}", $unit), self.0.normalize())
+            }
+        }
+    };
+    ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -79,19 +87,35 @@ macro_rules! decimal_newtype {
                 iter.fold(Self::ZERO, |a, b| a + b)
             }
         }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, concat!("{}", $unit), self.0.normalize())
-            }
-        }
     };
 }
 
 decimal_newtype!(
     /// An amount of collateral (USDC / pUSD), in dollars.
-    Usd,
-    " USD"
+    Usd
 );
+
+/// Money reads as money: `$46.67`, `-$3.20` (to the cent, half away from zero); `{:+}` signs
+/// it (`+$0.11`, `-$3.20`, `$0.00`); `{:#}` keeps every digit (`$0.1089027`), for details where a
+/// fraction of a cent decides (a venue minimum, a fee).
+impl fmt::Display for Usd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = if f.alternate() {
+            self.0.normalize()
+        } else {
+            self.0.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        };
+        let sign = if shown < Decimal::ZERO {
+            "-"
+        } else if f.sign_plus() && shown > Decimal::ZERO {
+            "+"
+        } else {
+            ""
+        };
+        let digits = if f.alternate() { format!("{}", shown.abs()) } else { format!("{:.2}", shown.abs()) };
+        f.pad(&format!("{sign}${digits}"))
+    }
+}
 decimal_newtype!(
     /// A quantity of outcome-token shares.
     Shares,
@@ -182,6 +206,19 @@ mod tests {
         assert_eq!(Price(dec!(0.531)).ceil_to_tick(tick), Price(dec!(0.54)));
         assert_eq!(Price(dec!(0.53)).ceil_to_tick(tick), Price(dec!(0.53)));
         assert_eq!(Shares(dec!(7.39)).floor_to_step(Shares(dec!(0.1))), Shares(dec!(7.3)));
+    }
+
+    #[test]
+    fn money_reads_as_money() {
+        assert_eq!(Usd(dec!(46.6700)).to_string(), "$46.67");
+        assert_eq!(Usd(dec!(0.1089027)).to_string(), "$0.11");
+        assert_eq!(format!("{:+}", Usd(dec!(0.1089027))), "+$0.11");
+        assert_eq!(format!("{:+}", Usd(dec!(-3.2))), "-$3.20");
+        assert_eq!(format!("{:+}", Usd(dec!(0.001))), "$0.00");
+        assert_eq!(Usd(dec!(-0.004)).to_string(), "$0.00", "no negative zero");
+        assert_eq!(Usd(dec!(0.005)).to_string(), "$0.01", "half a cent rounds away from zero");
+        assert_eq!(format!("{:#}", Usd(dec!(0.1089027))), "$0.1089027");
+        assert_eq!(format!("{:>8}", Usd(dec!(5))), "   $5.00", "width and alignment apply to the whole");
     }
 
     #[test]

@@ -91,6 +91,14 @@ pub trait StateStore: Send + Sync {
     async fn transact(&self, writes: Vec<Write>) -> Result<(), StoreError>;
     /// Every record of partition `pk` whose sort key starts with `sk_prefix`, in sort-key order.
     async fn query(&self, pk: &str, sk_prefix: &str) -> Result<Vec<Record>, StoreError>;
+    /// One page of a long partition: up to `limit` records of `pk` whose sort key sorts after
+    /// `after` (from the first when None), in sort-key order. The next page starts after the
+    /// last key returned; an empty page is the end. The default reads the whole partition, so
+    /// every backend overrides it with a bounded read.
+    async fn query_page(&self, pk: &str, after: Option<&str>, limit: usize) -> Result<Vec<Record>, StoreError> {
+        let all = self.query(pk, "").await?;
+        Ok(all.into_iter().filter(|r| after.is_none_or(|a| r.key.sk.as_str() > a)).take(limit).collect())
+    }
 }
 
 // ---------------------------------------------------------------- queue

@@ -212,6 +212,29 @@ impl StateStore for EmbeddedStore {
         }
         Ok(out)
     }
+
+    async fn query_page(&self, pk: &str, after: Option<&str>, limit: usize) -> Result<Vec<Record>, StoreError> {
+        let conn = self.db.lock();
+        let what = || format!("query page {pk}/>{}", after.unwrap_or(""));
+        // A NULL `after` reads from the first key (every sort key is > '' except '' itself).
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT sk, version, body, expires_at FROM records WHERE pk = ?1 AND (?2 IS NULL OR sk > ?2) ORDER BY sk LIMIT ?3",
+            )
+            .map_err(|e| self.unavailable("prepare query page", e))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut rows = stmt.query(params![pk, after, limit]).map_err(|e| self.unavailable(&what(), e))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.unavailable(&what(), e))? {
+            let read = |e| self.unavailable(&what(), e);
+            let sk: String = row.get(0).map_err(read)?;
+            let version: i64 = row.get(1).map_err(read)?;
+            let body: String = row.get(2).map_err(read)?;
+            let expires_at: Option<i64> = row.get(3).map_err(read)?;
+            out.push(decode(Key::new(pk, sk), version, &body, expires_at)?);
+        }
+        Ok(out)
+    }
 }
 
 /// Versions are u64 in the port and INTEGER (i64) in SQLite; one past i64 can never be stored,

@@ -109,6 +109,31 @@ impl EngineBackend {
         Ok(EngineBackend { store, queues, dead_letters, location: format!("table {} at {endpoint}", provisioned.table) })
     }
 
+    /// The state table alone, read by operator commands (`copycat report --backend aws`): a
+    /// deployed table (the SDK's usual credentials and region) or an emulator's (`endpoint`).
+    /// `table`: its name (default: `COPYCAT_TABLE`, else the name in `infra/resources.json`).
+    #[cfg(feature = "aws")]
+    pub async fn aws_store(endpoint: Option<&str>, table: Option<String>) -> Result<Arc<dyn StateStore>, EngineError> {
+        let clients = match endpoint {
+            Some(e) => copycat_aws::AwsClients::for_endpoint(e).await,
+            None => copycat_aws::AwsClients::from_env().await,
+        };
+        let table = table
+            .or_else(|| std::env::var(copycat_aws::wiring::env::TABLE).ok())
+            .unwrap_or_else(|| copycat_core::queues::TABLE_NAME.to_string());
+        Ok(Arc::new(copycat_aws::DynamoStore::new(clients.dynamodb.clone(), table)))
+    }
+
+    /// Without the `aws` feature the AWS backend is a clear error, not a silent fallback.
+    #[cfg(not(feature = "aws"))]
+    pub async fn aws_store(_endpoint: Option<&str>, _table: Option<String>) -> Result<Arc<dyn StateStore>, EngineError> {
+        Err(EngineError::Usage(
+            "this copycat was built without the AWS backend; rebuild with `--features aws` \
+             (e.g. `cargo run --release -p copycat --features aws -- report --backend aws`)"
+                .into(),
+        ))
+    }
+
     /// Without the `aws` feature the AWS backend is a clear error, not a silent fallback.
     #[cfg(not(feature = "aws"))]
     pub async fn aws(_endpoint: Option<&str>, _resume: bool) -> Result<Self, EngineError> {

@@ -2,6 +2,7 @@
 //! that matter, then shaped as a Discord message (`content` + one embed) or a Slack message
 //! (`text` + blocks). Platform limits (lengths, field counts) are respected by truncation.
 
+use copycat_core::Usd;
 use copycat_core::events::{Event, Notification, Severity};
 use copycat_core::time::Timestamp;
 use rust_decimal::Decimal;
@@ -49,15 +50,14 @@ fn severity_emoji(s: Severity) -> &'static str {
     }
 }
 
-/// Dollars for people: `$46.67`, `-$3.20`.
+/// Dollars for people: `$46.67`, `-$3.20` (as [`Usd`] displays them).
 fn usd(d: Decimal) -> String {
-    let r = d.round_dp(2);
-    if r.is_sign_negative() && !r.is_zero() { format!("-${:.2}", -r) } else { format!("${:.2}", r.abs()) }
+    Usd(d).to_string()
 }
 
 /// Signed dollars: `+$12.00`, `-$3.20`.
 fn signed_usd(d: Decimal) -> String {
-    if d.round_dp(2) > Decimal::ZERO { format!("+{}", usd(d)) } else { usd(d) }
+    format!("{:+}", Usd(d))
 }
 
 fn list(items: &[String]) -> String {

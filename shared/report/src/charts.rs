@@ -1,0 +1,490 @@
+//! The report's charts, drawn with plotters as SVG text: equity (with mode changes, breaker trips
+//! and stopped periods marked), drawdown, profit by leader, refusals by reason over time, open
+//! positions and the followed set's history. Money is plotted as floats: display only.
+
+use crate::ReportError;
+use crate::load::ReportData;
+use copycat_core::records::RefusalReason;
+use copycat_core::report::{FollowChange, history_marks};
+use copycat_core::time::{Timestamp, from_millis};
+use copycat_core::{Usd, Wallet};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::BTreeMap;
+
+/// One chart: its file name, title, a sentence saying what it shows, and the SVG.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    /// File name in the output directory, e.g. `equity.svg`.
+    pub file: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// What to read from it.
+    pub caption: String,
+    /// The drawing.
+    pub svg: String,
+}
+
+const WIDTH: u32 = 1000;
+const HEIGHT: u32 = 380;
+const FONT: &str = "sans-serif";
+const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
+const EQUITY: RGBColor = RGBColor(0x25, 0x63, 0xeb);
+const GAIN: RGBColor = RGBColor(0x16, 0xa3, 0x4a);
+const LOSS: RGBColor = RGBColor(0xdc, 0x26, 0x26);
+const MODE: RGBColor = RGBColor(0x7c, 0x3a, 0xed);
+const STOPPED: RGBColor = RGBColor(0xf5, 0x9e, 0x0b);
+/// Colours of refusal reasons, most frequent first (the rest share the last, "other").
+const REASON_COLOURS: [RGBColor; 8] = [
+    RGBColor(0x25, 0x63, 0xeb),
+    RGBColor(0xf5, 0x9e, 0x0b),
+    RGBColor(0x10, 0xb9, 0x81),
+    RGBColor(0xef, 0x44, 0x44),
+    RGBColor(0x8b, 0x5c, 0xf6),
+    RGBColor(0x06, 0xb6, 0xd4),
+    RGBColor(0xec, 0x48, 0x99),
+    RGBColor(0x9c, 0xa3, 0xaf),
+];
+
+fn chart_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ReportError {
+    ReportError::Chart(e.to_string())
+}
+
+fn secs(t: Timestamp) -> f64 {
+    t.timestamp_millis() as f64 / 1000.0
+}
+
+fn time_label(x: &f64, span_secs: f64) -> String {
+    let t = from_millis((*x * 1000.0) as i64);
+    if span_secs > 3.0 * 86_400.0 { t.format("%b %d").to_string() } else { t.format("%b %d %H:%M").to_string() }
+}
+
+fn usd_f(u: Usd) -> f64 {
+    u.0.to_f64().unwrap_or(0.0)
+}
+
+fn dollars(x: f64) -> String {
+    if x < 0.0 { format!("-${:.2}", -x) } else { format!("${x:.2}") }
+}
+
+/// Pads a range so a flat series still has height.
+fn padded(lo: f64, hi: f64, pad_frac: f64) -> (f64, f64) {
+    let span = (hi - lo).abs().max(1e-6);
+    let pad = (span * pad_frac).max(if hi.abs() > 1.0 { hi.abs() * 0.02 } else { 0.01 });
+    (lo - pad, hi + pad)
+}
+
+/// Draws into an SVG string of the report's size.
+fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ReportError>) -> Result<String, ReportError> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).map_err(chart_error)?;
+        draw(&root)?;
+        root.present().map_err(chart_error)?;
+    }
+    Ok(out)
+}
+
+/// A chart with nothing to plot yet says so, rather than drawing empty axes.
+fn empty(message: &str) -> Result<String, ReportError> {
+    svg(|root| {
+        root.draw(&Text::new(message.to_string(), (40, (HEIGHT / 2) as i32), (FONT, 18).into_font().color(&MUTED))).map_err(chart_error)
+    })
+}
+
+/// Every chart of the report, in page order.
+pub fn all(d: &ReportData) -> Result<Vec<Chart>, ReportError> {
+    Ok(vec![equity(d)?, drawdown(d)?, leaders(d)?, refusals(d)?, positions(d)?, followed(d)?])
+}
+
+/// Equity over time, with mode changes (violet), breaker trips (red) and stopped periods (amber).
+pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
+    let (modes, trips, _) = history_marks(&d.snapshots);
+    let caption = format!(
+        "Equity at every health check ({} points). Violet lines: mode changes ({}); red marks: breaker trips ({}); amber: trading stopped.",
+        d.snapshots.len(),
+        modes.len(),
+        trips.iter().map(|(_, n)| n).sum::<u64>()
+    );
+    if d.snapshots.len() < 2 {
+        return Ok(Chart {
+            file: "equity.svg",
+            title: "Equity",
+            caption,
+            svg: empty("No history yet: the health check records a point each run.")?,
+        });
+    }
+    let pts: Vec<(f64, f64)> = d.snapshots.iter().map(|s| (secs(s.at), usd_f(s.equity))).collect();
+    let peaks: Vec<(f64, f64)> = d.snapshots.iter().map(|s| (secs(s.at), usd_f(s.peak_equity))).collect();
+    let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
+    let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let hi = pts.iter().chain(&peaks).map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let (y0, y1) = padded(lo, hi, 0.12);
+    // Headroom above the curve for the legend and the mode-change labels.
+    let y1 = y1 + (y1 - y0) * 0.35;
+    let span = x1 - x0;
+    let out = svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(70)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| time_label(x, span))
+            .y_label_formatter(&|y| dollars(*y))
+            .draw()
+            .map_err(chart_error)?;
+        // Stopped periods: consecutive snapshots with the switch set.
+        let mut start: Option<f64> = None;
+        let mut bands = Vec::new();
+        for s in &d.snapshots {
+            match (s.stopped, start) {
+                (true, None) => start = Some(secs(s.at)),
+                (false, Some(a)) => {
+                    bands.push((a, secs(s.at)));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = start {
+            bands.push((a, x1));
+        }
+        chart
+            .draw_series(bands.iter().map(|(a, b)| Rectangle::new([(*a, y0), (*b, y1)], STOPPED.mix(0.18).filled())))
+            .map_err(chart_error)?
+            .label("trading stopped")
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], STOPPED.mix(0.4).filled()));
+        chart
+            .draw_series(LineSeries::new(peaks.clone(), MUTED.mix(0.6).stroke_width(1)))
+            .map_err(chart_error)?
+            .label("peak")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], MUTED.mix(0.6)));
+        chart
+            .draw_series(LineSeries::new(pts.clone(), EQUITY.stroke_width(2)))
+            .map_err(chart_error)?
+            .label("equity")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], EQUITY.stroke_width(2)));
+        chart
+            .draw_series(modes.iter().map(|m| PathElement::new(vec![(secs(m.at), y0), (secs(m.at), y1)], MODE.stroke_width(2))))
+            .map_err(chart_error)?
+            .label("mode change")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], MODE.stroke_width(2)));
+        chart
+            .draw_series(modes.iter().map(|m| {
+                Text::new(
+                    format!("{} → {}", m.from, m.to),
+                    (secs(m.at), y1),
+                    (FONT, 13).into_font().color(&MODE).pos(Pos::new(HPos::Left, VPos::Top)),
+                )
+            }))
+            .map_err(chart_error)?;
+        let at_equity =
+            |t: Timestamp| -> f64 { d.snapshots.iter().find(|s| s.at >= t).map(|s| usd_f(s.equity)).unwrap_or(pts[pts.len() - 1].1) };
+        chart
+            .draw_series(trips.iter().map(|(t, _)| TriangleMarker::new((secs(*t), at_equity(*t)), 7, LOSS.filled())))
+            .map_err(chart_error)?
+            .label("breaker trip")
+            .legend(|(x, y)| TriangleMarker::new((x + 8, y), 6, LOSS.filled()));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font((FONT, 13).into_font().color(&INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(GRID)
+            .draw()
+            .map_err(chart_error)
+    })?;
+    Ok(Chart { file: "equity.svg", title: "Equity", caption, svg: out })
+}
+
+/// Drawdown from the running peak, as a filled area below zero.
+pub fn drawdown(d: &ReportData) -> Result<Chart, ReportError> {
+    let worst = d.snapshots.iter().map(|s| s.drawdown.to_f64().unwrap_or(0.0)).fold(0.0, f64::max);
+    let caption = format!("Fall from the running peak at every health check; worst {:.1}%.", worst * 100.0);
+    if d.snapshots.len() < 2 {
+        return Ok(Chart { file: "drawdown.svg", title: "Drawdown", caption, svg: empty("No history yet.")? });
+    }
+    let pts: Vec<(f64, f64)> = d.snapshots.iter().map(|s| (secs(s.at), -s.drawdown.to_f64().unwrap_or(0.0) * 100.0)).collect();
+    let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
+    let y0 = -(worst * 100.0 * 1.15).max(1.0);
+    let span = x1 - x0;
+    let out = svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(70)
+            .build_cartesian_2d(x0..x1, y0..0.5)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| time_label(x, span))
+            .y_label_formatter(&|y| format!("{y:.1}%"))
+            .draw()
+            .map_err(chart_error)?;
+        chart.draw_series(AreaSeries::new(pts.clone(), 0.0, LOSS.mix(0.25)).border_style(LOSS.stroke_width(1))).map_err(chart_error)?;
+        Ok(())
+    })?;
+    Ok(Chart { file: "drawdown.svg", title: "Drawdown", caption, svg: out })
+}
+
+/// Horizontal bars for values by label, green above zero and red below.
+fn bars(rows: &[(String, f64)], value_label: &dyn Fn(f64) -> String) -> Result<String, ReportError> {
+    let n = rows.len().max(1) as f64;
+    let lo = rows.iter().map(|r| r.1).fold(0.0, f64::min);
+    let hi = rows.iter().map(|r| r.1).fold(0.0, f64::max);
+    let (x0, x1) = padded(lo, hi, 0.25);
+    svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(150)
+            .build_cartesian_2d(x0..x1, 0.0..n)
+            .map_err(chart_error)?;
+        let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .y_labels(rows.len().max(1) * 2 + 1)
+            .y_label_formatter(&|y| {
+                let i = y.floor();
+                if (y - i - 0.5).abs() < 0.01 {
+                    names.get(rows.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|x| value_label(*x))
+            .draw()
+            .map_err(chart_error)?;
+        // Best first, drawn from the top.
+        chart
+            .draw_series(rows.iter().enumerate().map(|(i, (_, v))| {
+                let y = n - 1.0 - i as f64;
+                let colour = if *v >= 0.0 { GAIN } else { LOSS };
+                Rectangle::new([(0.0, y + 0.18), (*v, y + 0.82)], colour.mix(0.85).filled())
+            }))
+            .map_err(chart_error)?;
+        chart
+            .draw_series(rows.iter().enumerate().map(|(i, (_, v))| {
+                let y = n - 1.0 - i as f64 + 0.5;
+                let pos = if *v >= 0.0 { Pos::new(HPos::Left, VPos::Center) } else { Pos::new(HPos::Right, VPos::Center) };
+                Text::new(format!(" {} ", value_label(*v)), (*v, y), (FONT, 12).into_font().color(&INK).pos(pos))
+            }))
+            .map_err(chart_error)?;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n)], MUTED))).map_err(chart_error)?;
+        Ok(())
+    })
+}
+
+/// Profit attributed to each leader: fills, settlements and open positions.
+pub fn leaders(d: &ReportData) -> Result<Chart, ReportError> {
+    let rows: Vec<(String, f64)> =
+        d.fold.leaders_by_pnl().into_iter().filter(|(_, f)| f.copies > 0).map(|(w, f)| (w.short(), usd_f(f.pnl()))).collect();
+    let caption = format!(
+        "What copying each leader earned: sells and settlements received, open shares at their marks, less what the buys cost (fees included). {} leaders with copies.",
+        rows.len()
+    );
+    let out = if rows.is_empty() { empty("No copies yet.")? } else { bars(&rows, &dollars)? };
+    Ok(Chart { file: "leaders.svg", title: "Profit by leader", caption, svg: out })
+}
+
+/// One reason's bars in the stacked refusals chart.
+struct Layer {
+    name: String,
+    colour: RGBColor,
+    rects: Vec<Rectangle<(f64, f64)>>,
+}
+
+/// Refusals per time bucket, stacked by reason.
+pub fn refusals(d: &ReportData) -> Result<Chart, ReportError> {
+    let top: Vec<_> = d.fold.refusals_by_reason().into_iter().map(|(r, _)| r).collect();
+    let shown = &top[..top.len().min(REASON_COLOURS.len() - 1)];
+    let hours = d.fold.bucket.num_hours().max(1);
+    let caption = format!("Signals refused per {hours} h, by reason ({} refusals in all).", d.fold.refused);
+    if d.fold.refusals.is_empty() {
+        return Ok(Chart { file: "refusals.svg", title: "Refusals by reason", caption, svg: empty("No refusals.")? });
+    }
+    let width = d.fold.bucket.num_milliseconds() as f64 / 1000.0;
+    let x0 = d.fold.refusals.keys().next().map(|t| secs(*t)).unwrap_or(0.0);
+    let x1 = d.fold.refusals.keys().last().map(|t| secs(*t) + width).unwrap_or(x0 + width);
+    let max = d.fold.refusals.values().map(|m| m.values().sum::<u64>()).max().unwrap_or(1) as f64;
+    let span = x1 - x0;
+    let out = svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(60)
+            // Headroom above the tallest bar for the legend.
+            .build_cartesian_2d(x0..x1, 0.0..max * 1.6)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| time_label(x, span))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .draw()
+            .map_err(chart_error)?;
+        // Stack each bucket: the shown reasons in order, then everything else as "other" (None).
+        let mut layers: Vec<(String, Option<RefusalReason>)> = shown.iter().map(|r| (r.code(), Some(*r))).collect();
+        if top.len() > shown.len() {
+            layers.push(("other".into(), None));
+        }
+        let count = |layer: Option<RefusalReason>, m: &BTreeMap<RefusalReason, u64>| -> u64 {
+            match layer {
+                Some(r) => m.get(&r).copied().unwrap_or(0),
+                None => m.iter().filter(|(r, _)| !shown.contains(r)).map(|(_, n)| n).sum(),
+            }
+        };
+        let mut base: BTreeMap<Timestamp, f64> = BTreeMap::new();
+        let mut series: Vec<Layer> = Vec::new();
+        for (i, (name, layer)) in layers.iter().enumerate() {
+            let colour = REASON_COLOURS[i.min(REASON_COLOURS.len() - 1)];
+            let mut rects = Vec::new();
+            for (t, by_reason) in &d.fold.refusals {
+                let n = count(*layer, by_reason) as f64;
+                if n == 0.0 {
+                    continue;
+                }
+                let b = base.entry(*t).or_insert(0.0);
+                let x = secs(*t);
+                rects.push(Rectangle::new([(x + width * 0.08, *b), (x + width * 0.92, *b + n)], colour.filled()));
+                *b += n;
+            }
+            series.push(Layer { name: name.clone(), colour, rects });
+        }
+        for Layer { name, colour, rects } in series {
+            chart
+                .draw_series(rects)
+                .map_err(chart_error)?
+                .label(name)
+                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font((FONT, 12).into_font().color(&INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(GRID)
+            .draw()
+            .map_err(chart_error)
+    })?;
+    Ok(Chart { file: "refusals.svg", title: "Refusals by reason", caption, svg: out })
+}
+
+/// Open positions: each one's unrealised result at its mark.
+pub fn positions(d: &ReportData) -> Result<Chart, ReportError> {
+    let mut rows: Vec<(String, f64)> = d
+        .positions
+        .iter()
+        .map(|p| {
+            let title: String =
+                if p.title.chars().count() > 22 { p.title.chars().take(21).chain(['…']).collect() } else { p.title.clone() };
+            (title, usd_f(p.marked_value() - p.cost))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let value: Usd = d.positions.iter().map(|p| p.marked_value()).sum();
+    let caption = format!("Unrealised result of each open position at its last mark ({} open, worth {value}).", d.positions.len());
+    let out = if rows.is_empty() { empty("No open positions.")? } else { bars(&rows, &dollars)? };
+    Ok(Chart { file: "positions.svg", title: "Open positions", caption, svg: out })
+}
+
+/// Who was followed when: one bar per leader from when it was first seen followed to when it
+/// was dropped (or now).
+pub fn followed(d: &ReportData) -> Result<Chart, ReportError> {
+    let (_, _, changes) = history_marks(&d.snapshots);
+    let spans = follow_spans(&changes, d.snapshots.last().map(|s| s.at).unwrap_or(d.end));
+    let caption = format!(
+        "Each leader's time in the followed set ({} leaders over the window, {} followed now).",
+        spans.len(),
+        d.leaders.leaders.len()
+    );
+    if spans.is_empty() {
+        return Ok(Chart { file: "followed.svg", title: "Followed set", caption, svg: empty("No leaders followed yet.")? });
+    }
+    let x0 = spans.iter().map(|s| secs(s.1)).fold(f64::INFINITY, f64::min);
+    let x1 = spans.iter().map(|s| secs(s.2)).fold(f64::NEG_INFINITY, f64::max).max(x0 + 1.0);
+    let n = spans.len() as f64;
+    let span = x1 - x0;
+    let names: Vec<String> = spans.iter().map(|s| s.0.short()).collect();
+    let out = svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(150)
+            .build_cartesian_2d(x0..x1, 0.0..n)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| time_label(x, span))
+            .y_labels(spans.len() * 2 + 1)
+            .y_label_formatter(&|y| {
+                let i = y.floor();
+                if (y - i - 0.5).abs() < 0.01 {
+                    names.get(spans.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .draw()
+            .map_err(chart_error)?;
+        chart
+            .draw_series(spans.iter().enumerate().map(|(i, (_, a, b, still))| {
+                let y = n - 1.0 - i as f64;
+                let colour = if *still { EQUITY } else { MUTED };
+                Rectangle::new([(secs(*a), y + 0.2), (secs(*b).max(secs(*a) + span / 400.0), y + 0.8)], colour.mix(0.8).filled())
+            }))
+            .map_err(chart_error)?;
+        Ok(())
+    })?;
+    Ok(Chart { file: "followed.svg", title: "Followed set", caption, svg: out })
+}
+
+/// (wallet, from, to, still followed) per followed stretch, in the order first followed.
+fn follow_spans(changes: &[FollowChange], end: Timestamp) -> Vec<(Wallet, Timestamp, Timestamp, bool)> {
+    let mut open: BTreeMap<Wallet, Timestamp> = BTreeMap::new();
+    let mut spans = Vec::new();
+    for c in changes {
+        if c.followed {
+            open.entry(c.wallet.clone()).or_insert(c.at);
+        } else if let Some(from) = open.remove(&c.wallet) {
+            spans.push((c.wallet.clone(), from, c.at, false));
+        }
+    }
+    spans.extend(open.into_iter().map(|(w, from)| (w, from, end, true)));
+    spans.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    spans
+}
