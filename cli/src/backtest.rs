@@ -3,17 +3,15 @@
 
 use crate::CliError;
 use copycat_backtest::ReplayReport;
-use copycat_core::Config;
 use copycat_core::records::{LeaderSet, keys};
 use copycat_core::time::{Span, SystemClock};
 use copycat_core::trade::Wallet;
+use copycat_core::{Config, Usd};
 use copycat_engine::demo_start;
 use copycat_engine::evaluate::{EvaluateOptions, Evaluation, POLICIES, Progress, evaluate, replay_sim, world_for};
 use copycat_state::load;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -204,12 +202,16 @@ pub fn print_report(o: &Output<'_>, config: &Config) {
     }
 }
 
+fn money(x: f64) -> Usd {
+    Usd(rust_decimal::Decimal::from_f64_retain(x).unwrap_or_default())
+}
+
 fn usd(x: f64) -> String {
-    if x < 0.0 { format!("-${:.2}", -x) } else { format!("${x:.2}") }
+    money(x).to_string()
 }
 
 fn signed_usd(x: f64) -> String {
-    if x < 0.0 { format!("-${:.2}", -x) } else { format!("+${x:.2}") }
+    format!("{:+}", money(x))
 }
 
 fn top_refusals(r: &BTreeMap<String, u32>) -> String {
@@ -313,23 +315,11 @@ fn round2(x: f64) -> f64 {
 }
 
 async fn run_evaluation(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
-    let bar = if std::io::stderr().is_terminal() {
-        let pb = ProgressBar::with_draw_target(Some(POLICIES.len() as u64 + 1), ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} evaluating [{bar:30}] {pos}/{len} {msg} ({elapsed})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        Some(pb)
-    } else {
-        None
-    };
+    let bar = Arc::new(crate::progress::Progress::new(Some(POLICIES.len() as u64 + 1), "evaluating"));
     let b = bar.clone();
     let progress: Progress = Arc::new(move |what: &str, i: u32, _of: u32| {
-        if let Some(b) = &b {
-            b.set_position(u64::from(i));
-            b.set_message(what.to_string());
-        }
+        b.set(u64::from(i));
+        b.set_message(&format!("evaluating: {what}"));
     });
     let work_dir = std::env::temp_dir().join(format!("copycat-evaluate-{}", std::process::id()));
     let opts = EvaluateOptions {
@@ -342,9 +332,7 @@ async fn run_evaluation(config: &Config, args: &BacktestArgs) -> Result<(), CliE
     };
     let result = evaluate(config, &opts).await;
     let _ = std::fs::remove_dir_all(&work_dir);
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    bar.finish();
     let e = result?;
     if args.json {
         println!("{}", serde_json::to_string(&e).map_err(|e| CliError::io("cannot write the evaluation")(e.into()))?);

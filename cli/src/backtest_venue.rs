@@ -4,6 +4,7 @@
 
 use crate::CliError;
 use crate::backtest::{BacktestArgs, Output, print_report};
+use crate::progress::Progress;
 use async_trait::async_trait;
 use copycat_backtest::{History, ReplayLeader, ReplayOptions, TradesVenue, each_and_together, gather};
 use copycat_core::Config;
@@ -17,12 +18,10 @@ use copycat_core::time::{Clock, Span, SystemClock, Timestamp, from_secs};
 use copycat_core::trade::{Trade, Wallet};
 use copycat_polymarket::PolymarketClient;
 use copycat_state::load;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::future::Future;
-use std::io::IsTerminal;
 use std::sync::Arc;
 
 /// Partition of the cache records in the backtest database.
@@ -103,19 +102,6 @@ impl History for CachedHistory<'_> {
     }
 }
 
-fn bar(len: u64, what: &str) -> Option<ProgressBar> {
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    pb.set_style(
-        ProgressStyle::with_template(&format!("{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} {{msg}} ({{elapsed}})"))
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    Some(pb)
-}
-
 /// Runs `copycat backtest` against the venue.
 pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
     config.validate()?;
@@ -193,13 +179,11 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
     }
 
     // Each wallet's trades and positions (for the realised return the sizing starts from).
-    let pb = bar(wallets.len() as u64, "fetching wallets");
+    let pb = Progress::new(Some(wallets.len() as u64), "fetching wallets");
     let mut leaders: Vec<ReplayLeader> = Vec::new();
     for (i, w) in wallets.iter().enumerate() {
-        if let Some(pb) = &pb {
-            pb.set_position(i as u64);
-            pb.set_message(w.short());
-        }
+        pb.set(i as u64);
+        pb.set_message(&format!("fetching wallet {}", w.short()));
         let m = client.clone();
         let limit = config.discovery.history_limit as usize;
         let key = format!("trades#{w}#{}#{}", history_from.timestamp(), until.timestamp());
@@ -238,14 +222,12 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
             trades,
         });
     }
-    if let Some(pb) = pb {
-        pb.finish_and_clear();
-    }
+    pb.finish();
 
     // The markets and their trades around every copy, then the replay.
     let in_window: Vec<&Trade> =
         leaders.iter().flat_map(|l| l.trades.iter()).filter(|t| t.timestamp >= from && t.timestamp < until).collect();
-    let pb = bar(1, "fetching markets and their trades");
+    let pb = Progress::new(None, "fetching markets and their trades");
     let (mut data, unknown) = {
         let mut history = CachedHistory { cache: &mut cache, skipped: &mut skipped };
         match gather(&mut history, &in_window, until, config).await {
@@ -253,9 +235,7 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
             Err(never) => match never {},
         }
     };
-    if let Some(pb) = pb {
-        pb.finish_and_clear();
-    }
+    pb.finish();
     skipped.extend(unknown);
     for l in &leaders {
         data.add_trades(&l.trades);
