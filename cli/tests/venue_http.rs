@@ -93,19 +93,33 @@ fn discover_prints_one_classify_line_per_candidate_from_the_served_leaderboard()
     let config = dir.path().join("copycat.toml");
     std::fs::write(&config, CONFIG).unwrap();
     let (_server, url) = serve(&config, &[]);
-    let out = copycat(&config).args(["discover", "--data-api-url", &url]).output().expect("run copycat discover");
+    let out = copycat(&config)
+        .args(["discover", "--data-api-url", &url, "--gamma-url", &url, "--clob-url", &url])
+        .output()
+        .expect("run copycat discover");
     assert!(out.status.success(), "copycat discover failed: {}", String::from_utf8_lossy(&out.stderr));
     let lines: Vec<serde_json::Value> =
         String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     assert!(lines.len() >= 20, "at least one leaderboard window of candidates: {}", lines.len());
     let mut wallets = std::collections::HashSet::new();
     for l in &lines {
-        for key in ["wallet", "verdict", "kind", "score", "reasons", "trades", "source", "would_follow"] {
+        for key in ["wallet", "verdict", "kind", "score", "reasons", "trades", "source", "would_follow", "copyable_edge", "follow_reasons"]
+        {
             assert!(l.get(key).is_some(), "{key} missing in {l}");
         }
         assert!(wallets.insert(l["wallet"].as_str().unwrap().to_string()), "each candidate once");
     }
     assert!(lines.iter().any(|l| l["verdict"] == "bot"), "the simulated bots on the leaderboard are caught");
+    // People carry their copyable edge, and whether they would be followed agrees with it.
+    let people: Vec<_> = lines.iter().filter(|l| l["verdict"] == "human").collect();
+    assert!(!people.is_empty());
+    for p in people {
+        let edge = &p["copyable_edge"];
+        assert!(edge["score"].is_number() && edge["markets"].is_u64(), "{p}");
+        if p["would_follow"] == true {
+            assert!(edge["score"].as_f64().unwrap() > 0.0, "{p}");
+        }
+    }
 }
 
 #[test]
