@@ -66,6 +66,9 @@ pub struct BacktestArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Also draw the total's equity curve (with mode changes) to this SVG file.
+    #[arg(long)]
+    pub plot: Option<PathBuf>,
     /// The Data API to read wallets' and markets' trades from (default: venue.data_api_url).
     #[arg(long)]
     pub data_api_url: Option<String>,
@@ -161,6 +164,7 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
         &Output { wallets: &wallets, alone: &alone, together: &together, skipped: &skipped, days: args.days, json: args.json },
         config,
     );
+    plot(args.plot.as_deref(), &together, args.days)?;
     if !args.json {
         eprintln!("replayed {} wallets over {} days in {:.2} s", wallets.len(), args.days, wall.as_secs_f64());
     }
@@ -175,6 +179,20 @@ fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliEr
         return Err(CliError::Usage(format!("no state database at {} (run `copycat demo` first, or pass --db)", db.display())));
     }
     Ok(copycat_local::open_backend(db, Arc::new(SystemClock))?)
+}
+
+/// Writes the total's equity curve to `path` (SVG), if one was asked for.
+pub fn plot(path: Option<&std::path::Path>, together: &ReplayReport, days: u32) -> Result<(), CliError> {
+    let Some(path) = path else { return Ok(()) };
+    if path.extension().and_then(|e| e.to_str()) != Some("svg") {
+        return Err(CliError::Usage(format!("--plot {}: the equity curve is drawn as SVG; name the file *.svg", path.display())));
+    }
+    let title = format!("Follower equity, {days} days replayed ({:+})", together.pnl());
+    let svg = copycat_report::charts::equity_curve(&title, &together.equity_curve, &together.mode_changes)
+        .map_err(|e| CliError::Incomplete(format!("cannot draw the equity curve: {e}")))?;
+    std::fs::write(path, svg).map_err(CliError::io(format!("cannot write {}", path.display())))?;
+    eprintln!("equity curve: {}", path.display());
+    Ok(())
 }
 
 /// What a replay found, to print.

@@ -261,6 +261,7 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
         &Output { wallets: &replayed, alone: &alone, together: &together, skipped: &skipped, days: args.days, json: args.json },
         config,
     );
+    crate::backtest::plot(args.plot.as_deref(), &together, args.days)?;
     if replayed.is_empty() {
         return Err(CliError::Incomplete("no wallet could be replayed (see the skipped lines)".into()));
     }

@@ -53,11 +53,29 @@ fn the_evaluation_prints_one_object_with_every_policy_in_the_promised_shape() {
 fn bad_wallets_are_named_and_skipped_while_the_others_are_replayed() {
     let dir = temp_dir("badwallet");
     // A wallet of the simulated population: the leaderboard's first row, via --candidates.
+    let plot = dir.join("equity.svg");
     let out = copycat(&dir)
-        .args(["backtest", "--sim", "--seed", "5", "--days", "2", "--history-days", "3", "--sim-wallets", "40", "--candidates", "--json"])
+        .args([
+            "backtest",
+            "--sim",
+            "--seed",
+            "5",
+            "--days",
+            "2",
+            "--history-days",
+            "3",
+            "--sim-wallets",
+            "40",
+            "--candidates",
+            "--json",
+            "--plot",
+        ])
+        .arg(&plot)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = std::fs::read_to_string(&plot).expect("the equity curve is drawn");
+    assert!(svg.starts_with("<svg") && svg.contains("<polyline"), "an SVG with a line: {}", &svg[..svg.len().min(200)]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let good = v["leaders"][0]["wallet"].as_str().expect("a candidate").to_string();
 

@@ -488,3 +488,51 @@ fn follow_spans(changes: &[FollowChange], end: Timestamp) -> Vec<(Wallet, Timest
     spans.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     spans
 }
+
+/// An equity curve with its mode changes marked, as SVG: what `copycat backtest --plot` draws.
+pub fn equity_curve(title: &str, points: &[(Timestamp, Usd)], mode_changes: &[(Timestamp, String, String)]) -> Result<String, ReportError> {
+    if points.len() < 2 {
+        return empty("Nothing was replayed: no equity curve to draw.");
+    }
+    let pts: Vec<(f64, f64)> = points.iter().map(|(t, e)| (secs(*t), usd_f(*e))).collect();
+    let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
+    let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let (y0, y1) = padded(lo, hi, 0.12);
+    let y1 = y1 + (y1 - y0) * 0.25;
+    let span = x1 - x0;
+    svg(|root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, (FONT, 16).into_font().color(&INK))
+            .margin(16)
+            .x_label_area_size(32)
+            .y_label_area_size(70)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(MUTED)
+            .label_style((FONT, 13).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| time_label(x, span))
+            .y_label_formatter(&|y| dollars(*y))
+            .draw()
+            .map_err(chart_error)?;
+        chart.draw_series(LineSeries::new(pts.clone(), EQUITY.stroke_width(2))).map_err(chart_error)?;
+        chart
+            .draw_series(mode_changes.iter().map(|(t, _, _)| PathElement::new(vec![(secs(*t), y0), (secs(*t), y1)], MODE.stroke_width(2))))
+            .map_err(chart_error)?;
+        chart
+            .draw_series(mode_changes.iter().map(|(t, from, to)| {
+                Text::new(
+                    format!("{from} → {to}"),
+                    (secs(*t), y1),
+                    (FONT, 13).into_font().color(&MODE).pos(Pos::new(HPos::Left, VPos::Top)),
+                )
+            }))
+            .map_err(chart_error)?;
+        Ok(())
+    })
+}
