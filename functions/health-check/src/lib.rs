@@ -311,9 +311,9 @@ const REFUSAL_WINDOW_TTL: copycat_core::time::Span = copycat_core::time::Span::d
 pub async fn send_refusal_summaries(deps: &HealthDeps, now: Timestamp) -> Result<Vec<Event>, StoreError> {
     let cfg = &deps.config.notifications;
     let secs = cfg.refusal_summary_secs;
-    let windows: Vec<(Timestamp, Timestamp)> = (0..i64::from(cfg.refusal_catch_up_windows.max(1)))
+    let windows: Vec<(Timestamp, Timestamp)> = (0..u64::from(cfg.refusal_catch_up_windows.max(1)))
         .rev()
-        .map(|back| last_closed_window(now - copycat_core::time::Span::seconds(secs * back), secs))
+        .map(|back| last_closed_window(now - copycat_core::time::secs(secs.saturating_mul(back)), secs))
         .collect();
     let window_keys: Vec<copycat_core::store::Key> = windows.iter().map(|(start, _)| refusal_window_key(*start)).collect();
     let seen = deps.store.get_many(&window_keys).await?;

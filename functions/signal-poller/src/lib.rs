@@ -274,11 +274,11 @@ pub async fn acquire_lease(deps: &PollerDeps, owner: &str, until: Timestamp) -> 
 /// The Lambda handler: loop until shortly before the deadline (or `max_polls`).
 pub async fn handle(event: LambdaEvent<PollerInput>, deps: &PollerDeps) -> Result<PollReport, PollerError> {
     let cfg = &deps.config.poller;
-    let interval = std::time::Duration::from_millis(cfg.poll_interval_ms as u64);
+    let interval = std::time::Duration::from_millis(cfg.poll_interval_ms);
     let owner =
         if event.context.request_id.is_empty() { format!("poller-{}", std::process::id()) } else { event.context.request_id.clone() };
     let deadline = if event.context.deadline == 0 { None } else { Some(event.context.deadline()) };
-    let lease_until = deps.clock.now() + Span::seconds(cfg.lease_secs);
+    let lease_until = deps.clock.now() + copycat_core::time::secs(cfg.lease_secs);
     let mut total = PollReport::default();
     let Some(lease_version) = acquire_lease(deps, &owner, lease_until).await? else {
         total.lease_busy = true;
@@ -286,7 +286,7 @@ pub async fn handle(event: LambdaEvent<PollerInput>, deps: &PollerDeps) -> Resul
     };
     let mut poller = Poller::new(owner);
     let max = event.payload.max_polls.unwrap_or(u32::MAX);
-    let margin = std::time::Duration::from_millis(cfg.deadline_margin_ms as u64);
+    let margin = std::time::Duration::from_millis(cfg.deadline_margin_ms);
     while total.polls < max {
         let r = poller.poll_once(deps).await?;
         total.add(&r);

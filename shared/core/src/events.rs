@@ -353,8 +353,8 @@ fn severity_tag(s: Severity) -> &'static str {
 
 /// The last refusal-summary window closed at `now`: `[start, end)`, aligned to multiples of
 /// `secs` since the epoch (so hourly windows start on the hour).
-pub fn last_closed_window(now: Timestamp, secs: i64) -> (Timestamp, Timestamp) {
-    let len = secs.max(1) * 1000;
+pub fn last_closed_window(now: Timestamp, secs: u64) -> (Timestamp, Timestamp) {
+    let len = crate::time::secs(secs.max(1)).num_milliseconds();
     let end = now.timestamp_millis().div_euclid(len) * len;
     (crate::time::from_millis(end - len), crate::time::from_millis(end))
 }
