@@ -371,3 +371,47 @@ async fn a_venue_refusal_is_refused_with_its_own_reason_and_is_not_a_clob_failur
     let clob = load::<BreakerState>(h.deps.store.as_ref(), &keys::breaker(Dependency::Clob)).await.unwrap();
     assert!(clob.as_ref().is_none_or(|b| b.value.consecutive_failures == 0), "a refusal is not a CLOB failure: {clob:?}");
 }
+
+/// A plain EventBridge schedule rule's event, as a console test or a `Type: Schedule` sends it.
+const RULE_EVENT: &str = r#"{"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+  "source":"aws.events","account":"123456789012","time":"2026-12-01T00:00:00Z","region":"eu-west-1",
+  "resources":["arn:aws:events:eu-west-1:123456789012:rule/copycat-discovery"],"detail":{}}"#;
+
+/// EventBridge Scheduler's envelope: the input arrives as a string in `detail`.
+const SCHEDULER_EVENT: &str = r#"{"version":"0","id":"c0b1","detail-type":"Scheduled Event","source":"aws.scheduler",
+  "account":"123456789012","time":"2026-12-01T00:00:00Z","region":"eu-west-1","resources":[],"detail":"{}"}"#;
+
+#[tokio::test]
+async fn scheduled_functions_take_their_input_or_an_eventbridge_event_and_refuse_anything_else() {
+    let h = Harness::new();
+    let w = Wallet::parse(LEADER).unwrap();
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now(), "0x1")]);
+    // Lambda's runtime deserializes the payload with serde_json before the handler runs.
+    for payload in ["{}", RULE_EVENT, SCHEDULER_EVENT] {
+        let d: discovery::DiscoveryInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d, discovery::DiscoveryInput {});
+        let p: signal_poller::PollerInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(p.max_polls, None);
+        let c: health_check::HealthInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(c, health_check::HealthInput {});
+    }
+    let scheduled_poll = SCHEDULER_EVENT.replace(r#""detail":"{}""#, r#""detail":"{\"max_polls\":1}""#);
+    assert_eq!(serde_json::from_str::<signal_poller::PollerInput>(&scheduled_poll).unwrap().max_polls, Some(1));
+
+    // A rule's event drives discovery as the configured input does.
+    let input: discovery::DiscoveryInput = serde_json::from_str(RULE_EVENT).unwrap();
+    let r = discovery::handle(local_event(input), &h.deps.discovery).await.unwrap();
+    assert_eq!(r.candidates_queued, 1);
+
+    for (payload, says) in [
+        ("[]", "found an array"),
+        ("\"tick\"", "found a string"),
+        (r#"{"max_pols": 1}"#, "max_pols"),
+        (r#"{"detail-type":"Scheduled Event","source":"aws.events","detail":"[1]"}"#, "holds an array"),
+        (r#"{"detail-type":"Scheduled Event","source":"aws.events"}"#, "`detail` is missing"),
+    ] {
+        let err = serde_json::from_str::<signal_poller::PollerInput>(payload).unwrap_err().to_string();
+        assert!(err.contains(says), "{payload}: {err}");
+        assert!(serde_json::from_str::<health_check::HealthInput>(payload).is_err(), "{payload}");
+    }
+}

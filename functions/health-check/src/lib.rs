@@ -21,10 +21,24 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
+/// The schedule's input (SAM `ScheduleV2` `Input`, `{}`); nothing is required. Also taken as the
+/// `detail` of an EventBridge event (see [`copycat_core::schedule`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "serde_json::Value")]
 pub struct HealthInput {}
+
+/// The fields the function takes: none.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HealthInputFields {}
+
+impl TryFrom<serde_json::Value> for HealthInput {
+    type Error = copycat_core::schedule::ScheduleInputError;
+    fn try_from(payload: serde_json::Value) -> Result<Self, Self::Error> {
+        let HealthInputFields {} = copycat_core::schedule::schedule_input(payload)?;
+        Ok(HealthInput {})
+    }
+}
 
 /// What one health check found and did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

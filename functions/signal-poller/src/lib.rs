@@ -36,13 +36,29 @@ pub struct PollerDeps {
 
 copycat_state::function_deps!(PollerDeps, sends [Signals, Notifications]);
 
-/// The schedule's input (SAM `ScheduleV2` `Input`).
+/// The schedule's input (SAM `ScheduleV2` `Input`), taken as it is or as the `detail` of an
+/// EventBridge event (see [`copycat_core::schedule`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "serde_json::Value")]
 pub struct PollerInput {
     /// Stop after this many polls (default: loop until the deadline).
-    #[serde(default)]
     pub max_polls: Option<u32>,
+}
+
+/// The fields the poller takes, and no others.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PollerInputFields {
+    #[serde(default)]
+    max_polls: Option<u32>,
+}
+
+impl TryFrom<serde_json::Value> for PollerInput {
+    type Error = copycat_core::schedule::ScheduleInputError;
+    fn try_from(payload: serde_json::Value) -> Result<Self, Self::Error> {
+        let f: PollerInputFields = copycat_core::schedule::schedule_input(payload)?;
+        Ok(PollerInput { max_polls: f.max_polls })
+    }
 }
 
 /// What one poll (or one invocation) did.

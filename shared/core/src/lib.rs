@@ -22,6 +22,7 @@ pub mod ports;
 pub mod quality;
 pub mod queues;
 pub mod records;
+pub mod schedule;
 pub mod signal;
 pub mod store;
 pub mod time;
