@@ -142,20 +142,40 @@ pub fn leaderboard_row(index: usize, row: &Value) -> Result<LeaderboardEntry, St
 /// A position row: v2 `condition_id, token_id, status, current_size, avg_price, realized_pnl,
 /// unrealized_pnl` or v1 `conditionId, asset, size, avgPrice, realizedPnl, cashPnl, redeemable`.
 /// `closed` is the row's own status (CLOSED or REDEEMABLE), or for v1 a redeemable or empty one.
+/// The v1 closed-positions shape (`totalBought`, `realizedPnl`, `curPrice`, no `size`) is a
+/// closed position of size 0.
 pub fn position_row(index: usize, row: &Value) -> Result<WalletPosition, String> {
+    position_row_listed(index, row, false)
+}
+
+/// A row of a list of closed positions (`status=CLOSED`): closed whatever it says, and a missing
+/// size is 0.
+pub fn closed_position_row(index: usize, row: &Value) -> Result<WalletPosition, String> {
+    position_row_listed(index, row, true)
+}
+
+fn position_row_listed(index: usize, row: &Value, listed_closed: bool) -> Result<WalletPosition, String> {
     let at = |e: String| format!("row {index}: {e}");
     let obj = as_object(index, row)?;
     let condition_id = text(obj, &["condition_id", "conditionId"]).map_err(at)?.ok_or_else(|| at("field condition_id: missing".into()))?;
     let token_id = text(obj, &["token_id", "asset"]).map_err(at)?.ok_or_else(|| at("field token_id: missing".into()))?;
-    let size = required_decimal(obj, &["current_size", "size"]).map_err(at)?;
+    let status_says_closed =
+        text(obj, &["status"]).map_err(at)?.is_some_and(|s| s.eq_ignore_ascii_case("CLOSED") || s.eq_ignore_ascii_case("REDEEMABLE"));
+    let closed_shape = listed_closed || status_says_closed || field(obj, &["totalBought", "total_bought"]).is_some();
+    let size = match optional_decimal(obj, &["current_size", "size"]).map_err(at)? {
+        Some(size) => size,
+        None if closed_shape => Decimal::ZERO,
+        None => return Err(at("field current_size: missing".into())),
+    };
     let avg_price = optional_decimal(obj, &["avg_price", "avgPrice"]).map_err(at)?.unwrap_or_default();
     let realized = optional_decimal(obj, &["realized_pnl", "realizedPnl"]).map_err(at)?.unwrap_or_default();
     let unrealized = optional_decimal(obj, &["unrealized_pnl", "cashPnl"]).map_err(at)?.unwrap_or_default();
     let status = text(obj, &["status"]).map_err(at)?;
-    let closed = match status.as_deref() {
-        Some(s) => s.eq_ignore_ascii_case("CLOSED") || s.eq_ignore_ascii_case("REDEEMABLE"),
-        None => obj.get("redeemable").and_then(Value::as_bool).unwrap_or(false) || size.is_zero(),
-    };
+    let closed = listed_closed
+        || match status.as_deref() {
+            Some(_) => status_says_closed,
+            None => obj.get("redeemable").and_then(Value::as_bool).unwrap_or(false) || size.is_zero(),
+        };
     if size < Decimal::ZERO {
         return Err(at(format!("field current_size: {size} is negative")));
     }
@@ -369,5 +389,24 @@ mod tests {
         let p = position_row(0, &p1).unwrap();
         assert!(!p.closed);
         assert_eq!(p.unrealized_pnl, Usd(dec!(-1.5)));
+    }
+
+    #[test]
+    fn v1_closed_position_without_a_size_is_closed_with_size_zero() {
+        // The v1 closed-positions shape, as captured: no `size`, no `status`.
+        let row = json!({"proxyWallet": "0xabcdef0123456789abcdef0123456789abcdef01", "asset": "9", "conditionId": "0xc",
+                         "avgPrice": 0.42, "totalBought": 120, "realizedPnl": 31.2, "curPrice": 1, "title": "Q?",
+                         "outcome": "Yes", "outcomeIndex": 0, "timestamp": 1760000000});
+        for p in [position_row(0, &row).unwrap(), closed_position_row(0, &row).unwrap()] {
+            assert!(p.closed);
+            assert_eq!(p.size, Shares(Decimal::ZERO));
+            assert_eq!(p.realized_pnl, Usd(dec!(31.2)));
+        }
+        // Listed as closed, even a row with nothing to say so is closed.
+        let bare = json!({"conditionId": "0xc", "asset": "9", "realizedPnl": -2});
+        assert!(closed_position_row(0, &bare).unwrap().closed);
+        // An open row still needs its size.
+        let err = position_row(3, &bare).unwrap_err();
+        assert_eq!(err, "row 3: field current_size: missing");
     }
 }
