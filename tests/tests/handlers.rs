@@ -415,3 +415,30 @@ async fn scheduled_functions_take_their_input_or_an_eventbridge_event_and_refuse
         assert!(serde_json::from_str::<health_check::HealthInput>(payload).is_err(), "{payload}");
     }
 }
+
+#[tokio::test]
+async fn a_held_market_closed_with_every_outcome_at_zero_is_not_settled_and_is_reported_once() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    signal_copier::handle(local_event(sqs("signal-copier.json")), &h.deps.copier).await.unwrap();
+    let held = h.deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await.unwrap();
+    assert_eq!(held.len(), 1);
+    let before: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+
+    h.venue.markets_closed_unpriced.store(true, std::sync::atomic::Ordering::SeqCst);
+    let books = h.venue.books_asked.load(std::sync::atomic::Ordering::SeqCst);
+    let first = health_check::handle(local_event(health_check::HealthInput::default()), &h.deps.health).await.unwrap();
+    assert_eq!(first.resolution_unknown, vec![copycat_tests::condition()]);
+    assert_eq!((first.positions_settled, first.positions_marked), (0, 0), "neither settled at 0 nor marked");
+    assert_eq!(h.venue.books_asked.load(std::sync::atomic::Ordering::SeqCst), books, "no book is asked of a closed market");
+    assert_eq!(h.deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await.unwrap().len(), 1, "the position is kept");
+    let after: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+    assert_eq!(after.cash, before.cash, "nothing was paid out");
+
+    h.clock.advance(Span::minutes(5));
+    let second = health_check::handle(local_event(health_check::HealthInput::default()), &h.deps.health).await.unwrap();
+    assert!(second.resolution_unknown.is_empty(), "reported once: {second:?}");
+    assert_eq!(h.metrics.get("ResolutionUnknown"), 1);
+    assert!(h.deps.store.get(&keys::resolution_unknown(&copycat_tests::condition())).await.unwrap().is_some());
+    assert!(h.deps.store.get(&keys::breaker(Dependency::Clob)).await.unwrap().is_none(), "the CLOB breaker saw no failure");
+}

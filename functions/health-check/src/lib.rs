@@ -7,7 +7,7 @@ use chrono::Timelike;
 use copycat_core::Usd;
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, last_closed_window, summarize_refusals};
-use copycat_core::market::LeaderboardWindow;
+use copycat_core::market::{LeaderboardWindow, MarketInfo};
 use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, ladder_alert, next_mode};
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::MarketData;
@@ -59,6 +59,8 @@ pub struct HealthReport {
     pub milestones: Vec<Usd>,
     /// Trading stopped by the emergency rule in this check.
     pub emergency_stop: bool,
+    /// Held markets closed without a known winner, reported (once each, ever) by this check.
+    pub resolution_unknown: Vec<String>,
 }
 
 /// A health-check failure that fails the invocation.
@@ -252,12 +254,19 @@ async fn mark_portfolio(
         roll_day(&mut p, now);
         let mut writes = Vec::new();
         let (mut marked, mut settled) = (0, 0);
+        let mut unknown: Vec<(MarketInfo, String)> = Vec::new();
         for rec in &positions {
             let pos: Versioned<Position> = decode(rec)?;
             let market = match gamma.call(deps, deps.market.market_by_token(&pos.value.token_id)).await {
                 Ok(m) => m,
                 Err(_) => continue,
             };
+            if market.resolution_unknown {
+                // Closed with nothing saying who won: keep the last mark (no book to ask, and
+                // asking would count a failure against the CLOB's breaker); never settle at 0.
+                unknown.push((market, pos.value.token_id.clone()));
+                continue;
+            }
             if let Some(price) = market.settlement_price(&pos.value.token_id) {
                 p = settle(&p, &pos.value, price, now);
                 writes.push(Write::DeleteIfVersion { key: rec.key.clone(), expected_version: pos.version });
@@ -284,6 +293,7 @@ async fn mark_portfolio(
         }
         let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
         if !changed && writes.is_empty() {
+            report_resolution_unknown(deps, &unknown, now, report).await;
             return Ok(stored.unwrap_or(Versioned { value: p, version: 0 }));
         }
         writes.push(match &stored {
@@ -294,6 +304,7 @@ async fn mark_portfolio(
             Ok(()) => {
                 report.positions_marked = marked;
                 report.positions_settled = settled;
+                report_resolution_unknown(deps, &unknown, now, report).await;
                 let version = stored.map(|v| v.version + 1).unwrap_or(1);
                 return Ok(Versioned { value: p, version });
             }
@@ -302,6 +313,31 @@ async fn mark_portfolio(
         }
     }
     Err(HealthError::State(StateError::Contended { key: keys::portfolio(), attempts: copycat_state::MAX_ATTEMPTS }))
+}
+
+/// Reports each held market closed without a known winner once: the first check to write its
+/// record (put-if-absent) sends the notification; later checks, and racing ones, stay quiet.
+async fn report_resolution_unknown(deps: &HealthDeps, unknown: &[(MarketInfo, String)], now: Timestamp, report: &mut HealthReport) {
+    for (market, token_id) in unknown {
+        let key = keys::resolution_unknown(&market.condition_id);
+        let body = serde_json::json!({ "condition_id": market.condition_id, "token_id": token_id, "at": now });
+        match deps.store.put_if_absent(&key, body, None).await {
+            Ok(_) => {
+                deps.metrics.count("ResolutionUnknown", 1, &[]);
+                let event = Event::ResolutionUnknown {
+                    market: market.question.clone(),
+                    condition_id: market.condition_id.clone(),
+                    token_id: token_id.clone(),
+                };
+                notify(deps, &format!("resolution-unknown|{}", market.condition_id), now, event).await;
+                report.resolution_unknown.push(market.condition_id.clone());
+            }
+            Err(e) if e.is_conflict() => {}
+            Err(e) => {
+                tracing::warn!(error = %e, condition_id = %market.condition_id, "resolution-unknown record not written; the next check reports it")
+            }
+        }
+    }
 }
 
 async fn set_stop(deps: &HealthDeps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {

@@ -348,6 +348,7 @@ mod tests {
                 liquidity: Usd(dec!(50000)),
                 taker_fee_rate: dec!(0.02),
                 winning_outcome: None,
+                resolution_unknown: false,
             },
             book: Book {
                 token_id: "1".into(),

@@ -258,6 +258,12 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
     } else {
         None
     };
+    // Old markets closed before Gamma carried resolutions: every outcome priced 0. Not settled
+    // (nothing says who won), and not an error: the resolution is unknown.
+    let resolution_unknown = closed
+        && winning_outcome.is_none()
+        && !prices.is_empty()
+        && prices.iter().all(|p| Decimal::from_str(p.trim()).is_ok_and(|d| d.is_zero()));
     Ok(MarketInfo {
         condition_id,
         question: text(obj, &["question"])?.unwrap_or_default(),
@@ -271,6 +277,7 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
         liquidity: Usd(optional_decimal(obj, &["liquidityNum", "liquidity"])?.unwrap_or_default()),
         taker_fee_rate,
         winning_outcome,
+        resolution_unknown,
     })
 }
 
@@ -357,6 +364,25 @@ mod tests {
         let info = gamma_market(&m, Decimal::ZERO).unwrap();
         assert_eq!(info.winning_outcome, Some(1));
         assert!(!info.accepting_orders);
+    }
+
+    #[test]
+    fn old_closed_market_priced_zero_everywhere_is_of_unknown_resolution_not_settled() {
+        let m = json!({"conditionId": "0xc1", "outcomes": "[\"Yes\",\"No\"]", "clobTokenIds": "[\"1\",\"2\"]", "closed": true,
+                       "outcomePrices": "[\"0\", \"0\"]", "endDate": "2021-03-01T00:00:00Z"});
+        let info = gamma_market(&m, Decimal::ZERO).unwrap();
+        assert!(info.resolution_unknown);
+        assert_eq!(info.winning_outcome, None);
+        assert_eq!(info.settlement_price("1"), None, "not settled at 0");
+        assert!(!info.accepting_orders);
+        // An open market priced 0 is not that; a resolved one is resolved.
+        let mut open = m.clone();
+        open["closed"] = json!(false);
+        assert!(!gamma_market(&open, Decimal::ZERO).unwrap().resolution_unknown);
+        let mut won = m;
+        won["outcomePrices"] = json!("[\"1\", \"0\"]");
+        let info = gamma_market(&won, Decimal::ZERO).unwrap();
+        assert_eq!((info.winning_outcome, info.resolution_unknown), (Some(0), false));
     }
 
     #[test]
