@@ -17,6 +17,14 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo clippy with the live broker (feature live)"
 cargo clippy -p copycat-polymarket --all-targets --features live --locked -- -D warnings
 
+if ! cargo deny --version >/dev/null 2>&1; then
+  step "installing cargo-deny"
+  cargo install cargo-deny --locked
+fi
+
+step "cargo deny: licenses, bans, sources over every feature (deny.toml; advisories need the RustSec database from GitHub)"
+cargo deny --log-level error check licenses bans sources
+
 if ! cargo nextest --version >/dev/null 2>&1; then
   step "installing cargo-nextest"
   cargo install cargo-nextest --locked
