@@ -1,5 +1,6 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
+mod chaos;
 mod classify;
 mod discover;
 mod error;
@@ -52,6 +53,13 @@ enum Command {
     /// The simulated venue over HTTP.
     #[command(subcommand)]
     Sim(sim::SimCommand),
+    /// The chaos soak: seeded leader trades through the real copier in worker processes under
+    /// a fault plan (redeliveries, SIGKILLed workers, throttling, timeouts, lost answers, skewed
+    /// clocks), then an audit of the ledger against them.
+    Chaos(chaos::ChaosArgs),
+    /// One worker of `copycat chaos` (started by it).
+    #[command(hide = true)]
+    ChaosWorker(chaos::WorkerArgs),
 }
 
 #[derive(Subcommand)]
@@ -111,6 +119,16 @@ fn main() -> ExitCode {
             Command::Classify { file } => classify::run(&config, &file),
             Command::Discover(args) => discover::run(&config, args).await,
             Command::Sim(command) => sim::run(&config, command).await,
+            Command::Chaos(args) => {
+                let audit = chaos::run(&config, &args).await?;
+                if args.json() {
+                    println!("{}", serde_json::to_string(&audit).map_err(|e| CliError::io("cannot write the audit")(e.into()))?);
+                } else {
+                    chaos::print(&audit);
+                }
+                if audit.clean() { Ok(()) } else { Err(CliError::Incomplete("the chaos audit is not clean (see above)".into())) }
+            }
+            Command::ChaosWorker(args) => chaos::worker(&args).await,
         }
     });
     match result {

@@ -77,6 +77,56 @@ pub struct Config {
     /// How often the scheduled functions run on the real clock (`copycat run`; the SAM
     /// template's schedule defaults match).
     pub schedule: ScheduleConfig,
+    /// The chaos soak's fault plan (`copycat chaos`).
+    pub chaos: ChaosConfig,
+}
+
+/// `[chaos]`: the seeded fault plan of `copycat chaos`, which drives leader trades through the
+/// real copier in worker processes and audits the ledger afterwards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChaosConfig {
+    /// Worker processes copying at once (each a copier on the same state and queue).
+    pub workers: u32,
+    /// Share of signals delivered a second time (a redelivery, raced by the other workers).
+    pub redelivery_rate: f64,
+    /// Share of handler invocations whose worker is killed (SIGKILL) at a random port call inside.
+    pub kill_rate: f64,
+    /// Share of port calls (store, market data, broker) answered as throttled.
+    pub throttle_rate: f64,
+    /// Share of port calls answered as timed out (before the call reaches its target).
+    pub timeout_rate: f64,
+    /// Share of orders that fill at the venue but whose answer is lost on the way back.
+    pub lost_answer_rate: f64,
+    /// Largest skew of a worker's clock from the real one, either way.
+    pub max_clock_skew_ms: u64,
+    /// Leaders whose trades are copied.
+    pub leaders: u32,
+    /// Markets they trade.
+    pub markets: u32,
+    /// Signals queue visibility timeout during the soak (short, so killed workers' messages
+    /// come back quickly).
+    pub visibility_timeout_secs: u64,
+    /// Claim in-progress window during the soak (below the visibility timeout).
+    pub claim_in_progress_secs: u64,
+}
+
+impl Default for ChaosConfig {
+    fn default() -> Self {
+        ChaosConfig {
+            workers: 4,
+            redelivery_rate: 0.10,
+            kill_rate: 0.01,
+            throttle_rate: 0.01,
+            timeout_rate: 0.005,
+            lost_answer_rate: 0.02,
+            max_clock_skew_ms: 1_000,
+            leaders: 32,
+            markets: 40,
+            visibility_timeout_secs: 3,
+            claim_in_progress_secs: 2,
+        }
+    }
 }
 
 /// `[schedule]`: the real-clock cadence of the scheduled functions. `copycat run` uses it; the
@@ -1017,6 +1067,9 @@ impl Config {
             // EventBridge's smallest rate is one minute.
             ("schedule.discovery_every_secs", self.schedule.discovery_every_secs, 60),
             ("schedule.health_every_secs", self.schedule.health_every_secs, 60),
+            ("chaos.max_clock_skew_ms", self.chaos.max_clock_skew_ms, 0),
+            ("chaos.visibility_timeout_secs", self.chaos.visibility_timeout_secs, 1),
+            ("chaos.claim_in_progress_secs", self.chaos.claim_in_progress_secs, 1),
         ]
         .into_iter()
         .map(|(k, v, min)| (k.to_string(), v, min))
@@ -1244,6 +1297,26 @@ impl Config {
             );
         }
         self.notifications.validate()?;
+        let ch = &self.chaos;
+        for (key, x) in [
+            ("chaos.redelivery_rate", ch.redelivery_rate),
+            ("chaos.kill_rate", ch.kill_rate),
+            ("chaos.throttle_rate", ch.throttle_rate),
+            ("chaos.timeout_rate", ch.timeout_rate),
+            ("chaos.lost_answer_rate", ch.lost_answer_rate),
+        ] {
+            if !(0.0..=1.0).contains(&x) {
+                return bad(key, "must be in [0, 1]");
+            }
+        }
+        for (key, n) in [("chaos.workers", ch.workers), ("chaos.leaders", ch.leaders), ("chaos.markets", ch.markets)] {
+            if n == 0 {
+                return bad(key, "must be at least 1");
+            }
+        }
+        if ch.claim_in_progress_secs >= ch.visibility_timeout_secs {
+            return bad("chaos.claim_in_progress_secs", "must be below chaos.visibility_timeout_secs");
+        }
         if self.demo.days == 0 {
             return bad("demo.days", "must be at least 1");
         }
