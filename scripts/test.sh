@@ -2,7 +2,8 @@
 # Runs every check and test CopyCat has: formatting, lints, the whole workspace test suite.
 # Installs what the tests need by itself when missing: cargo-nextest; moto in infra/.venv (the
 # AWS backend's emulator); cfn-lint and SAM CLI in infra/.venv-sam; cargo-lambda in
-# infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests).
+# infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests);
+# cargo-deny and cargo-fuzz (the fuzz targets build with RUSTC_BOOTSTRAP=1 on stable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check)
 
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -49,6 +51,9 @@ cargo test --workspace --locked --doc --quiet
 
 step "tests (cargo nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
+
+step "fuzzing: every parser of outside input, a few seconds each (scripts/fuzz.sh; longer runs in RELIABILITY.md)"
+bash scripts/fuzz.sh 2
 
 step "live broker tests (cargo nextest, feature live: the unit tests and tests/live_broker.rs; the rest ran above)"
 cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker

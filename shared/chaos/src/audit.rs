@@ -102,3 +102,80 @@ pub async fn audit(store: &dyn StateStore, signals: &[Signal], fills: &[VenueFil
     a.balance_drift_usd = (cash - expected).normalize().to_string();
     Ok(a)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::signals;
+    use copycat_core::money::{Price, Shares};
+    use copycat_core::order::Fill;
+    use copycat_core::records::{PortfolioState, RefusalReason};
+    use copycat_core::time::{Clock, ManualClock, from_secs};
+    use copycat_embedded::EmbeddedBackend;
+    use copycat_state::to_body;
+    use std::sync::Arc;
+
+    fn entry(s: &Signal, outcome: SignalOutcome, at: copycat_core::time::Timestamp) -> LedgerEntry {
+        LedgerEntry {
+            key: s.key.clone(),
+            leader: s.leader.clone(),
+            token_id: s.trade.asset.clone(),
+            leader_at: s.trade.timestamp,
+            at,
+            outcome,
+        }
+    }
+
+    fn copied(order_id: &str, shares: i64) -> SignalOutcome {
+        let fill = Fill {
+            shares: Shares(Decimal::new(shares, 0)),
+            avg_price: Price(Decimal::new(5, 1)),
+            fee: Usd::ZERO,
+            order_id: order_id.into(),
+            at: from_secs(0),
+        };
+        SignalOutcome::Copied { fill, side: Side::Buy }
+    }
+
+    fn venue_fill(order_id: &str, key: &str, shares: i64) -> VenueFill {
+        VenueFill {
+            order_id: order_id.into(),
+            key: key.into(),
+            side: Side::Buy,
+            shares: Decimal::new(shares, 0),
+            price: Decimal::new(5, 1),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_audit_finds_duplicates_losses_unexplained_fills_and_drift() {
+        let clock = Arc::new(ManualClock::new(from_secs(1_780_000_000)));
+        let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
+        let store = backend.store();
+        let now = clock.now();
+        let (sent, _) = signals(4, 1, now, 2, 2, 0.0);
+        let [a, b, c, _never_handled] = [&sent[0], &sent[1], &sent[2], &sent[3]];
+        // a: copied once; b: filled twice at the venue; c: refused; d: never handled.
+        for (s, outcome) in [
+            (a, copied("o-a", 10)),
+            (b, copied("o-b1", 10)),
+            (c, SignalOutcome::Refused { reason: RefusalReason::Exposure, detail: String::new() }),
+        ] {
+            store.put_if_absent(&keys::ledger(now, &s.key), to_body(&entry(s, outcome, now)), None).await.unwrap();
+        }
+        let fills = vec![venue_fill("o-a", &a.key.0, 10), venue_fill("o-b1", &b.key.0, 10), venue_fill("o-b2", &b.key.0, 10)];
+        let start = Usd(Decimal::new(100, 0));
+        let mut p = PortfolioState::new(start, now);
+        p.cash = Usd(Decimal::new(90, 0)); // two fills of $5 booked, the third never
+        store.put_if_absent(&keys::portfolio(), to_body(&p), None).await.unwrap();
+        let audit = audit(store.as_ref(), &sent, &fills, start).await.unwrap();
+        assert_eq!(audit.signals, 4);
+        assert_eq!(audit.fills, 3);
+        assert_eq!(audit.duplicate_fills, 1, "b filled twice");
+        assert_eq!(audit.lost_signals, 1, "d has no outcome");
+        assert_eq!(audit.unexplained, 1, "o-b2 is in no ledger entry");
+        assert_eq!(audit.balance_drift_usd, "5", "cash is $5 above what the venue's fills say");
+        assert_eq!((audit.copied, audit.refused), (2, 1));
+        assert!(!audit.clean());
+    }
+}
