@@ -442,3 +442,32 @@ async fn a_held_market_closed_with_every_outcome_at_zero_is_not_settled_and_is_r
     assert!(h.deps.store.get(&keys::resolution_unknown(&copycat_tests::condition())).await.unwrap().is_some());
     assert!(h.deps.store.get(&keys::breaker(Dependency::Clob)).await.unwrap().is_none(), "the CLOB breaker saw no failure");
 }
+
+#[tokio::test]
+async fn a_signal_that_never_parses_is_dead_lettered_after_max_receive_with_its_error() {
+    use copycat_core::message::OutMessage;
+    let h = Harness::new();
+    let signals = h.queues.signals.clone();
+    signals.send_batch(vec![OutMessage::fifo("{\"key\": \"truncated", "g", "bad-1")]).await.unwrap();
+    let max = h.deps.config.queues.max_receive;
+    let vis = copycat_core::time::secs(h.deps.config.queues.visibility_timeout_secs);
+    let mut failures = Vec::new();
+    for _ in 0..max {
+        let msgs = signals.receive(10).await.unwrap();
+        assert_eq!(msgs.len(), 1, "redelivered until max_receive");
+        let event = copycat_local::to_sqs_event(&msgs, "arn:aws:sqs:local:0:signals.fifo");
+        let resp = signal_copier::handle(local_event(event), &h.deps.copier).await.unwrap();
+        failures.extend(failed_ids(&resp));
+        copycat_local::settle_batch(signals.as_ref(), &msgs, &resp).await.unwrap();
+        h.clock.advance(vis + Span::seconds(1));
+    }
+    assert_eq!(failures.len() as u32, max, "every receive reports it as a batch-item failure, never a panic");
+    assert!(signals.receive(10).await.unwrap().is_empty(), "after max_receive it is gone from the queue");
+    let dlq = signals.dead_letter_queue().expect("the signals queue has a DLQ");
+    let dead = dlq.receive(10).await.unwrap();
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].body, "{\"key\": \"truncated");
+    let err = signal_copier::parse_signal(Some(&dead[0].body)).unwrap_err().to_string();
+    assert!(err.contains("not a signal") && err.contains("EOF"), "the error says what was wrong: {err}");
+    assert_eq!(h.ledger().await.len(), 0);
+}

@@ -386,6 +386,15 @@ mod tests {
     }
 
     #[test]
+    fn a_book_level_out_of_range_is_refused_naming_the_level() {
+        let body = r#"{"asset_id":"1","bids":[{"price":"0.4","size":"10"},{"price":"1.5","size":"3"}],"asks":[]}"#;
+        assert_eq!(clob_book(body, "1", Timestamp::default()).unwrap_err(), "bids[1]: level 1.5 × 3 is out of range");
+        let body = r#"{"asset_id":"1","bids":[],"asks":[{"price":"0.6","size":"-1"}]}"#;
+        assert!(clob_book(body, "1", Timestamp::default()).unwrap_err().starts_with("asks[0]"));
+        assert!(clob_book("[]", "1", Timestamp::default()).unwrap_err().contains("expected a book object"));
+    }
+
+    #[test]
     fn book_levels_arrive_worst_first_and_leave_best_first() {
         let body = r#"{"market":"0xc1","asset_id":"111","bids":[{"price":"0.40","size":"10"},{"price":"0.45","size":"3"}],
                        "asks":[{"price":"0.60","size":"5"},{"price":"0.55","size":"7"}],"tick_size":"0.01"}"#;
