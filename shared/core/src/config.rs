@@ -1105,7 +1105,8 @@ impl Config {
         }
         let config: Config = serde_path_to_error::deserialize(toml::Value::Table(root)).map_err(|e| {
             let key = e.path().to_string();
-            let rule = e.into_inner().to_string().trim().to_string();
+            // toml's own message may end with an `in <key>` line; the key is already named.
+            let rule = e.into_inner().to_string().lines().next().unwrap_or_default().trim().to_string();
             if key.is_empty() || key == "." { ConfigError::Parse(rule) } else { ConfigError::Invalid { key, rule } }
         })?;
         config.validate()?;
@@ -1558,6 +1559,7 @@ mod tests {
         let env = vec![("COPYCAT__POLLER__LEASE_SECS".to_string(), "soon".to_string())];
         let err = Config::from_toml_with_env("", env).unwrap_err();
         assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "poller.lease_secs"), "{err}");
+        assert_eq!(err.to_string(), "config key `poller.lease_secs`: invalid type: string \"soon\", expected u64");
     }
 
     #[test]
