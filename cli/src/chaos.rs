@@ -76,9 +76,22 @@ fn worker_seed(seed: u64, worker: u32, incarnation: u32) -> u64 {
     seed ^ (u64::from(worker) << 40) ^ (u64::from(incarnation) << 20) ^ 0x9e37_79b9_7f4a_7c15
 }
 
+/// Copies this very binary into the soak's directory, so every worker runs the coordinator's
+/// code even if `copycat` is rebuilt (or replaced) on disk while the soak runs. On Linux it is
+/// read through `/proc/self/exe`, which still opens a binary that was replaced.
+fn worker_binary(dir: &Path) -> Result<PathBuf, CliError> {
+    let to = dir.join("copycat-chaos-worker");
+    let from = if Path::new("/proc/self/exe").exists() {
+        PathBuf::from("/proc/self/exe")
+    } else {
+        std::env::current_exe().map_err(CliError::io("cannot find the copycat binary"))?
+    };
+    std::fs::copy(&from, &to).map_err(CliError::io(format!("cannot copy the copycat binary to {}", to.display())))?;
+    Ok(to)
+}
+
 fn spawn_worker(dir: &Path, seed: u64, faults: bool) -> Result<Child, CliError> {
-    let exe = std::env::current_exe().map_err(CliError::io("cannot find the copycat binary"))?;
-    let mut cmd = Command::new(exe);
+    let mut cmd = Command::new(dir.join("copycat-chaos-worker"));
     cmd.arg("chaos-worker").arg("--dir").arg(dir).arg("--seed").arg(seed.to_string());
     if !faults {
         cmd.arg("--no-faults");
@@ -103,6 +116,7 @@ pub async fn run(config: &Config, args: &ChaosArgs) -> Result<Audit, CliError> {
     for f in ["state.db", "state.db-wal", "state.db-shm", "venue.db", "venue.db-wal", "venue.db-shm", "stop"] {
         let _ = std::fs::remove_file(dir.join(f));
     }
+    worker_binary(&dir)?;
     let result = soak(config, args, &dir).await;
     if temp {
         let _ = std::fs::remove_dir_all(&dir);
