@@ -1275,12 +1275,6 @@ impl Config {
         if p.max_trades_per_poll == 0 {
             return bad("poller.max_trades_per_poll", "must be at least 1");
         }
-        if p.lease_secs.saturating_mul(1000) <= p.poll_interval_ms {
-            return bad(
-                "poller.lease_secs",
-                "must be longer than poller.poll_interval_ms (a lease shorter than one poll lapses while it is held)",
-            );
-        }
         let q = &self.queues;
         if !(1..=1000).contains(&q.max_receive) {
             return bad("queues.max_receive", "must be in 1..=1000 (SQS maxReceiveCount)");
@@ -1583,8 +1577,6 @@ mod tests {
         }
         let err = Config::from_toml("[poller]\nlease_secs = 0\n").unwrap_err();
         assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "poller.lease_secs"), "{err}");
-        let err = Config::from_toml("[poller]\nlease_secs = 1\npoll_interval_ms = 5000\n").unwrap_err();
-        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "poller.lease_secs"), "a lease shorter than one poll: {err}");
         let err = Config::from_toml("[queues]\nclaim_ttl_secs = 99999999999\n").unwrap_err();
         assert!(
             matches!(err, ConfigError::Invalid { ref key, ref rule } if key == "queues.claim_ttl_secs" && rule.contains("31622400")),
