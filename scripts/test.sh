@@ -3,7 +3,8 @@
 # Installs what the tests need by itself when missing: cargo-nextest; Debian's chromium (the
 # report's rendering test); moto in infra/.venv (the
 # AWS backend's emulator); cfn-lint and SAM CLI in infra/.venv-sam; cargo-lambda in
-# infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests).
+# infra/.venv-lambda (the function binaries run under `cargo lambda watch` in the tests);
+# cargo-deny and cargo-fuzz (the fuzz targets build with RUSTC_BOOTSTRAP=1 on stable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,12 +12,21 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check)
 
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo clippy with the live broker (feature live)"
 cargo clippy -p copycat-polymarket --all-targets --features live --locked -- -D warnings
+
+if ! cargo deny --version >/dev/null 2>&1; then
+  step "installing cargo-deny"
+  cargo install cargo-deny --locked
+fi
+
+step "cargo deny: licenses, bans, sources over every feature (deny.toml; advisories need the RustSec database from GitHub)"
+cargo deny --log-level error check licenses bans sources
 
 if ! cargo nextest --version >/dev/null 2>&1; then
   step "installing cargo-nextest"
@@ -48,6 +58,9 @@ cargo test --workspace --locked --doc --quiet
 
 step "tests (cargo nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
+
+step "fuzzing: every parser of outside input, a few seconds each (scripts/fuzz.sh; longer runs in RELIABILITY.md)"
+bash scripts/fuzz.sh 2
 
 step "live broker tests (cargo nextest, feature live: the unit tests and tests/live_broker.rs; the rest ran above)"
 cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker

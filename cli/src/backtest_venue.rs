@@ -244,13 +244,13 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
     let venue = TradesVenue::new(
         data,
         Decimal::from_f64_retain(sel.half_spread).unwrap_or_default().round_dp(4),
-        Span::seconds(sel.fill_window_secs),
+        copycat_core::time::secs(sel.fill_window_secs),
     );
     let opts = ReplayOptions {
         from,
         to: until,
-        latency: Span::milliseconds(sel.latency_ms()),
-        mode_every: Span::seconds(sel.replay_mode_every_secs),
+        latency: sel.latency(),
+        mode_every: copycat_core::time::secs(sel.replay_mode_every_secs),
         record_decisions: false,
     };
     let (alone, together) = each_and_together(|| venue.clone(), &leaders, config, &opts);

@@ -2,6 +2,7 @@
 
 mod backtest;
 mod backtest_venue;
+mod chaos;
 mod classify;
 mod control;
 mod discover;
@@ -66,6 +67,13 @@ enum Command {
     /// What copying wallets would have earned us, replayed through the copier's own decisions;
     /// `--evaluate` compares selection policies walk-forward.
     Backtest(backtest::BacktestArgs),
+    /// The chaos soak: seeded leader trades through the real copier in worker processes under
+    /// a fault plan (redeliveries, SIGKILLed workers, throttling, timeouts, lost answers, skewed
+    /// clocks), then an audit of the ledger against them.
+    Chaos(chaos::ChaosArgs),
+    /// One worker of `copycat chaos` (started by it).
+    #[command(hide = true)]
+    ChaosWorker(chaos::WorkerArgs),
 }
 
 #[derive(Subcommand)]
@@ -128,6 +136,16 @@ fn main() -> ExitCode {
             Command::Report(args) => report::run(&config, args).await,
             Command::Control(command) => control::run(&config, command).await,
             Command::Backtest(args) => backtest::run(&config, args).await,
+            Command::Chaos(args) => {
+                let audit = chaos::run(&config, &args).await?;
+                if args.json() {
+                    println!("{}", serde_json::to_string(&audit).map_err(|e| CliError::io("cannot write the audit")(e.into()))?);
+                } else {
+                    chaos::print(&audit);
+                }
+                if audit.clean() { Ok(()) } else { Err(CliError::Incomplete("the chaos audit is not clean (see above)".into())) }
+            }
+            Command::ChaosWorker(args) => chaos::worker(&args).await,
         }
     });
     match result {

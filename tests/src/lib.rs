@@ -66,6 +66,11 @@ pub struct FakeVenue {
     pub positions_asked: AtomicU64,
     /// When set, every market lookup fails with this error.
     pub market_lookup_error: Mutex<Option<MarketError>>,
+    /// While true, every market answers as an old closed Gamma market: every outcome priced 0,
+    /// resolution unknown.
+    pub markets_closed_unpriced: AtomicBool,
+    /// How many books were asked for.
+    pub books_asked: AtomicU64,
 }
 
 impl FakeVenue {
@@ -85,6 +90,8 @@ impl FakeVenue {
             history_bound: Mutex::new(None),
             positions_asked: AtomicU64::new(0),
             market_lookup_error: Mutex::new(None),
+            markets_closed_unpriced: AtomicBool::new(false),
+            books_asked: AtomicU64::new(0),
         }
     }
     /// Adds trades for a wallet.
@@ -132,6 +139,7 @@ pub fn market_of(token: &str) -> Option<MarketInfo> {
         liquidity: Usd(dec!(50000)),
         taker_fee_rate: dec!(0),
         winning_outcome: None,
+        resolution_unknown: false,
     })
 }
 
@@ -179,10 +187,16 @@ impl MarketData for FakeVenue {
         if let Some(e) = self.market_lookup_error.lock().unwrap().clone() {
             return Err(e);
         }
-        market_of(token).ok_or_else(|| MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() })
+        let mut m = market_of(token).ok_or_else(|| MarketError::NotFound { dependency: Dependency::Gamma, what: token.into() })?;
+        if self.markets_closed_unpriced.load(Ordering::SeqCst) {
+            m.accepting_orders = false;
+            m.resolution_unknown = true;
+        }
+        Ok(m)
     }
     async fn book(&self, token: &str) -> Result<Book, MarketError> {
         self.check(Dependency::Clob)?;
+        self.books_asked.fetch_add(1, Ordering::SeqCst);
         Ok(Book {
             token_id: token.into(),
             bids: vec![BookLevel { price: Price(dec!(0.49)), size: Shares(dec!(1000)) }],

@@ -371,3 +371,103 @@ async fn a_venue_refusal_is_refused_with_its_own_reason_and_is_not_a_clob_failur
     let clob = load::<BreakerState>(h.deps.store.as_ref(), &keys::breaker(Dependency::Clob)).await.unwrap();
     assert!(clob.as_ref().is_none_or(|b| b.value.consecutive_failures == 0), "a refusal is not a CLOB failure: {clob:?}");
 }
+
+/// A plain EventBridge schedule rule's event, as a console test or a `Type: Schedule` sends it.
+const RULE_EVENT: &str = r#"{"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+  "source":"aws.events","account":"123456789012","time":"2026-12-01T00:00:00Z","region":"eu-west-1",
+  "resources":["arn:aws:events:eu-west-1:123456789012:rule/copycat-discovery"],"detail":{}}"#;
+
+/// EventBridge Scheduler's envelope: the input arrives as a string in `detail`.
+const SCHEDULER_EVENT: &str = r#"{"version":"0","id":"c0b1","detail-type":"Scheduled Event","source":"aws.scheduler",
+  "account":"123456789012","time":"2026-12-01T00:00:00Z","region":"eu-west-1","resources":[],"detail":"{}"}"#;
+
+#[tokio::test]
+async fn scheduled_functions_take_their_input_or_an_eventbridge_event_and_refuse_anything_else() {
+    let h = Harness::new();
+    let w = Wallet::parse(LEADER).unwrap();
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), h.clock.now(), "0x1")]);
+    // Lambda's runtime deserializes the payload with serde_json before the handler runs.
+    for payload in ["{}", RULE_EVENT, SCHEDULER_EVENT] {
+        let d: discovery::DiscoveryInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d, discovery::DiscoveryInput {});
+        let p: signal_poller::PollerInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(p.max_polls, None);
+        let c: health_check::HealthInput = serde_json::from_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(c, health_check::HealthInput {});
+    }
+    let scheduled_poll = SCHEDULER_EVENT.replace(r#""detail":"{}""#, r#""detail":"{\"max_polls\":1}""#);
+    assert_eq!(serde_json::from_str::<signal_poller::PollerInput>(&scheduled_poll).unwrap().max_polls, Some(1));
+
+    // A rule's event drives discovery as the configured input does.
+    let input: discovery::DiscoveryInput = serde_json::from_str(RULE_EVENT).unwrap();
+    let r = discovery::handle(local_event(input), &h.deps.discovery).await.unwrap();
+    assert_eq!(r.candidates_queued, 1);
+
+    for (payload, says) in [
+        ("[]", "found an array"),
+        ("\"tick\"", "found a string"),
+        (r#"{"max_pols": 1}"#, "max_pols"),
+        (r#"{"detail-type":"Scheduled Event","source":"aws.events","detail":"[1]"}"#, "holds an array"),
+        (r#"{"detail-type":"Scheduled Event","source":"aws.events"}"#, "`detail` is missing"),
+    ] {
+        let err = serde_json::from_str::<signal_poller::PollerInput>(payload).unwrap_err().to_string();
+        assert!(err.contains(says), "{payload}: {err}");
+        assert!(serde_json::from_str::<health_check::HealthInput>(payload).is_err(), "{payload}");
+    }
+}
+
+#[tokio::test]
+async fn a_held_market_closed_with_every_outcome_at_zero_is_not_settled_and_is_reported_once() {
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    signal_copier::handle(local_event(sqs("signal-copier.json")), &h.deps.copier).await.unwrap();
+    let held = h.deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await.unwrap();
+    assert_eq!(held.len(), 1);
+    let before: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+
+    h.venue.markets_closed_unpriced.store(true, std::sync::atomic::Ordering::SeqCst);
+    let books = h.venue.books_asked.load(std::sync::atomic::Ordering::SeqCst);
+    let first = health_check::handle(local_event(health_check::HealthInput::default()), &h.deps.health).await.unwrap();
+    assert_eq!(first.resolution_unknown, vec![copycat_tests::condition()]);
+    assert_eq!((first.positions_settled, first.positions_marked), (0, 0), "neither settled at 0 nor marked");
+    assert_eq!(h.venue.books_asked.load(std::sync::atomic::Ordering::SeqCst), books, "no book is asked of a closed market");
+    assert_eq!(h.deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await.unwrap().len(), 1, "the position is kept");
+    let after: PortfolioState = load(h.deps.store.as_ref(), &keys::portfolio()).await.unwrap().unwrap().value;
+    assert_eq!(after.cash, before.cash, "nothing was paid out");
+
+    h.clock.advance(Span::minutes(5));
+    let second = health_check::handle(local_event(health_check::HealthInput::default()), &h.deps.health).await.unwrap();
+    assert!(second.resolution_unknown.is_empty(), "reported once: {second:?}");
+    assert_eq!(h.metrics.get("ResolutionUnknown"), 1);
+    assert!(h.deps.store.get(&keys::resolution_unknown(&copycat_tests::condition())).await.unwrap().is_some());
+    assert!(h.deps.store.get(&keys::breaker(Dependency::Clob)).await.unwrap().is_none(), "the CLOB breaker saw no failure");
+}
+
+#[tokio::test]
+async fn a_signal_that_never_parses_is_dead_lettered_after_max_receive_with_its_error() {
+    use copycat_core::message::OutMessage;
+    let h = Harness::new();
+    let signals = h.queues.signals.clone();
+    signals.send_batch(vec![OutMessage::fifo("{\"key\": \"truncated", "g", "bad-1")]).await.unwrap();
+    let max = h.deps.config.queues.max_receive;
+    let vis = copycat_core::time::secs(h.deps.config.queues.visibility_timeout_secs);
+    let mut failures = Vec::new();
+    for _ in 0..max {
+        let msgs = signals.receive(10).await.unwrap();
+        assert_eq!(msgs.len(), 1, "redelivered until max_receive");
+        let event = copycat_local::to_sqs_event(&msgs, "arn:aws:sqs:local:0:signals.fifo");
+        let resp = signal_copier::handle(local_event(event), &h.deps.copier).await.unwrap();
+        failures.extend(failed_ids(&resp));
+        copycat_local::settle_batch(signals.as_ref(), &msgs, &resp).await.unwrap();
+        h.clock.advance(vis + Span::seconds(1));
+    }
+    assert_eq!(failures.len() as u32, max, "every receive reports it as a batch-item failure, never a panic");
+    assert!(signals.receive(10).await.unwrap().is_empty(), "after max_receive it is gone from the queue");
+    let dlq = signals.dead_letter_queue().expect("the signals queue has a DLQ");
+    let dead = dlq.receive(10).await.unwrap();
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].body, "{\"key\": \"truncated");
+    let err = signal_copier::parse_signal(Some(&dead[0].body)).unwrap_err().to_string();
+    assert!(err.contains("not a signal") && err.contains("EOF"), "the error says what was wrong: {err}");
+    assert_eq!(h.ledger().await.len(), 0);
+}

@@ -889,7 +889,7 @@ fn check_limits(t: &Value, table: &[LambdaFunction]) -> Vec<String> {
                 }
             }
         }
-        if f.name == "signal-poller" && timeout > cfg.poller.lease_secs as u64 {
+        if f.name == "signal-poller" && timeout > cfg.poller.lease_secs {
             problems.push(format!(
                 "{id}: Timeout {timeout} s outlasts poller.lease_secs {}: two pollers could run at once",
                 cfg.poller.lease_secs

@@ -32,10 +32,24 @@ pub struct DiscoveryDeps {
 
 copycat_state::function_deps!(DiscoveryDeps, sends [Candidates, Notifications]);
 
-/// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
+/// The schedule's input (SAM `ScheduleV2` `Input`, `{}`); nothing is required. Also taken as the
+/// `detail` of an EventBridge event (see [`copycat_core::schedule`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "serde_json::Value")]
 pub struct DiscoveryInput {}
+
+/// The fields the function takes: none.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscoveryInputFields {}
+
+impl TryFrom<serde_json::Value> for DiscoveryInput {
+    type Error = copycat_core::schedule::ScheduleInputError;
+    fn try_from(payload: serde_json::Value) -> Result<Self, Self::Error> {
+        let DiscoveryInputFields {} = copycat_core::schedule::schedule_input(payload)?;
+        Ok(DiscoveryInput {})
+    }
+}
 
 /// What a discovery run did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use copycat_core::Usd;
 use copycat_core::breaker::{BreakerState, Phase};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, last_closed_window, summarize_refusals};
-use copycat_core::market::LeaderboardWindow;
+use copycat_core::market::{LeaderboardWindow, MarketInfo};
 use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplier, emergency_stop, initial_mode, ladder_alert, next_mode};
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::MarketData;
@@ -23,10 +23,24 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// The schedule's input (SAM `ScheduleV2` `Input`); nothing is required.
+/// The schedule's input (SAM `ScheduleV2` `Input`, `{}`); nothing is required. Also taken as the
+/// `detail` of an EventBridge event (see [`copycat_core::schedule`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "serde_json::Value")]
 pub struct HealthInput {}
+
+/// The fields the function takes: none.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HealthInputFields {}
+
+impl TryFrom<serde_json::Value> for HealthInput {
+    type Error = copycat_core::schedule::ScheduleInputError;
+    fn try_from(payload: serde_json::Value) -> Result<Self, Self::Error> {
+        let HealthInputFields {} = copycat_core::schedule::schedule_input(payload)?;
+        Ok(HealthInput {})
+    }
+}
 
 /// What one health check found and did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,6 +61,8 @@ pub struct HealthReport {
     pub milestones: Vec<Usd>,
     /// Trading stopped by the emergency rule in this check.
     pub emergency_stop: bool,
+    /// Held markets closed without a known winner, reported (once each, ever) by this check.
+    pub resolution_unknown: Vec<String>,
 }
 
 /// A health-check failure that fails the invocation.
@@ -243,6 +259,7 @@ async fn mark_portfolio(
         roll_day(&mut p, now);
         let mut writes = Vec::new();
         let (mut marked, mut settled) = (0, 0);
+        let mut unknown: Vec<(MarketInfo, String)> = Vec::new();
         for rec in &positions {
             // Room for this position's two writes (a settlement's delete and record) and the
             // portfolio's; the rest are marked by the next check.
@@ -254,6 +271,12 @@ async fn mark_portfolio(
                 Ok(m) => m,
                 Err(_) => continue,
             };
+            if market.resolution_unknown {
+                // Closed with nothing saying who won: keep the last mark (no book to ask, and
+                // asking would count a failure against the CLOB's breaker); never settle at 0.
+                unknown.push((market, pos.value.token_id.clone()));
+                continue;
+            }
             if let Some(price) = market.settlement_price(&pos.value.token_id) {
                 p = settle(&p, &pos.value, price, now);
                 writes.push(Write::DeleteIfVersion { key: rec.key.clone(), expected_version: pos.version });
@@ -283,6 +306,7 @@ async fn mark_portfolio(
         }
         let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
         if !changed && writes.is_empty() {
+            report_resolution_unknown(deps, &unknown, now, report).await;
             return Ok(stored.unwrap_or(Versioned { value: p, version: 0 }));
         }
         writes.push(match &stored {
@@ -293,6 +317,7 @@ async fn mark_portfolio(
             Ok(()) => {
                 report.positions_marked = marked;
                 report.positions_settled = settled;
+                report_resolution_unknown(deps, &unknown, now, report).await;
                 let version = stored.map(|v| v.version + 1).unwrap_or(1);
                 return Ok(Versioned { value: p, version });
             }
@@ -339,6 +364,31 @@ async fn record_snapshot(deps: &HealthDeps, p: &PortfolioState, now: Timestamp) 
     }
 }
 
+/// Reports each held market closed without a known winner once: the first check to write its
+/// record (put-if-absent) sends the notification; later checks, and racing ones, stay quiet.
+async fn report_resolution_unknown(deps: &HealthDeps, unknown: &[(MarketInfo, String)], now: Timestamp, report: &mut HealthReport) {
+    for (market, token_id) in unknown {
+        let key = keys::resolution_unknown(&market.condition_id);
+        let body = serde_json::json!({ "condition_id": market.condition_id, "token_id": token_id, "at": now });
+        match deps.store.put_if_absent(&key, body, None).await {
+            Ok(_) => {
+                deps.metrics.count("ResolutionUnknown", 1, &[]);
+                let event = Event::ResolutionUnknown {
+                    market: market.question.clone(),
+                    condition_id: market.condition_id.clone(),
+                    token_id: token_id.clone(),
+                };
+                notify(deps, &format!("resolution-unknown|{}", market.condition_id), now, event).await;
+                report.resolution_unknown.push(market.condition_id.clone());
+            }
+            Err(e) if e.is_conflict() => {}
+            Err(e) => {
+                tracing::warn!(error = %e, condition_id = %market.condition_id, "resolution-unknown record not written; the next check reports it")
+            }
+        }
+    }
+}
+
 async fn set_stop(deps: &HealthDeps, reason: &str, now: Timestamp) -> Result<bool, HealthError> {
     let mut changed = false;
     copycat_state::update_with_retry::<Control, _>(deps.store.as_ref(), &keys::control(), |cur| {
@@ -360,9 +410,9 @@ const REFUSAL_WINDOW_TTL: copycat_core::time::Span = copycat_core::time::Span::d
 pub async fn send_refusal_summaries(deps: &HealthDeps, now: Timestamp) -> Result<Vec<Event>, StoreError> {
     let cfg = &deps.config.notifications;
     let secs = cfg.refusal_summary_secs;
-    let windows: Vec<(Timestamp, Timestamp)> = (0..i64::from(cfg.refusal_catch_up_windows.max(1)))
+    let windows: Vec<(Timestamp, Timestamp)> = (0..u64::from(cfg.refusal_catch_up_windows.max(1)))
         .rev()
-        .map(|back| last_closed_window(now - copycat_core::time::Span::seconds(secs * back), secs))
+        .map(|back| last_closed_window(now - copycat_core::time::secs(secs.saturating_mul(back)), secs))
         .collect();
     let window_keys: Vec<copycat_core::store::Key> = windows.iter().map(|(start, _)| refusal_window_key(*start)).collect();
     let seen = deps.store.get_many(&window_keys).await?;

@@ -115,7 +115,7 @@ pub fn owner_id(request_id: &str) -> String {
 /// How long a claim may stay in progress: the invocation's remaining time (from its deadline,
 /// when it has one), capped by config, never zero.
 pub fn claim_window(deps: &CopierDeps, deadline_ms: u64) -> Span {
-    let cap = Span::seconds(deps.config.queues.claim_in_progress_secs);
+    let cap = copycat_core::time::secs(deps.config.queues.claim_in_progress_secs);
     let remaining = if deadline_ms == 0 {
         cap
     } else {
@@ -176,7 +176,7 @@ async fn copy_signal_into(
     outbox: &mut Outbox,
 ) -> Result<CopyResult, CopyError> {
     let now = deps.clock.now();
-    let gc_at = now + Span::seconds(deps.config.queues.claim_ttl_secs);
+    let gc_at = now + copycat_core::time::secs(deps.config.queues.claim_ttl_secs);
     let expires_at = now + window;
     let (version, pending) = match claim_signal(deps.store.as_ref(), &signal.key, owner, now, expires_at, gc_at).await? {
         ClaimOutcome::Acquired { version, pending } => (version, pending),

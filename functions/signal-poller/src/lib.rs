@@ -36,13 +36,29 @@ pub struct PollerDeps {
 
 copycat_state::function_deps!(PollerDeps, sends [Signals, Notifications]);
 
-/// The schedule's input (SAM `ScheduleV2` `Input`).
+/// The schedule's input (SAM `ScheduleV2` `Input`), taken as it is or as the `detail` of an
+/// EventBridge event (see [`copycat_core::schedule`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "serde_json::Value")]
 pub struct PollerInput {
     /// Stop after this many polls (default: loop until the deadline).
-    #[serde(default)]
     pub max_polls: Option<u32>,
+}
+
+/// The fields the poller takes, and no others.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PollerInputFields {
+    #[serde(default)]
+    max_polls: Option<u32>,
+}
+
+impl TryFrom<serde_json::Value> for PollerInput {
+    type Error = copycat_core::schedule::ScheduleInputError;
+    fn try_from(payload: serde_json::Value) -> Result<Self, Self::Error> {
+        let f: PollerInputFields = copycat_core::schedule::schedule_input(payload)?;
+        Ok(PollerInput { max_polls: f.max_polls })
+    }
 }
 
 /// What one poll (or one invocation) did.
@@ -274,11 +290,11 @@ pub async fn acquire_lease(deps: &PollerDeps, owner: &str, until: Timestamp) -> 
 /// The Lambda handler: loop until shortly before the deadline (or `max_polls`).
 pub async fn handle(event: LambdaEvent<PollerInput>, deps: &PollerDeps) -> Result<PollReport, PollerError> {
     let cfg = &deps.config.poller;
-    let interval = std::time::Duration::from_millis(cfg.poll_interval_ms as u64);
+    let interval = std::time::Duration::from_millis(cfg.poll_interval_ms);
     let owner =
         if event.context.request_id.is_empty() { format!("poller-{}", std::process::id()) } else { event.context.request_id.clone() };
     let deadline = if event.context.deadline == 0 { None } else { Some(event.context.deadline()) };
-    let lease_until = deps.clock.now() + Span::seconds(cfg.lease_secs);
+    let lease_until = deps.clock.now() + copycat_core::time::secs(cfg.lease_secs);
     let mut total = PollReport::default();
     let Some(lease_version) = acquire_lease(deps, &owner, lease_until).await? else {
         total.lease_busy = true;
@@ -286,7 +302,7 @@ pub async fn handle(event: LambdaEvent<PollerInput>, deps: &PollerDeps) -> Resul
     };
     let mut poller = Poller::new(owner);
     let max = event.payload.max_polls.unwrap_or(u32::MAX);
-    let margin = std::time::Duration::from_millis(cfg.deadline_margin_ms as u64);
+    let margin = std::time::Duration::from_millis(cfg.deadline_margin_ms);
     while total.polls < max {
         let r = poller.poll_once(deps).await?;
         total.add(&r);

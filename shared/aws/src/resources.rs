@@ -320,7 +320,7 @@ mod tests {
         let defaults = copycat_core::config::QueuesConfig::default();
         for role in ["candidates", "signals", "notifications"] {
             let q = resources.queue(role).unwrap_or_else(|| panic!("queue role {role} is defined"));
-            assert_eq!(i64::from(q.visibility_timeout_secs), defaults.visibility_timeout_secs, "{role}: visibility");
+            assert_eq!(u64::from(q.visibility_timeout_secs), defaults.visibility_timeout_secs, "{role}: visibility");
             assert_eq!(q.dead_letter.max_receive, defaults.max_receive, "{role}: max_receive");
         }
         assert!(resources.queue("signals").is_some_and(|q| q.fifo), "signals are FIFO per wallet");

@@ -32,6 +32,7 @@ fn setup() -> (TradesVenue, Vec<ReplayLeader>, Config, ReplayOptions) {
             liquidity: Usd(Decimal::new(50_000, 0)),
             taker_fee_rate: Decimal::ZERO,
             winning_outcome: Some((m % 2) as usize),
+            resolution_unknown: false,
         };
         data.add_market(info, Some(from_secs(T0 + 31 * 86_400)));
     }

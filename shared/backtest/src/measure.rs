@@ -9,7 +9,7 @@ use copycat_core::edge::{CopyRecord, EdgeScore, copyable_edge};
 use copycat_core::market::MarketInfo;
 use copycat_core::policy::allocation_for_rank;
 use copycat_core::records::Leader;
-use copycat_core::time::{Span, Timestamp};
+use copycat_core::time::Timestamp;
 use copycat_core::trade::{Trade, Wallet};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,8 +61,8 @@ pub async fn measure_edge<H: History>(
     config: &Config,
 ) -> Result<Measured, H::Error> {
     let sel = &config.selection;
-    let latency = Span::milliseconds(sel.latency_ms());
-    let window = Span::seconds(sel.fill_window_secs);
+    let latency = sel.latency();
+    let window = copycat_core::time::secs(sel.fill_window_secs);
     let in_window: Vec<&Trade> = trades.iter().filter(|t| t.timestamp >= from && t.timestamp < to).collect();
     let (mut data, mut skipped) = gather(history, &in_window, to, config).await?;
     // The leader's own trades price the book and the marks between others' trades.
@@ -72,7 +72,8 @@ pub async fn measure_edge<H: History>(
     let scoring = scoring_config(config);
     let leader =
         Leader { wallet: wallet.clone(), score: 0.0, roi, allocation: allocation_for_rank(&config.copy, 1), since: from, judged_at: to };
-    let opts = ReplayOptions { from, to, latency, mode_every: Span::seconds(sel.replay_mode_every_secs), record_decisions: false };
+    let opts =
+        ReplayOptions { from, to, latency, mode_every: copycat_core::time::secs(sel.replay_mode_every_secs), record_decisions: false };
     let report = replay(&venue, &[ReplayLeader { leader, trades: trades.to_vec() }], &scoring, &opts);
     skipped.extend(report.skipped.iter().cloned());
     let records = report.leaders.into_iter().next().map(|l| l.records).unwrap_or_default();
@@ -90,7 +91,7 @@ pub async fn gather<H: History>(
     config: &Config,
 ) -> Result<(TradesVenueData, Vec<String>), H::Error> {
     let sel = &config.selection;
-    let reach = Span::milliseconds(sel.latency_ms()) + Span::seconds(sel.fill_window_secs);
+    let reach = sel.latency() + copycat_core::time::secs(sel.fill_window_secs);
     let mut data = TradesVenueData::default();
     let mut skipped = Vec::new();
     let tokens: BTreeSet<&str> = trades.iter().map(|t| t.asset.as_str()).collect();

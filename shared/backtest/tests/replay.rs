@@ -32,6 +32,7 @@ fn market(i: u32, winner: Option<usize>) -> MarketInfo {
         liquidity: Usd(dec!(50000)),
         taker_fee_rate: Decimal::ZERO,
         winning_outcome: winner,
+        resolution_unknown: false,
     }
 }
 

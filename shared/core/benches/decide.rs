@@ -44,6 +44,7 @@ fn bench(c: &mut Criterion) {
         liquidity: Usd(dec!(50000)),
         taker_fee_rate: dec!(0.02),
         winning_outcome: None,
+        resolution_unknown: false,
     };
     let book = Book {
         token_id: trade.asset.clone(),

@@ -391,8 +391,8 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     let micro = cfg.micro_trade_notional.to_f64();
     f.micro_share = orders.iter().filter(|o| o.notional < micro).count() as f64 / orders.len() as f64;
 
-    two_sided(fills, cfg.two_sided_window_secs, &mut f);
-    hold_times(fills, cfg.min_human_median_hold_secs, &mut f);
+    two_sided(fills, crate::time::secs(cfg.two_sided_window_secs).num_seconds(), &mut f);
+    hold_times(fills, crate::time::secs(cfg.min_human_median_hold_secs).num_seconds(), &mut f);
     buy_prices_and_pairs(orders, cfg, &mut f);
     f
 }
@@ -407,7 +407,7 @@ fn buy_prices_and_pairs(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Fea
     }
     let high = buys.iter().filter(|o| o.notional / o.shares >= cfg.sniper_min_price - 1e-9).count();
     f.high_price_buy_share = high as f64 / buys.len() as f64;
-    let window = cfg.pair_window_secs;
+    let window = crate::time::secs(cfg.pair_window_secs).num_seconds();
     let paired = (0..buys.len())
         .filter(|&i| {
             let o = buys[i];
@@ -639,7 +639,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
 
     // Machine-regular timing at machine cadence.
     if let (Some(cv), Some(med)) = (f.gap_cv, f.median_gap_secs)
-        && med <= cfg.max_regular_gap_secs
+        && med <= cfg.max_regular_gap_secs as f64
     {
         let min_cv = cfg.min_human_gap_cv;
         out.push(Tell {

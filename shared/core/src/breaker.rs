@@ -7,7 +7,7 @@
 
 use crate::config::BreakerConfig;
 use crate::dependency::Dependency;
-use crate::time::{Span, Timestamp};
+use crate::time::{Timestamp, secs};
 use serde::{Deserialize, Serialize};
 
 /// Phase of a breaker.
@@ -95,14 +95,14 @@ pub fn admit(state: &BreakerState, owner: &str, now: Timestamp, cfg: &BreakerCon
     match state.phase {
         Phase::Closed => Admission::Proceed,
         Phase::Open => {
-            let retry_at = state.opened_at.unwrap_or(now) + Span::seconds(cfg.cooldown_secs);
+            let retry_at = state.opened_at.unwrap_or(now) + secs(cfg.cooldown_secs);
             if now >= retry_at { Admission::ElectProbe { elected: elect(state, owner, now) } } else { Admission::Refuse { retry_at } }
         }
         Phase::HalfOpen => {
             if state.probe_owner.as_deref() == Some(owner) {
                 return Admission::Proceed;
             }
-            let expires = state.probe_started_at.unwrap_or(now) + Span::seconds(cfg.probe_timeout_secs);
+            let expires = state.probe_started_at.unwrap_or(now) + secs(cfg.probe_timeout_secs);
             if now >= expires {
                 Admission::ElectProbe { elected: elect(state, owner, now) }
             } else {
@@ -179,7 +179,7 @@ fn trip(state: &BreakerState, failures: u32, error: String, now: Timestamp) -> B
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::from_secs;
+    use crate::time::{Span, from_secs};
     use proptest::prelude::*;
 
     fn cfg() -> BreakerConfig {

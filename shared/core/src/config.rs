@@ -6,6 +6,7 @@
 use crate::events::{EventKind, Severity};
 use crate::money::{Price, Shares, Usd};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -79,6 +80,76 @@ pub struct Config {
     pub report: crate::report::ReportConfig,
     /// Control from chat: the allow-list and the replay window.
     pub control: crate::control::ControlConfig,
+    /// How often the scheduled functions run on the real clock (`copycat run`; the SAM
+    /// template's schedule defaults match).
+    pub schedule: ScheduleConfig,
+    /// The chaos soak's fault plan (`copycat chaos`).
+    pub chaos: ChaosConfig,
+}
+
+/// `[chaos]`: the seeded fault plan of `copycat chaos`, which drives leader trades through the
+/// real copier in worker processes and audits the ledger afterwards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChaosConfig {
+    /// Worker processes copying at once (each a copier on the same state and queue).
+    pub workers: u32,
+    /// Share of signals delivered a second time (a redelivery, raced by the other workers).
+    pub redelivery_rate: f64,
+    /// Share of handler invocations whose worker is killed (SIGKILL) at a random port call inside.
+    pub kill_rate: f64,
+    /// Share of port calls (store, market data, broker) answered as throttled.
+    pub throttle_rate: f64,
+    /// Share of port calls answered as timed out (before the call reaches its target).
+    pub timeout_rate: f64,
+    /// Share of orders that fill at the venue but whose answer is lost on the way back.
+    pub lost_answer_rate: f64,
+    /// Largest skew of a worker's clock from the real one, either way.
+    pub max_clock_skew_ms: u64,
+    /// Leaders whose trades are copied.
+    pub leaders: u32,
+    /// Markets they trade.
+    pub markets: u32,
+    /// Signals queue visibility timeout during the soak (short, so killed workers' messages
+    /// come back quickly).
+    pub visibility_timeout_secs: u64,
+    /// Claim in-progress window during the soak (below the visibility timeout).
+    pub claim_in_progress_secs: u64,
+}
+
+impl Default for ChaosConfig {
+    fn default() -> Self {
+        ChaosConfig {
+            workers: 4,
+            redelivery_rate: 0.10,
+            kill_rate: 0.01,
+            throttle_rate: 0.01,
+            timeout_rate: 0.005,
+            lost_answer_rate: 0.02,
+            max_clock_skew_ms: 1_000,
+            leaders: 32,
+            markets: 40,
+            visibility_timeout_secs: 3,
+            claim_in_progress_secs: 2,
+        }
+    }
+}
+
+/// `[schedule]`: the real-clock cadence of the scheduled functions. `copycat run` uses it; the
+/// demo's simulated clock uses `[demo]` instead, so a demo setting never paces real polling.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScheduleConfig {
+    /// How often discovery runs (template `DiscoverySchedule`, `rate(1 hour)`).
+    pub discovery_every_secs: u64,
+    /// How often the health check runs (template `HealthCheckSchedule`, `rate(5 minutes)`).
+    pub health_every_secs: u64,
+}
+
+impl Default for ScheduleConfig {
+    fn default() -> Self {
+        ScheduleConfig { discovery_every_secs: 3600, health_every_secs: 300 }
+    }
 }
 
 /// Paper or live.
@@ -161,7 +232,7 @@ pub struct ModesConfig {
     /// Downgrade when equity < current tier's minimum × this.
     pub downgrade_buffer: Decimal,
     /// Time to spend in a tier before an upgrade.
-    pub min_secs_in_tier: i64,
+    pub min_secs_in_tier: u64,
     /// Consecutive profitable closed positions required before an upgrade.
     pub min_profitable_streak: u32,
     /// Most transitions in one UTC day.
@@ -170,22 +241,18 @@ pub struct ModesConfig {
     pub emergency_stop_drawdown: Decimal,
 }
 
-fn d(v: &str) -> Decimal {
-    v.parse().unwrap_or_default()
-}
-
-fn tier(name: &str, ordinal: u8, min: i64, pos: &str, kelly: &str, dd: &str) -> ModeTier {
-    let max_dd = d(dd);
+fn tier(name: &str, ordinal: u8, min: i64, pos: Decimal, kelly: Decimal, dd: Decimal) -> ModeTier {
+    let max_dd = dd;
     ModeTier {
         name: name.into(),
         ordinal,
         min_balance: Usd(Decimal::new(min, 0)),
-        position_pct: d(pos),
-        kelly_fraction: d(kelly),
+        position_pct: pos,
+        kelly_fraction: kelly,
         max_drawdown: max_dd,
         drawdown_ladder: vec![
-            LadderStep { at: (max_dd * d("0.33")).round_dp(3), multiplier: d("0.75") },
-            LadderStep { at: (max_dd * d("0.66")).round_dp(3), multiplier: d("0.5") },
+            LadderStep { at: (max_dd * dec!(0.33)).round_dp(3), multiplier: dec!(0.75) },
+            LadderStep { at: (max_dd * dec!(0.66)).round_dp(3), multiplier: dec!(0.5) },
         ],
     }
 }
@@ -194,19 +261,19 @@ impl Default for ModesConfig {
     fn default() -> Self {
         ModesConfig {
             tiers: vec![
-                tier("NANO", 0, 0, "0.75", "0.75", "0.30"),
-                tier("MICRO", 1, 15, "0.60", "0.75", "0.25"),
-                tier("MINI", 2, 25, "0.50", "0.50", "0.20"),
-                tier("BALANCED", 3, 50, "0.40", "0.40", "0.18"),
-                tier("AGGRESSIVE", 4, 200, "0.35", "0.35", "0.15"),
-                tier("CONSERVATIVE", 5, 1000, "0.25", "0.25", "0.12"),
+                tier("NANO", 0, 0, dec!(0.75), dec!(0.75), dec!(0.30)),
+                tier("MICRO", 1, 15, dec!(0.60), dec!(0.75), dec!(0.25)),
+                tier("MINI", 2, 25, dec!(0.50), dec!(0.50), dec!(0.20)),
+                tier("BALANCED", 3, 50, dec!(0.40), dec!(0.40), dec!(0.18)),
+                tier("AGGRESSIVE", 4, 200, dec!(0.35), dec!(0.35), dec!(0.15)),
+                tier("CONSERVATIVE", 5, 1000, dec!(0.25), dec!(0.25), dec!(0.12)),
             ],
-            upgrade_buffer: d("1.10"),
-            downgrade_buffer: d("0.80"),
+            upgrade_buffer: dec!(1.10),
+            downgrade_buffer: dec!(0.80),
             min_secs_in_tier: 6 * 3600,
             min_profitable_streak: 1,
             max_transitions_per_day: 2,
-            emergency_stop_drawdown: d("0.40"),
+            emergency_stop_drawdown: dec!(0.40),
         }
     }
 }
@@ -236,7 +303,7 @@ pub struct BoostConfig {
 
 impl Default for BoostConfig {
     fn default() -> Self {
-        BoostConfig { below_balance: Usd(Decimal::new(15, 0)), multiplier: d("1.5"), max_position_pct: d("0.90") }
+        BoostConfig { below_balance: Usd(Decimal::new(15, 0)), multiplier: dec!(1.5), max_position_pct: dec!(0.90) }
     }
 }
 
@@ -261,9 +328,9 @@ pub struct BreakerConfig {
     /// Consecutive failures that open a breaker.
     pub failure_threshold: u32,
     /// How long it stays open before one probe is allowed.
-    pub cooldown_secs: i64,
+    pub cooldown_secs: u64,
     /// How long an elected probe may take before another may be elected.
-    pub probe_timeout_secs: i64,
+    pub probe_timeout_secs: u64,
 }
 
 impl Default for BreakerConfig {
@@ -285,22 +352,22 @@ pub struct RiskConfig {
     /// Most open positions at once.
     pub max_open_positions: u32,
     /// Signals older than this are stale and refused.
-    pub max_signal_age_secs: i64,
+    pub max_signal_age_secs: u64,
     /// Refuse when the price we would pay differs from the leader's by more than this (absolute).
     pub max_price_drift: Price,
     /// Refuse buys in markets ending sooner than this.
-    pub min_secs_to_expiry: i64,
+    pub min_secs_to_expiry: u64,
 }
 
 impl Default for RiskConfig {
     fn default() -> Self {
         RiskConfig {
-            daily_loss_limit_pct: d("0.15"),
-            max_exposure_pct: d("0.90"),
-            per_market_cap_pct: d("0.35"),
+            daily_loss_limit_pct: dec!(0.15),
+            max_exposure_pct: dec!(0.90),
+            per_market_cap_pct: dec!(0.35),
             max_open_positions: 12,
             max_signal_age_secs: 120,
-            max_price_drift: Price(d("0.04")),
+            max_price_drift: Price(dec!(0.04)),
             min_secs_to_expiry: 3600,
         }
     }
@@ -329,10 +396,10 @@ impl Default for SizingConfig {
         SizingConfig {
             min_order_notional: Usd(Decimal::ONE),
             default_min_order_size: Shares(Decimal::new(5, 0)),
-            default_tick_size: Price(d("0.01")),
-            slippage_tolerance: Price(d("0.02")),
-            edge_from_roi: d("0.5"),
-            max_win_probability: d("0.97"),
+            default_tick_size: Price(dec!(0.01)),
+            slippage_tolerance: Price(dec!(0.02)),
+            edge_from_roi: dec!(0.5),
+            max_win_probability: dec!(0.97),
         }
     }
 }
@@ -375,8 +442,8 @@ impl Default for CopyConfig {
     fn default() -> Self {
         CopyConfig {
             max_leaders: 8,
-            allocation_tiers: vec![AllocationTier { up_to_rank: 2, share: d("1.0") }, AllocationTier { up_to_rank: 5, share: d("0.7") }],
-            default_share: d("0.4"),
+            allocation_tiers: vec![AllocationTier { up_to_rank: 2, share: dec!(1.0) }, AllocationTier { up_to_rank: 5, share: dec!(0.7) }],
+            default_share: dec!(0.4),
             allow_categories: vec![],
             deny_categories: vec![],
             allow_markets: vec![],
@@ -414,7 +481,7 @@ pub struct BotFilterConfig {
     pub min_human_gap_cv: f64,
     /// Gap regularity only counts when the median gap between orders is at most this long (a
     /// person who trades once a day at breakfast has regular gaps too).
-    pub max_regular_gap_secs: f64,
+    pub max_regular_gap_secs: u64,
     /// Orders above which regular timing is strong evidence (fewer: weak).
     pub regular_timing_min_orders: u32,
     /// Share of sub-second gaps (between different transactions) that marks a bot.
@@ -434,7 +501,7 @@ pub struct BotFilterConfig {
     /// two-sided trading is a sign.
     pub max_two_sided_share: f64,
     /// Window for two-sided trading.
-    pub two_sided_window_secs: i64,
+    pub two_sided_window_secs: u64,
     /// Two-sided episodes per two-sided market from which trading both sides looks like
     /// quoting (a maker) rather than getting in and out (a person).
     pub market_maker_events_per_market: f64,
@@ -442,7 +509,7 @@ pub struct BotFilterConfig {
     /// quoting is inventory-neutral.
     pub max_maker_inventory_imbalance: f64,
     /// Median round-trip holding time below which holds are short.
-    pub min_human_median_hold_secs: i64,
+    pub min_human_median_hold_secs: u64,
     /// Fewest FIFO-matched round trips before hold times are judged.
     pub min_round_trips: u32,
     /// Share of bought shares sold again within `min_human_median_hold_secs` from which
@@ -457,7 +524,7 @@ pub struct BotFilterConfig {
     /// Share of buys at or above `sniper_min_price` from which buying favourites is a sign.
     pub max_high_price_buy_share: f64,
     /// Buys of both outcomes of one market this close together are one arbitrage pair.
-    pub pair_window_secs: i64,
+    pub pair_window_secs: u64,
     /// Share of buys that are half of such a pair from which it is a sign.
     pub max_paired_buy_share: f64,
     /// How much each sign weighs (0..1) at full strength.
@@ -524,7 +591,7 @@ impl Default for BotFilterConfig {
             sign_present_strength: 0.25,
             max_human_trades_per_day: 60.0,
             min_human_gap_cv: 0.5,
-            max_regular_gap_secs: 6.0 * 3600.0,
+            max_regular_gap_secs: 6 * 3600,
             regular_timing_min_orders: 30,
             max_subsecond_share: 0.05,
             min_subsecond_gaps: 3,
@@ -568,7 +635,7 @@ pub struct QualityConfig {
     /// Score (0..1) at least this to follow or keep following.
     pub min_score: f64,
     /// How often followed leaders are judged again.
-    pub rejudge_every_secs: i64,
+    pub rejudge_every_secs: u64,
 }
 
 impl Default for QualityConfig {
@@ -612,13 +679,13 @@ impl Default for DiscoveryConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct PollerConfig {
     /// Time between polls inside one invocation.
-    pub poll_interval_ms: i64,
+    pub poll_interval_ms: u64,
     /// Rows read per wallet per poll.
     pub max_trades_per_poll: u32,
     /// Stop looping this long before the invocation's deadline.
-    pub deadline_margin_ms: i64,
+    pub deadline_margin_ms: u64,
     /// Lease on the polling loop, so two invocations never poll at once.
-    pub lease_secs: i64,
+    pub lease_secs: u64,
 }
 
 impl Default for PollerConfig {
@@ -634,13 +701,13 @@ pub struct QueuesConfig {
     /// Receives before a message is dead-lettered.
     pub max_receive: u32,
     /// Visibility timeout of every queue.
-    pub visibility_timeout_secs: i64,
+    pub visibility_timeout_secs: u64,
     /// Messages per consumer batch.
     pub batch_size: u32,
     /// How long a copier's claim stays in progress before another copier may take it over.
-    pub claim_in_progress_secs: i64,
+    pub claim_in_progress_secs: u64,
     /// How long completed claims are kept (garbage collection only).
-    pub claim_ttl_secs: i64,
+    pub claim_ttl_secs: u64,
 }
 
 impl Default for QueuesConfig {
@@ -662,7 +729,7 @@ pub struct NotificationsConfig {
     /// UTC hour at which the daily summary is sent.
     pub daily_summary_hour_utc: u32,
     /// Refusals are batched into one summary per this window.
-    pub refusal_summary_secs: i64,
+    pub refusal_summary_secs: u64,
     /// How many closed refusal windows a health check looks back over, so windows it missed
     /// (no health check ran) are summarised late rather than never (at most 100).
     pub refusal_catch_up_windows: u32,
@@ -695,7 +762,7 @@ impl NotificationsConfig {
                 if w.requests >= n {
                     RateWindow { requests: w.requests / n, window_ms: w.window_ms }
                 } else {
-                    RateWindow { requests: w.requests, window_ms: w.window_ms * i64::from(n.div_ceil(w.requests)) }
+                    RateWindow { requests: w.requests, window_ms: w.window_ms.saturating_mul(u64::from(n.div_ceil(w.requests))) }
                 }
             })
             .collect()
@@ -751,7 +818,7 @@ pub struct RateWindow {
     /// Posts allowed in the window.
     pub requests: u32,
     /// Length of the sliding window.
-    pub window_ms: i64,
+    pub window_ms: u64,
 }
 
 /// `[notifications.delivery]`: how hard one webhook post is tried before the notification goes
@@ -795,16 +862,16 @@ pub struct DemoConfig {
     pub wallets: u32,
     /// Markets.
     pub markets: u32,
-    /// Day (from the start) the Data API outage begins, and how long it lasts.
-    pub outage_start_hours: f64,
-    /// Length of the outage.
-    pub outage_minutes: f64,
+    /// Hours from the start at which the simulated Data API outage begins.
+    pub outage_start_hours: u64,
+    /// Length of the outage (0: none).
+    pub outage_minutes: u64,
     /// Simulated round trip of an order.
-    pub order_latency_ms: i64,
-    /// How often discovery runs.
-    pub discovery_every_secs: i64,
-    /// How often the health check runs.
-    pub health_every_secs: i64,
+    pub order_latency_ms: u64,
+    /// How often discovery runs in the demo's simulated time (`[schedule]` sets the real clock's).
+    pub discovery_every_secs: u64,
+    /// How often the health check runs in the demo's simulated time.
+    pub health_every_secs: u64,
 }
 
 impl Default for DemoConfig {
@@ -814,8 +881,8 @@ impl Default for DemoConfig {
             days: 7,
             wallets: 120,
             markets: 60,
-            outage_start_hours: 60.0,
-            outage_minutes: 6.0,
+            outage_start_hours: 60,
+            outage_minutes: 6,
             order_latency_ms: 120,
             discovery_every_secs: 6 * 3600,
             health_every_secs: 60,
@@ -908,20 +975,17 @@ impl VenueConfig {
                 return bad(key, "must be an http:// or https:// URL with a host");
             }
         }
-        if self.request_timeout_ms == 0 || self.connect_timeout_ms == 0 {
-            return bad("request_timeout_ms", "request and connect timeouts must be above zero");
+        if self.retry_max_ms < self.retry_base_ms {
+            return bad("retry_max_ms", "must be at least retry_base_ms");
         }
-        if self.retry_base_ms == 0 || self.retry_max_ms < self.retry_base_ms {
-            return bad("retry_max_ms", "retry_base_ms must be above zero and retry_max_ms at least retry_base_ms");
+        if self.page_limit == 0 {
+            return bad("page_limit", "must be at least 1");
         }
-        if self.page_limit == 0 || self.max_pages == 0 {
-            return bad("page_limit", "page_limit and max_pages must be at least 1");
+        if self.max_pages == 0 {
+            return bad("max_pages", "must be at least 1");
         }
         if self.discovery_concurrency == 0 {
             return bad("discovery_concurrency", "must be at least 1");
-        }
-        if self.rate_window_ms == 0 {
-            return bad("rate_window_ms", "must be above zero");
         }
         let families = [
             ("data_trades_per_window", self.data_trades_per_window, self.data_api_per_window),
@@ -929,8 +993,14 @@ impl VenueConfig {
             ("gamma_markets_per_window", self.gamma_markets_per_window, self.gamma_per_window),
             ("clob_book_per_window", self.clob_book_per_window, self.clob_per_window),
         ];
-        if self.data_api_per_window == 0 || self.gamma_per_window == 0 || self.clob_per_window == 0 {
-            return bad("data_api_per_window", "every rate budget must be at least 1");
+        for (key, overall) in [
+            ("data_api_per_window", self.data_api_per_window),
+            ("gamma_per_window", self.gamma_per_window),
+            ("clob_per_window", self.clob_per_window),
+        ] {
+            if overall == 0 {
+                return bad(key, "must be at least 1");
+            }
         }
         for (key, route, overall) in families {
             if route == 0 || route > overall {
@@ -941,7 +1011,97 @@ impl VenueConfig {
     }
 }
 
+/// Longest value a `…_secs` key may hold: a year, far past any sensible setting and small enough
+/// that every duration converts to a signed time span without overflow.
+pub const MAX_DURATION_SECS: u64 = 366 * 86_400;
+
+/// Longest value a `…_ms` key may hold: a day.
+pub const MAX_DURATION_MS: u64 = 86_400_000;
+
+/// A duration key's unit, read from its name's suffix (`_secs`, `_ms`, `_hours`, `_minutes`).
+fn duration_unit(key: &str) -> (&'static str, u64) {
+    if key.ends_with("_ms") {
+        ("ms", MAX_DURATION_MS)
+    } else if key.ends_with("_hours") {
+        ("hours", MAX_DURATION_SECS / 3600)
+    } else if key.ends_with("_minutes") {
+        ("minutes", MAX_DURATION_SECS / 60)
+    } else {
+        ("s", MAX_DURATION_SECS)
+    }
+}
+
 impl Config {
+    /// Every duration in the config with its key and the least value it may take. Every duration
+    /// is one type (`u64`, in the unit its key names), so a negative one is refused when the file
+    /// is read; this table bounds them all in one place.
+    pub fn durations(&self) -> Vec<(String, u64, u64)> {
+        let n = &self.notifications;
+        let mut v: Vec<(String, u64, u64)> = [
+            ("modes.min_secs_in_tier", self.modes.min_secs_in_tier, 0),
+            ("breaker.cooldown_secs", self.breaker.cooldown_secs, 1),
+            ("breaker.probe_timeout_secs", self.breaker.probe_timeout_secs, 1),
+            ("risk.max_signal_age_secs", self.risk.max_signal_age_secs, 1),
+            ("risk.min_secs_to_expiry", self.risk.min_secs_to_expiry, 0),
+            ("bot_filter.max_regular_gap_secs", self.bot_filter.max_regular_gap_secs, 1),
+            ("bot_filter.two_sided_window_secs", self.bot_filter.two_sided_window_secs, 1),
+            ("bot_filter.min_human_median_hold_secs", self.bot_filter.min_human_median_hold_secs, 0),
+            ("bot_filter.pair_window_secs", self.bot_filter.pair_window_secs, 0),
+            ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
+            ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
+            ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
+            ("poller.lease_secs", self.poller.lease_secs, 1),
+            ("queues.visibility_timeout_secs", self.queues.visibility_timeout_secs, 0),
+            ("queues.claim_in_progress_secs", self.queues.claim_in_progress_secs, 1),
+            ("queues.claim_ttl_secs", self.queues.claim_ttl_secs, 1),
+            ("notifications.refusal_summary_secs", n.refusal_summary_secs, 60),
+            ("notifications.delivery.request_timeout_ms", n.delivery.request_timeout_ms, 1),
+            ("notifications.delivery.backoff_initial_ms", n.delivery.backoff_initial_ms, 0),
+            ("notifications.delivery.backoff_max_ms", n.delivery.backoff_max_ms, 0),
+            ("notifications.delivery.max_retry_after_ms", n.delivery.max_retry_after_ms, 0),
+            ("demo.outage_start_hours", self.demo.outage_start_hours, 0),
+            ("demo.outage_minutes", self.demo.outage_minutes, 0),
+            ("demo.order_latency_ms", self.demo.order_latency_ms, 0),
+            ("demo.discovery_every_secs", self.demo.discovery_every_secs, 1),
+            ("demo.health_every_secs", self.demo.health_every_secs, 1),
+            ("venue.request_timeout_ms", self.venue.request_timeout_ms, 1),
+            ("venue.connect_timeout_ms", self.venue.connect_timeout_ms, 1),
+            ("venue.retry_base_ms", self.venue.retry_base_ms, 1),
+            ("venue.retry_max_ms", self.venue.retry_max_ms, 1),
+            ("venue.market_cache_secs", self.venue.market_cache_secs, 0),
+            ("venue.rate_window_ms", self.venue.rate_window_ms, 1),
+            // EventBridge's smallest rate is one minute.
+            ("schedule.discovery_every_secs", self.schedule.discovery_every_secs, 60),
+            ("schedule.health_every_secs", self.schedule.health_every_secs, 60),
+            ("selection.detection_delay_ms", self.selection.detection_delay_ms, 0),
+            ("selection.order_round_trip_ms", self.selection.order_round_trip_ms, 0),
+            ("selection.fill_window_secs", self.selection.fill_window_secs, 1),
+            ("selection.replay_mode_every_secs", self.selection.replay_mode_every_secs, 60),
+            ("chaos.max_clock_skew_ms", self.chaos.max_clock_skew_ms, 0),
+            ("chaos.visibility_timeout_secs", self.chaos.visibility_timeout_secs, 1),
+            ("chaos.claim_in_progress_secs", self.chaos.claim_in_progress_secs, 1),
+        ]
+        .into_iter()
+        .map(|(k, v, min)| (k.to_string(), v, min))
+        .collect();
+        for (section, limits) in [("discord_rate_limits", &n.discord_rate_limits), ("slack_rate_limits", &n.slack_rate_limits)] {
+            for (i, w) in limits.iter().enumerate() {
+                v.push((format!("notifications.{section}[{i}].window_ms"), w.window_ms, 1));
+            }
+        }
+        v
+    }
+
+    fn validate_durations(&self) -> Result<(), ConfigError> {
+        for (key, value, min) in self.durations() {
+            let (unit, max) = duration_unit(&key);
+            if !(min..=max).contains(&value) {
+                return Err(ConfigError::Invalid { key, rule: format!("must be a duration in {min}..={max} {unit}, got {value}") });
+            }
+        }
+        Ok(())
+    }
+
     /// Parses TOML text, applies `COPYCAT__…` overrides from `env`, and validates.
     pub fn from_toml_with_env(text: &str, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
         let mut root: toml::Table = if text.trim().is_empty() {
@@ -953,7 +1113,12 @@ impl Config {
             let Some(path) = var.strip_prefix(ENV_PREFIX) else { continue };
             apply_override(&mut root, &var, path, &value)?;
         }
-        let config: Config = toml::Value::Table(root).try_into().map_err(|e: toml::de::Error| ConfigError::Parse(e.to_string()))?;
+        let config: Config = serde_path_to_error::deserialize(toml::Value::Table(root)).map_err(|e| {
+            let key = e.path().to_string();
+            // toml's own message may end with an `in <key>` line; the key is already named.
+            let rule = e.into_inner().to_string().lines().next().unwrap_or_default().trim().to_string();
+            if key.is_empty() || key == "." { ConfigError::Parse(rule) } else { ConfigError::Invalid { key, rule } }
+        })?;
         config.validate()?;
         Ok(config)
     }
@@ -965,6 +1130,7 @@ impl Config {
 
     /// Checks every rule; the first broken one is returned with its key.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        self.validate_durations()?;
         let bad = |key: &str, rule: &str| Err(ConfigError::Invalid { key: key.into(), rule: rule.into() });
         let frac = |key: &str, v: Decimal| -> Result<(), ConfigError> {
             if v <= Decimal::ZERO || v > Decimal::ONE { bad(key, &format!("must be in (0, 1], got {v}")) } else { Ok(()) }
@@ -1020,9 +1186,6 @@ impl Config {
         if m.downgrade_buffer <= Decimal::ZERO || m.downgrade_buffer > Decimal::ONE {
             return bad("modes.downgrade_buffer", "must be in (0, 1] (hysteresis below the current tier's minimum)");
         }
-        if m.min_secs_in_tier < 0 {
-            return bad("modes.min_secs_in_tier", "must not be negative");
-        }
         if m.max_transitions_per_day == 0 {
             return bad("modes.max_transitions_per_day", "must be at least 1");
         }
@@ -1037,18 +1200,12 @@ impl Config {
         if self.breaker.failure_threshold == 0 {
             return bad("breaker.failure_threshold", "must be at least 1");
         }
-        if self.breaker.cooldown_secs <= 0 || self.breaker.probe_timeout_secs <= 0 {
-            return bad("breaker.cooldown_secs", "cooldown and probe timeout must be above zero");
-        }
         let r = &self.risk;
         frac("risk.daily_loss_limit_pct", r.daily_loss_limit_pct)?;
         frac("risk.max_exposure_pct", r.max_exposure_pct)?;
         frac("risk.per_market_cap_pct", r.per_market_cap_pct)?;
         if r.max_open_positions == 0 {
             return bad("risk.max_open_positions", "must be at least 1");
-        }
-        if r.max_signal_age_secs <= 0 {
-            return bad("risk.max_signal_age_secs", "must be above zero");
         }
         if !(r.max_price_drift.0 > Decimal::ZERO && r.max_price_drift.0 < Decimal::ONE) {
             return bad("risk.max_price_drift", "must be in (0, 1)");
@@ -1119,9 +1276,6 @@ impl Config {
         if !(0.0..=1.0).contains(&self.quality.min_score) {
             return bad("quality.min_score", "must be in [0, 1]");
         }
-        if self.quality.rejudge_every_secs <= 0 {
-            return bad("quality.rejudge_every_secs", "must be above zero");
-        }
         for (i, w) in self.discovery.seed_wallets.iter().enumerate() {
             if crate::trade::Wallet::parse(w).is_err() {
                 return bad(&format!("discovery.seed_wallets[{i}]"), "must be 0x followed by 40 hex digits");
@@ -1141,10 +1295,10 @@ impl Config {
         if !(1..=10).contains(&q.batch_size) {
             return bad("queues.batch_size", "must be in 1..=10 (SQS batch limit for FIFO queues)");
         }
-        if !(0..=43_200).contains(&q.visibility_timeout_secs) {
+        if q.visibility_timeout_secs > 43_200 {
             return bad("queues.visibility_timeout_secs", "must be in 0..=43200 (SQS limit)");
         }
-        if q.claim_in_progress_secs <= 0 || q.claim_in_progress_secs >= q.visibility_timeout_secs {
+        if q.claim_in_progress_secs == 0 || q.claim_in_progress_secs >= q.visibility_timeout_secs {
             return bad(
                 "queues.claim_in_progress_secs",
                 "must be above zero and below the visibility timeout, so a redelivery can take an expired claim over",
@@ -1153,8 +1307,34 @@ impl Config {
         self.notifications.validate()?;
         self.report.validate()?;
         self.control.validate()?;
-        if self.demo.days == 0 || self.demo.wallets < 10 || self.demo.markets < 4 {
-            return bad("demo", "needs at least 1 day, 10 wallets and 4 markets");
+        let ch = &self.chaos;
+        for (key, x) in [
+            ("chaos.redelivery_rate", ch.redelivery_rate),
+            ("chaos.kill_rate", ch.kill_rate),
+            ("chaos.throttle_rate", ch.throttle_rate),
+            ("chaos.timeout_rate", ch.timeout_rate),
+            ("chaos.lost_answer_rate", ch.lost_answer_rate),
+        ] {
+            if !(0.0..=1.0).contains(&x) {
+                return bad(key, "must be in [0, 1]");
+            }
+        }
+        for (key, n) in [("chaos.workers", ch.workers), ("chaos.leaders", ch.leaders), ("chaos.markets", ch.markets)] {
+            if n == 0 {
+                return bad(key, "must be at least 1");
+            }
+        }
+        if ch.claim_in_progress_secs >= ch.visibility_timeout_secs {
+            return bad("chaos.claim_in_progress_secs", "must be below chaos.visibility_timeout_secs");
+        }
+        if self.demo.days == 0 {
+            return bad("demo.days", "must be at least 1");
+        }
+        if self.demo.wallets < 10 {
+            return bad("demo.wallets", "must be at least 10 (the population needs room for every kind of trader)");
+        }
+        if self.demo.markets < 4 {
+            return bad("demo.markets", "must be at least 4");
         }
         self.venue.validate()
     }
@@ -1186,7 +1366,7 @@ impl NotificationsConfig {
         if self.daily_summary_hour_utc > 23 {
             return bad("notifications.daily_summary_hour_utc".into(), "must be 0..=23");
         }
-        if self.refusal_summary_secs < 60 || 86_400 % self.refusal_summary_secs != 0 {
+        if self.refusal_summary_secs < 60 || !86_400u64.is_multiple_of(self.refusal_summary_secs) {
             return bad("notifications.refusal_summary_secs".into(), "must be at least 60 and divide a day (86400) evenly");
         }
         if !(1..=100).contains(&self.refusal_catch_up_windows) {
@@ -1218,8 +1398,8 @@ impl NotificationsConfig {
                 return bad(format!("notifications.{section}"), "needs at least one window");
             }
             for (i, w) in limits.iter().enumerate() {
-                if w.requests == 0 || w.window_ms <= 0 {
-                    return bad(format!("notifications.{section}[{i}]"), "requests and window_ms must be above zero");
+                if w.requests == 0 {
+                    return bad(format!("notifications.{section}[{i}].requests"), "must be at least 1");
                 }
             }
         }
@@ -1229,9 +1409,6 @@ impl NotificationsConfig {
         let d = &self.delivery;
         if d.max_attempts == 0 {
             return bad("notifications.delivery.max_attempts".into(), "must be at least 1");
-        }
-        if d.request_timeout_ms == 0 {
-            return bad("notifications.delivery.request_timeout_ms".into(), "must be above zero");
         }
         if d.backoff_initial_ms > d.backoff_max_ms {
             return bad("notifications.delivery.backoff_initial_ms".into(), "must not exceed backoff_max_ms");
@@ -1261,7 +1438,7 @@ mod tests {
         assert_eq!(names, ["NANO", "MICRO", "MINI", "BALANCED", "AGGRESSIVE", "CONSERVATIVE"]);
         assert_eq!(c.breaker.failure_threshold, 5);
         assert_eq!(c.breaker.cooldown_secs, 60);
-        assert_eq!(c.modes.tier("MINI").unwrap().kelly_fraction, d("0.50"));
+        assert_eq!(c.modes.tier("MINI").unwrap().kelly_fraction, dec!(0.50));
     }
 
     #[test]
@@ -1358,6 +1535,96 @@ mod tests {
         assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "venue.data_trades_per_window"), "{err}");
         let env = vec![("COPYCAT__VENUE__CLOB_URL".to_string(), "http://127.0.0.1:9000".to_string())];
         assert_eq!(Config::from_toml_with_env("", env).unwrap().venue.clob_url, "http://127.0.0.1:9000");
+    }
+
+    #[test]
+    fn each_broken_rule_names_its_own_key() {
+        let key_of = |toml: &str| match Config::from_toml(toml).unwrap_err() {
+            ConfigError::Invalid { key, .. } => key,
+            other => panic!("expected a key for {toml:?}, got {other}"),
+        };
+        assert_eq!(key_of("[venue]\nconnect_timeout_ms = 0\n"), "venue.connect_timeout_ms");
+        assert_eq!(key_of("[venue]\nrequest_timeout_ms = 0\n"), "venue.request_timeout_ms");
+        assert_eq!(key_of("[venue]\nmax_pages = 0\n"), "venue.max_pages");
+        assert_eq!(key_of("[venue]\npage_limit = 0\n"), "venue.page_limit");
+        assert_eq!(key_of("[breaker]\nprobe_timeout_secs = 0\n"), "breaker.probe_timeout_secs");
+        assert_eq!(key_of("[breaker]\ncooldown_secs = 0\n"), "breaker.cooldown_secs");
+        assert_eq!(key_of("[venue]\ngamma_per_window = 0\n"), "venue.gamma_per_window");
+        assert_eq!(key_of("[venue]\nclob_per_window = 0\n"), "venue.clob_per_window");
+        assert_eq!(key_of("[venue]\nretry_base_ms = 0\n"), "venue.retry_base_ms");
+        assert_eq!(key_of("[demo]\nwallets = 3\n"), "demo.wallets");
+        assert_eq!(key_of("[demo]\nmarkets = 1\n"), "demo.markets");
+        assert_eq!(key_of("[demo]\ndays = 0\n"), "demo.days");
+        assert_eq!(
+            key_of("[[notifications.slack_rate_limits]]\nrequests = 1\nwindow_ms = 0\n"),
+            "notifications.slack_rate_limits[0].window_ms"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_key_it_is_under() {
+        let err = Config::from_toml("[risk]\nmax_open_positions = \"many\"\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "risk.max_open_positions"), "{err}");
+        let env = vec![("COPYCAT__POLLER__LEASE_SECS".to_string(), "soon".to_string())];
+        let err = Config::from_toml_with_env("", env).unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "poller.lease_secs"), "{err}");
+        assert_eq!(err.to_string(), "config key `poller.lease_secs`: invalid type: string \"soon\", expected u64");
+    }
+
+    #[test]
+    fn negative_durations_are_refused_naming_the_key() {
+        for (section, key) in
+            [("poller", "deadline_margin_ms"), ("poller", "lease_secs"), ("breaker", "cooldown_secs"), ("risk", "min_secs_to_expiry")]
+        {
+            let err = Config::from_toml(&format!("[{section}]\n{key} = -5\n")).unwrap_err();
+            assert!(matches!(err, ConfigError::Invalid { key: ref k, .. } if *k == format!("{section}.{key}")), "{section}.{key}: {err}");
+        }
+        let env = vec![("COPYCAT__POLLER__DEADLINE_MARGIN_MS".to_string(), "-3000".to_string())];
+        assert!(Config::from_toml_with_env("", env).is_err(), "an environment override cannot make a duration negative either");
+    }
+
+    #[test]
+    fn durations_are_bounded_in_one_table() {
+        let c = Config::default();
+        let keys: Vec<String> = c.durations().into_iter().map(|(k, _, _)| k).collect();
+        for key in ["poller.lease_secs", "poller.deadline_margin_ms", "venue.connect_timeout_ms", "schedule.health_every_secs"] {
+            assert!(keys.iter().any(|k| k == key), "{key} is missing from the duration table");
+        }
+        let err = Config::from_toml("[poller]\nlease_secs = 0\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "poller.lease_secs"), "{err}");
+        let err = Config::from_toml("[queues]\nclaim_ttl_secs = 99999999999\n").unwrap_err();
+        assert!(
+            matches!(err, ConfigError::Invalid { ref key, ref rule } if key == "queues.claim_ttl_secs" && rule.contains("31622400")),
+            "{err}"
+        );
+        let err = Config::from_toml("[schedule]\nhealth_every_secs = 10\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "schedule.health_every_secs"), "{err}");
+    }
+
+    #[test]
+    fn default_literals_are_exact_not_zero() {
+        // The defaults are compile-time decimal literals (`dec!`): a literal that does not parse
+        // fails the build instead of silently becoming 0 as the old `parse().unwrap_or_default()` did.
+        let c = Config::default();
+        assert_eq!(c.modes.upgrade_buffer, dec!(1.10));
+        assert_eq!(c.modes.downgrade_buffer, dec!(0.80));
+        assert_eq!(c.risk.max_price_drift, Price(dec!(0.04)));
+        assert_eq!(c.sizing.default_tick_size, Price(dec!(0.01)));
+        let ladder = &c.modes.tier("NANO").unwrap().drawdown_ladder;
+        assert_eq!((ladder[0].at, ladder[0].multiplier), (dec!(0.099), dec!(0.75)));
+        let zeros: Vec<&str> = [
+            ("boost.multiplier", c.boost.multiplier),
+            ("copy.default_share", c.copy.default_share),
+            ("sizing.edge_from_roi", c.sizing.edge_from_roi),
+            ("sizing.max_win_probability", c.sizing.max_win_probability),
+            ("modes.emergency_stop_drawdown", c.modes.emergency_stop_drawdown),
+            ("risk.daily_loss_limit_pct", c.risk.daily_loss_limit_pct),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_zero())
+        .map(|(k, _)| k)
+        .collect();
+        assert!(zeros.is_empty(), "defaults that came out as 0: {zeros:?}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::order::{CopyOrder, TimeInForce};
 use crate::policy::{exit_fraction, market_filter};
 use crate::records::{Leader, PortfolioState, Position, RefusalReason};
 use crate::signal::SignalKey;
-use crate::time::{Span, Timestamp};
+use crate::time::{Timestamp, secs};
 use crate::trade::{Side, Trade};
 use rust_decimal::Decimal;
 
@@ -96,7 +96,7 @@ pub fn check_risk(i: &DecisionInput<'_>, cfg: &Config) -> Result<(), Refusal> {
         return Err(refuse(RefusalReason::NotFollowed, format!("{} is not a followed leader", i.trade.wallet)));
     }
     let age = i.now - i.trade.timestamp;
-    if age > Span::seconds(r.max_signal_age_secs) {
+    if age > secs(r.max_signal_age_secs) {
         return Err(refuse(RefusalReason::StaleSignal, format!("signal is {}s old, limit {}s", age.num_seconds(), r.max_signal_age_secs)));
     }
     let m = i.market;
@@ -115,7 +115,7 @@ fn check_buy(i: &DecisionInput<'_>, cfg: &Config) -> Result<(), Refusal> {
     let p = i.portfolio;
     if let Some(end) = m.end_date {
         let left = end - i.now;
-        if left < Span::seconds(r.min_secs_to_expiry) {
+        if left < secs(r.min_secs_to_expiry) {
             return Err(refuse(
                 RefusalReason::NearExpiry,
                 format!("market ends in {}s, minimum {}s", left.num_seconds(), r.min_secs_to_expiry),
@@ -298,7 +298,7 @@ fn size_sell(i: &DecisionInput<'_>, cfg: &Config, tick: Price, min_size: Shares)
 mod tests {
     use super::*;
     use crate::market::BookLevel;
-    use crate::time::from_secs;
+    use crate::time::{Span, from_secs};
     use crate::trade::Wallet;
     use rust_decimal_macros::dec;
     use std::collections::BTreeMap;
@@ -348,6 +348,7 @@ mod tests {
                 liquidity: Usd(dec!(50000)),
                 taker_fee_rate: dec!(0.02),
                 winning_outcome: None,
+                resolution_unknown: false,
             },
             book: Book {
                 token_id: "1".into(),

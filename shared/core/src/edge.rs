@@ -37,16 +37,16 @@ pub struct SelectionConfig {
     /// per dollar falls below this.
     pub drop_floor: f64,
     /// Detection delay assumed by the replay: leader's trade → our order sent (milliseconds).
-    pub detection_delay_ms: i64,
+    pub detection_delay_ms: u64,
     /// Order round trip assumed by the replay (milliseconds).
-    pub order_round_trip_ms: i64,
+    pub order_round_trip_ms: u64,
     /// Half the bid-ask spread, in price units, the price-history fill model adds to a buy and
     /// takes from a sell (no historical books exist).
     pub half_spread: f64,
     /// How long after our arrival a trade on the same side still prices our copy (seconds).
-    pub fill_window_secs: i64,
+    pub fill_window_secs: u64,
     /// How often the replay looks at the balance tiers, as the health check would (seconds).
-    pub replay_mode_every_secs: i64,
+    pub replay_mode_every_secs: u64,
     /// Most windows of market trades read to price one candidate's copies (each is a Data API
     /// `/trades` request, from the budget the poller shares): the largest buys get them, the
     /// other copies are priced at the spread.
@@ -101,27 +101,20 @@ impl SelectionConfig {
         if !self.drop_floor.is_finite() {
             return Err(("selection.drop_floor", "must be a number".into()));
         }
-        if self.detection_delay_ms < 0 {
-            return Err(("selection.detection_delay_ms", "must not be negative".into()));
-        }
-        if self.order_round_trip_ms < 0 {
-            return Err(("selection.order_round_trip_ms", "must not be negative".into()));
-        }
         if !(self.half_spread >= 0.0 && self.half_spread < 0.5) {
             return Err(("selection.half_spread", format!("must be in [0, 0.5), got {}", self.half_spread)));
-        }
-        if self.replay_mode_every_secs <= 0 {
-            return Err(("selection.replay_mode_every_secs", "must be above zero".into()));
-        }
-        if self.fill_window_secs <= 0 {
-            return Err(("selection.fill_window_secs", "must be above zero".into()));
         }
         Ok(())
     }
 
     /// Leader's trade → our order at the venue, in milliseconds.
-    pub fn latency_ms(&self) -> i64 {
-        self.detection_delay_ms + self.order_round_trip_ms
+    pub fn latency_ms(&self) -> u64 {
+        self.detection_delay_ms.saturating_add(self.order_round_trip_ms)
+    }
+
+    /// Leader's trade → our order at the venue.
+    pub fn latency(&self) -> crate::time::Span {
+        crate::time::millis(self.latency_ms())
     }
 }
 

@@ -150,6 +150,16 @@ pub enum Event {
         /// Refusals by reason code, most frequent first.
         by_reason: Vec<(String, u64)>,
     },
+    /// A market we hold closed without a known winner (every outcome priced 0): the position
+    /// is neither settled nor marked until the venue says; reported once per market.
+    ResolutionUnknown {
+        /// Market title.
+        market: String,
+        /// Condition id.
+        condition_id: String,
+        /// Our outcome token in it.
+        token_id: String,
+    },
     /// The day's result.
     DailySummary {
         /// UTC day, `YYYY-MM-DD`.
@@ -198,11 +208,13 @@ pub enum EventKind {
     HealthCheckFailed,
     /// The day's summary.
     DailySummary,
+    /// A held market closed without a known winner.
+    ResolutionUnknown,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 13] = [
+    pub const ALL: [EventKind; 14] = [
         EventKind::TradeCopied,
         EventKind::TradeRefused,
         EventKind::TradesRefused,
@@ -216,6 +228,7 @@ impl EventKind {
         EventKind::MilestoneReached,
         EventKind::HealthCheckFailed,
         EventKind::DailySummary,
+        EventKind::ResolutionUnknown,
     ];
 
     /// The name, e.g. `trade_copied`.
@@ -234,6 +247,7 @@ impl EventKind {
             EventKind::MilestoneReached => "milestone_reached",
             EventKind::HealthCheckFailed => "health_check_failed",
             EventKind::DailySummary => "daily_summary",
+            EventKind::ResolutionUnknown => "resolution_unknown",
         }
     }
 
@@ -254,7 +268,7 @@ impl Event {
     pub fn severity(&self) -> Severity {
         match self {
             Event::BreakerOpened { .. } | Event::TradingStopped { .. } | Event::HealthCheckFailed { .. } => Severity::Critical,
-            Event::DrawdownAlert { .. } | Event::LeaderDropped { .. } => Severity::Warning,
+            Event::DrawdownAlert { .. } | Event::LeaderDropped { .. } | Event::ResolutionUnknown { .. } => Severity::Warning,
             _ => Severity::Info,
         }
     }
@@ -274,6 +288,7 @@ impl Event {
             Event::MilestoneReached { .. } => EventKind::MilestoneReached,
             Event::HealthCheckFailed { .. } => EventKind::HealthCheckFailed,
             Event::DailySummary { .. } => EventKind::DailySummary,
+            Event::ResolutionUnknown { .. } => EventKind::ResolutionUnknown,
         }
     }
 }
@@ -338,6 +353,9 @@ impl Notification {
             Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => {
                 format!("{day}: PnL {pnl:+}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
             }
+            Event::ResolutionUnknown { market, condition_id, .. } => {
+                format!("{market} ({condition_id}) closed with every outcome priced 0: resolution unknown, position kept at its last mark")
+            }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)
     }
@@ -353,8 +371,8 @@ fn severity_tag(s: Severity) -> &'static str {
 
 /// The last refusal-summary window closed at `now`: `[start, end)`, aligned to multiples of
 /// `secs` since the epoch (so hourly windows start on the hour).
-pub fn last_closed_window(now: Timestamp, secs: i64) -> (Timestamp, Timestamp) {
-    let len = secs.max(1) * 1000;
+pub fn last_closed_window(now: Timestamp, secs: u64) -> (Timestamp, Timestamp) {
+    let len = crate::time::secs(secs.max(1)).num_milliseconds();
     let end = now.timestamp_millis().div_euclid(len) * len;
     (crate::time::from_millis(end - len), crate::time::from_millis(end))
 }

@@ -25,6 +25,7 @@ pub mod quality;
 pub mod queues;
 pub mod records;
 pub mod report;
+pub mod schedule;
 pub mod signal;
 pub mod store;
 pub mod time;

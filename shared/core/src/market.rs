@@ -71,6 +71,10 @@ pub struct MarketInfo {
     pub taker_fee_rate: rust_decimal::Decimal,
     /// Set once resolved: index of the winning outcome.
     pub winning_outcome: Option<usize>,
+    /// Closed by the venue without saying who won (old Gamma markets: every outcome priced 0):
+    /// neither tradable nor settled; the health check reports it once and keeps the last mark.
+    #[serde(default)]
+    pub resolution_unknown: bool,
 }
 
 impl MarketInfo {

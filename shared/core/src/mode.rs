@@ -9,7 +9,7 @@
 use crate::config::{ModeTier, ModesConfig};
 use crate::money::Usd;
 use crate::records::ModeState;
-use crate::time::{Span, Timestamp};
+use crate::time::{Timestamp, secs};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +73,7 @@ pub fn next_mode(cfg: &ModesConfig, current: &ModeState, view: &PortfolioView, n
     if view.equity.0 < threshold {
         return None;
     }
-    if now - current.since < Span::seconds(cfg.min_secs_in_tier) {
+    if now - current.since < secs(cfg.min_secs_in_tier) {
         return None;
     }
     if view.win_streak < cfg.min_profitable_streak {
@@ -149,7 +149,7 @@ pub fn emergency_stop(cfg: &ModesConfig, drawdown: Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::from_secs;
+    use crate::time::{Span, from_secs};
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 

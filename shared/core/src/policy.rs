@@ -207,7 +207,7 @@ pub fn follow_change(
 
 /// Leaders due to be judged again.
 pub fn due_for_rejudge<'a>(cfg: &QualityConfig, set: &'a LeaderSet, now: Timestamp) -> Vec<&'a Leader> {
-    set.leaders.iter().filter(|l| (now - l.judged_at).num_seconds() >= cfg.rejudge_every_secs).collect()
+    set.leaders.iter().filter(|l| now - l.judged_at >= crate::time::secs(cfg.rejudge_every_secs)).collect()
 }
 
 /// Why a market is excluded by the filters, if it is.

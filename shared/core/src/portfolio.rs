@@ -209,6 +209,7 @@ mod tests {
             liquidity: Usd(dec!(10000)),
             taker_fee_rate: dec!(0.02),
             winning_outcome: None,
+            resolution_unknown: false,
         }
     }
 

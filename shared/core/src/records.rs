@@ -71,6 +71,11 @@ pub mod keys {
     pub fn milestone(amount: Usd) -> Key {
         Key::new(format!("MILESTONE#{}", amount.0.normalize()), "REACHED")
     }
+    /// `MARKET#<condition>` / `RESOLUTION_UNKNOWN`: put-if-absent, so a closed market without a
+    /// known winner is reported once.
+    pub fn resolution_unknown(condition_id: &str) -> Key {
+        Key::new(format!("MARKET#{condition_id}"), "RESOLUTION_UNKNOWN")
+    }
     /// `SUMMARY#<day>` / `SENT`: the daily summary, once per day.
     pub fn daily_summary(day: &str) -> Key {
         Key::new(format!("SUMMARY#{day}"), "SENT")

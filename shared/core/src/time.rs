@@ -12,6 +12,17 @@ pub type Timestamp = DateTime<Utc>;
 /// A span of time.
 pub type Span = TimeDelta;
 
+/// A config duration in seconds as a span (config bounds every duration, so this never saturates
+/// in practice; it saturates rather than wraps if it did).
+pub fn secs(n: u64) -> Span {
+    Span::try_seconds(i64::try_from(n).unwrap_or(i64::MAX)).unwrap_or(Span::MAX)
+}
+
+/// A config duration in milliseconds as a span (saturating, like [`secs`]).
+pub fn millis(n: u64) -> Span {
+    Span::try_milliseconds(i64::try_from(n).unwrap_or(i64::MAX)).unwrap_or(Span::MAX)
+}
+
 /// The `Clock` port: where "now" comes from.
 pub trait Clock: Send + Sync {
     /// The current time.

@@ -448,14 +448,18 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
     if args.resume {
         // Resume strictly after anything the interrupted run may have done (it saved its state
         // at least every health interval), so simulated time never runs backwards.
-        clock.advance_to(state.clock + Span::seconds(config.demo.health_every_secs) + Span::milliseconds(config.poller.poll_interval_ms));
+        clock.advance_to(
+            state.clock
+                + copycat_core::time::secs(config.demo.health_every_secs)
+                + copycat_core::time::millis(config.poller.poll_interval_ms),
+        );
         engine.metrics_restore(&state.counters);
         eprintln!("resuming the demo at {}", clock.now().format("%Y-%m-%d %H:%M:%S"));
     }
     let wall = std::time::Instant::now();
-    let tick = Span::milliseconds(config.poller.poll_interval_ms);
+    let tick = copycat_core::time::millis(config.poller.poll_interval_ms);
     let sweep = Span::seconds(30);
-    let order_latency = Span::milliseconds(config.demo.order_latency_ms);
+    let order_latency = copycat_core::time::millis(config.demo.order_latency_ms);
     let mut next_sweep = clock.now();
     let mut last_day_printed = -1i64;
     let plain_progress = pb.is_none() && !args.json;
@@ -463,7 +467,7 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
         let now = clock.now();
         if now >= state.next_discovery {
             engine.discover().await?;
-            state.next_discovery = now + Span::seconds(config.demo.discovery_every_secs);
+            state.next_discovery = now + copycat_core::time::secs(config.demo.discovery_every_secs);
         }
         let queued = engine.poll().await?;
         if queued > 0 || now >= next_sweep {
@@ -477,7 +481,7 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
             let report = engine.health().await?;
             state.observe(&report);
             engine.notify().await?;
-            state.next_health = now + Span::seconds(config.demo.health_every_secs);
+            state.next_health = now + copycat_core::time::secs(config.demo.health_every_secs);
             state.clock = clock.now();
             state.counters = engine.metrics.snapshot();
             state.save(&engine.deps).await?;
@@ -520,6 +524,30 @@ impl Engine {
     }
 }
 
+/// How often `copycat run` runs each scheduled function on the real clock: from `[schedule]`
+/// (the deployed schedules' cadence) and `[poller]`, never from `[demo]`, whose cadence is for
+/// simulated time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunCadence {
+    /// Between discovery passes.
+    pub discovery: Span,
+    /// Between health checks.
+    pub health: Span,
+    /// Between polls.
+    pub poll: std::time::Duration,
+}
+
+impl RunCadence {
+    /// The real-clock cadence `config` asks for.
+    pub fn from_config(config: &Config) -> RunCadence {
+        RunCadence {
+            discovery: copycat_core::time::secs(config.schedule.discovery_every_secs),
+            health: copycat_core::time::secs(config.schedule.health_every_secs),
+            poll: std::time::Duration::from_millis(config.poller.poll_interval_ms),
+        }
+    }
+}
+
 /// `copycat run`: the same engine on the real clock.
 pub async fn run(config: Config, args: RunOptions) -> Result<(), EngineError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -541,7 +569,7 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), EngineError> {
     if !webhooks.is_empty() {
         eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));
     }
-    let interval = std::time::Duration::from_millis(config.poller.poll_interval_ms as u64);
+    let cadence = RunCadence::from_config(&config);
     let mut next_discovery = start;
     let mut next_health = start;
     let stop_at = args.for_secs.map(|s| start + Span::seconds(s as i64));
@@ -552,7 +580,7 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), EngineError> {
         }
         if now >= next_discovery {
             engine.discover().await?;
-            next_discovery = now + Span::seconds(config.demo.discovery_every_secs);
+            next_discovery = now + cadence.discovery;
         }
         engine.poll().await?;
         engine.copy().await?;
@@ -560,10 +588,10 @@ pub async fn run(config: Config, args: RunOptions) -> Result<(), EngineError> {
             let r = engine.health().await?;
             eprintln!("[{}] equity {} drawdown {:.1}%", now.format("%H:%M:%S"), r.equity, r.drawdown * 100.0);
             engine.notify().await?;
-            next_health = now + Span::seconds(config.demo.health_every_secs);
+            next_health = now + cadence.health;
         }
         tokio::select! {
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep(cadence.poll) => {}
             _ = tokio::signal::ctrl_c() => { eprintln!("stopping"); break; }
         }
     }
@@ -584,7 +612,27 @@ fn aws_service_host(endpoint: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::aws_service_host;
+    use super::{RunCadence, aws_service_host};
+    use copycat_core::config::Config;
+    use copycat_core::time::Span;
+
+    #[test]
+    fn demo_section_does_not_pace_the_real_clock_run() {
+        let config = Config::from_toml(
+            "[demo]\ndiscovery_every_secs = 5\nhealth_every_secs = 1\n[schedule]\ndiscovery_every_secs = 7200\nhealth_every_secs = 600\n",
+        )
+        .unwrap();
+        let cadence = RunCadence::from_config(&config);
+        assert_eq!(cadence.discovery, Span::hours(2));
+        assert_eq!(cadence.health, Span::minutes(10));
+        assert_eq!(cadence.poll, std::time::Duration::from_millis(config.poller.poll_interval_ms));
+        // Changing only [demo] leaves the real-clock cadence where it was.
+        let default = RunCadence::from_config(&Config::default());
+        let demo_only = Config::from_toml("[demo]\nhealth_every_secs = 1\ndiscovery_every_secs = 1\n").unwrap();
+        assert_eq!(RunCadence::from_config(&demo_only), default);
+        assert_eq!(default.health, Span::minutes(5), "the template's HealthCheckSchedule default, rate(5 minutes)");
+        assert_eq!(default.discovery, Span::hours(1), "the template's DiscoverySchedule default, rate(1 hour)");
+    }
 
     #[test]
     fn only_aws_own_endpoints_are_refused_for_the_demo() {

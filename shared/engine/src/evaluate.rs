@@ -13,7 +13,7 @@ use copycat_core::botfilter::Verdict;
 use copycat_core::policy::{allocation_for_rank, rerank};
 use copycat_core::quality::assess_leader;
 use copycat_core::records::{Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
-use copycat_core::time::{Clock, ManualClock, Span, Timestamp};
+use copycat_core::time::{Clock, ManualClock, Timestamp};
 use copycat_core::trade::Wallet;
 use copycat_sim::{SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
 use copycat_state::{decode, load, put_new};
@@ -85,7 +85,7 @@ pub fn world_for(config: &Config, seed: u64, history_days: u32, days: u32, walle
         wallets,
         markets: config.demo.markets,
         outages: Vec::new(),
-        follower_latency_ms: config.selection.latency_ms(),
+        follower_latency_ms: i64::try_from(config.selection.latency_ms()).unwrap_or(i64::MAX),
         ..SimParams::default()
     })
 }
@@ -238,9 +238,9 @@ pub async fn follow(
     let (mut engine, clock, broker) = engine_at(config, world, db, start)?;
     let followed = set.leaders.iter().map(|l| l.wallet.clone()).collect();
     put_new(engine.deps.store.as_ref(), &keys::leaders(), &set, None).await?;
-    let tick = Span::milliseconds(config.poller.poll_interval_ms);
-    let order_latency = Span::milliseconds(config.demo.order_latency_ms);
-    let health_every = Span::seconds(config.demo.health_every_secs);
+    let tick = copycat_core::time::millis(config.poller.poll_interval_ms);
+    let order_latency = copycat_core::time::millis(config.demo.order_latency_ms);
+    let health_every = copycat_core::time::secs(config.demo.health_every_secs);
     let mut next_health = start;
     while clock.now() < end {
         let now = clock.now();
@@ -287,8 +287,8 @@ pub fn replay_sim(
     let opts = ReplayOptions {
         from,
         to,
-        latency: Span::milliseconds(config.selection.latency_ms()),
-        mode_every: Span::seconds(config.selection.replay_mode_every_secs),
+        latency: config.selection.latency(),
+        mode_every: copycat_core::time::secs(config.selection.replay_mode_every_secs),
         record_decisions: false,
     };
     let leaders: Vec<ReplayLeader> = wallets

@@ -8,7 +8,7 @@ mod functions;
 pub mod summary;
 
 pub use copycat_local::QueuePorts;
-pub use engine::{BackendChoice, DemoOptions, DemoSink, Engine, EngineBackend, RunOptions, RunVenue, demo, demo_start, run};
+pub use engine::{BackendChoice, DemoOptions, DemoSink, Engine, EngineBackend, RunCadence, RunOptions, RunVenue, demo, demo_start, run};
 pub use functions::FunctionDeps;
 pub use summary::{DemoState, Summary, print};
 

@@ -5,7 +5,6 @@ use copycat_backtest::{ReplayLeader, ReplayOptions, replay};
 use copycat_core::Config;
 use copycat_core::policy::{allocation_for_rank, rerank};
 use copycat_core::records::{Leader, LeaderSet, SignalOutcome};
-use copycat_core::time::Span;
 use copycat_engine::demo_start;
 use copycat_engine::evaluate::{follow, world_for};
 use copycat_sim::{SimVenue, WalletKind};
@@ -53,9 +52,14 @@ async fn the_replay_decides_every_signal_as_the_engine_did() {
         .collect();
     // The engine polls every 2 s and its orders take `demo.order_latency_ms`: every trade is
     // seen on the next even second, so its order arrives 1 s + 120 ms after it (see BENCHMARKS).
-    let latency = Span::milliseconds(1000 + config.demo.order_latency_ms);
-    let opts =
-        ReplayOptions { from: start, to: end, latency, mode_every: Span::seconds(config.demo.health_every_secs), record_decisions: true };
+    let latency = copycat_core::time::millis(1000 + config.demo.order_latency_ms);
+    let opts = ReplayOptions {
+        from: start,
+        to: end,
+        latency,
+        mode_every: copycat_core::time::secs(config.demo.health_every_secs),
+        record_decisions: true,
+    };
     let replayed = replay(&SimVenue::new(world.clone()), &leaders, &config, &opts);
 
     let engine: BTreeMap<String, String> = live

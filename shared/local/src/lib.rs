@@ -7,7 +7,7 @@ use copycat_core::config::{Config, ConfigError, QueuesConfig};
 use copycat_core::message::Received;
 use copycat_core::ports::{Queue, QueueError};
 use copycat_core::queues::QueueId;
-use copycat_core::time::{Clock, Span};
+use copycat_core::time::Clock;
 use copycat_embedded::{EmbeddedBackend, EmbeddedError, EmbeddedQueue, QueueSettings};
 use std::collections::HashSet;
 use std::path::Path;
@@ -39,7 +39,7 @@ pub struct LocalQueues {
 impl LocalQueues {
     /// Opens the queues with the settings in config.
     pub fn open(backend: &EmbeddedBackend, q: &QueuesConfig) -> Self {
-        let vis = Span::seconds(q.visibility_timeout_secs);
+        let vis = copycat_core::time::secs(q.visibility_timeout_secs);
         let open = |queue: QueueId| {
             let settings = if queue.fifo() { QueueSettings::fifo() } else { QueueSettings::standard() };
             backend.queue(queue.name(), settings.with_visibility_timeout(vis).with_dead_letter(queue.dead_letter_name(), q.max_receive))

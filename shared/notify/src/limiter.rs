@@ -17,7 +17,8 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// A limiter holding every window in `limits` at once.
     pub fn new(limits: &[RateWindow]) -> Self {
-        let windows: Vec<(u32, Span)> = limits.iter().map(|w| (w.requests.max(1), Span::milliseconds(w.window_ms.max(1)))).collect();
+        let windows: Vec<(u32, Span)> =
+            limits.iter().map(|w| (w.requests.max(1), copycat_core::time::millis(w.window_ms.max(1)))).collect();
         RateLimiter { windows, sent: VecDeque::new(), blocked_until: None }
     }
 

@@ -141,6 +141,11 @@ pub fn render(n: &Notification) -> Rendered {
             format!("Health check failed for {dependency}"),
             vec![f("Dependency", dependency.to_string()), f("Error", error.clone())],
         ),
+        Event::ResolutionUnknown { market, condition_id, token_id } => (
+            "Resolution unknown",
+            format!("{market} closed with every outcome priced 0: resolution unknown, position kept at its last mark"),
+            vec![f("Market", market.clone()), f("Condition", condition_id.clone()), f("Token", token_id.clone())],
+        ),
         Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => (
             "Daily summary",
             format!("{day}: PnL {}, {copies} copied, {refusals} refused, mode {mode}", signed_usd(pnl.0)),

@@ -121,8 +121,8 @@ impl Destination {
     pub async fn post(&self, body: &Value) -> Result<(), PostError> {
         let who = self.url.to_string();
         let max_attempts = self.policy.max_attempts.max(1);
-        let mut backoff = Span::milliseconds(self.policy.backoff_initial_ms as i64);
-        let backoff_max = Span::milliseconds(self.policy.backoff_max_ms as i64);
+        let mut backoff = copycat_core::time::millis(self.policy.backoff_initial_ms);
+        let backoff_max = copycat_core::time::millis(self.policy.backoff_max_ms);
         let mut last = String::new();
         for attempt in 1..=max_attempts {
             self.wait_for_slot().await;

@@ -356,14 +356,12 @@ impl PolymarketClient {
             let query = [("user", wallet.as_str().to_owned()), ("status", status.into()), ("limit", self.inner.cfg.page_limit.to_string())];
             let rows = self.pages(&POSITIONS, &query, usize::MAX).await?;
             for (i, row) in rows.iter().enumerate() {
-                let mut p = parse::position_row(i, row).map_err(|reason| VenueError::Malformed {
+                let parsed = if status == "CLOSED" { parse::closed_position_row(i, row) } else { parse::position_row(i, row) };
+                let p = parsed.map_err(|reason| VenueError::Malformed {
                     dependency: Dependency::DataApi,
                     route: POSITIONS.path.into(),
                     reason,
                 })?;
-                if status == "CLOSED" {
-                    p.closed = true;
-                }
                 if seen.insert((p.token_id.clone(), p.closed)) {
                     out.push(p);
                 }

@@ -142,20 +142,40 @@ pub fn leaderboard_row(index: usize, row: &Value) -> Result<LeaderboardEntry, St
 /// A position row: v2 `condition_id, token_id, status, current_size, avg_price, realized_pnl,
 /// unrealized_pnl` or v1 `conditionId, asset, size, avgPrice, realizedPnl, cashPnl, redeemable`.
 /// `closed` is the row's own status (CLOSED or REDEEMABLE), or for v1 a redeemable or empty one.
+/// The v1 closed-positions shape (`totalBought`, `realizedPnl`, `curPrice`, no `size`) is a
+/// closed position of size 0.
 pub fn position_row(index: usize, row: &Value) -> Result<WalletPosition, String> {
+    position_row_listed(index, row, false)
+}
+
+/// A row of a list of closed positions (`status=CLOSED`): closed whatever it says, and a missing
+/// size is 0.
+pub fn closed_position_row(index: usize, row: &Value) -> Result<WalletPosition, String> {
+    position_row_listed(index, row, true)
+}
+
+fn position_row_listed(index: usize, row: &Value, listed_closed: bool) -> Result<WalletPosition, String> {
     let at = |e: String| format!("row {index}: {e}");
     let obj = as_object(index, row)?;
     let condition_id = text(obj, &["condition_id", "conditionId"]).map_err(at)?.ok_or_else(|| at("field condition_id: missing".into()))?;
     let token_id = text(obj, &["token_id", "asset"]).map_err(at)?.ok_or_else(|| at("field token_id: missing".into()))?;
-    let size = required_decimal(obj, &["current_size", "size"]).map_err(at)?;
+    let status_says_closed =
+        text(obj, &["status"]).map_err(at)?.is_some_and(|s| s.eq_ignore_ascii_case("CLOSED") || s.eq_ignore_ascii_case("REDEEMABLE"));
+    let closed_shape = listed_closed || status_says_closed || field(obj, &["totalBought", "total_bought"]).is_some();
+    let size = match optional_decimal(obj, &["current_size", "size"]).map_err(at)? {
+        Some(size) => size,
+        None if closed_shape => Decimal::ZERO,
+        None => return Err(at("field current_size: missing".into())),
+    };
     let avg_price = optional_decimal(obj, &["avg_price", "avgPrice"]).map_err(at)?.unwrap_or_default();
     let realized = optional_decimal(obj, &["realized_pnl", "realizedPnl"]).map_err(at)?.unwrap_or_default();
     let unrealized = optional_decimal(obj, &["unrealized_pnl", "cashPnl"]).map_err(at)?.unwrap_or_default();
     let status = text(obj, &["status"]).map_err(at)?;
-    let closed = match status.as_deref() {
-        Some(s) => s.eq_ignore_ascii_case("CLOSED") || s.eq_ignore_ascii_case("REDEEMABLE"),
-        None => obj.get("redeemable").and_then(Value::as_bool).unwrap_or(false) || size.is_zero(),
-    };
+    let closed = listed_closed
+        || match status.as_deref() {
+            Some(_) => status_says_closed,
+            None => obj.get("redeemable").and_then(Value::as_bool).unwrap_or(false) || size.is_zero(),
+        };
     if size < Decimal::ZERO {
         return Err(at(format!("field current_size: {size} is negative")));
     }
@@ -238,6 +258,12 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
     } else {
         None
     };
+    // Old markets closed before Gamma carried resolutions: every outcome priced 0. Not settled
+    // (nothing says who won), and not an error: the resolution is unknown.
+    let resolution_unknown = closed
+        && winning_outcome.is_none()
+        && !prices.is_empty()
+        && prices.iter().all(|p| Decimal::from_str(p.trim()).is_ok_and(|d| d.is_zero()));
     Ok(MarketInfo {
         condition_id,
         question: text(obj, &["question"])?.unwrap_or_default(),
@@ -251,6 +277,7 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
         liquidity: Usd(optional_decimal(obj, &["liquidityNum", "liquidity"])?.unwrap_or_default()),
         taker_fee_rate,
         winning_outcome,
+        resolution_unknown,
     })
 }
 
@@ -340,6 +367,34 @@ mod tests {
     }
 
     #[test]
+    fn old_closed_market_priced_zero_everywhere_is_of_unknown_resolution_not_settled() {
+        let m = json!({"conditionId": "0xc1", "outcomes": "[\"Yes\",\"No\"]", "clobTokenIds": "[\"1\",\"2\"]", "closed": true,
+                       "outcomePrices": "[\"0\", \"0\"]", "endDate": "2021-03-01T00:00:00Z"});
+        let info = gamma_market(&m, Decimal::ZERO).unwrap();
+        assert!(info.resolution_unknown);
+        assert_eq!(info.winning_outcome, None);
+        assert_eq!(info.settlement_price("1"), None, "not settled at 0");
+        assert!(!info.accepting_orders);
+        // An open market priced 0 is not that; a resolved one is resolved.
+        let mut open = m.clone();
+        open["closed"] = json!(false);
+        assert!(!gamma_market(&open, Decimal::ZERO).unwrap().resolution_unknown);
+        let mut won = m;
+        won["outcomePrices"] = json!("[\"1\", \"0\"]");
+        let info = gamma_market(&won, Decimal::ZERO).unwrap();
+        assert_eq!((info.winning_outcome, info.resolution_unknown), (Some(0), false));
+    }
+
+    #[test]
+    fn a_book_level_out_of_range_is_refused_naming_the_level() {
+        let body = r#"{"asset_id":"1","bids":[{"price":"0.4","size":"10"},{"price":"1.5","size":"3"}],"asks":[]}"#;
+        assert_eq!(clob_book(body, "1", Timestamp::default()).unwrap_err(), "bids[1]: level 1.5 × 3 is out of range");
+        let body = r#"{"asset_id":"1","bids":[],"asks":[{"price":"0.6","size":"-1"}]}"#;
+        assert!(clob_book(body, "1", Timestamp::default()).unwrap_err().starts_with("asks[0]"));
+        assert!(clob_book("[]", "1", Timestamp::default()).unwrap_err().contains("expected a book object"));
+    }
+
+    #[test]
     fn book_levels_arrive_worst_first_and_leave_best_first() {
         let body = r#"{"market":"0xc1","asset_id":"111","bids":[{"price":"0.40","size":"10"},{"price":"0.45","size":"3"}],
                        "asks":[{"price":"0.60","size":"5"},{"price":"0.55","size":"7"}],"tick_size":"0.01"}"#;
@@ -369,5 +424,24 @@ mod tests {
         let p = position_row(0, &p1).unwrap();
         assert!(!p.closed);
         assert_eq!(p.unrealized_pnl, Usd(dec!(-1.5)));
+    }
+
+    #[test]
+    fn v1_closed_position_without_a_size_is_closed_with_size_zero() {
+        // The v1 closed-positions shape, as captured: no `size`, no `status`.
+        let row = json!({"proxyWallet": "0xabcdef0123456789abcdef0123456789abcdef01", "asset": "9", "conditionId": "0xc",
+                         "avgPrice": 0.42, "totalBought": 120, "realizedPnl": 31.2, "curPrice": 1, "title": "Q?",
+                         "outcome": "Yes", "outcomeIndex": 0, "timestamp": 1760000000});
+        for p in [position_row(0, &row).unwrap(), closed_position_row(0, &row).unwrap()] {
+            assert!(p.closed);
+            assert_eq!(p.size, Shares(Decimal::ZERO));
+            assert_eq!(p.realized_pnl, Usd(dec!(31.2)));
+        }
+        // Listed as closed, even a row with nothing to say so is closed.
+        let bare = json!({"conditionId": "0xc", "asset": "9", "realizedPnl": -2});
+        assert!(closed_position_row(0, &bare).unwrap().closed);
+        // An open row still needs its size.
+        let err = position_row(3, &bare).unwrap_err();
+        assert_eq!(err, "row 3: field current_size: missing");
     }
 }

@@ -283,3 +283,21 @@ async fn a_404_on_a_wallets_trades_is_a_missing_route_not_an_empty_history() {
     assert!(!matches!(e, MarketError::NotFound { .. }), "an unknown wallet is an empty list at the Data API, so 404 is not that: {e}");
     assert!(e.counts_as_failure(), "the data-api breaker counts a missing route: {e}");
 }
+
+#[tokio::test]
+async fn a_closed_page_of_rows_without_size_is_read_not_refused() {
+    let script = ScriptedVenue::new();
+    let open = json!({"condition_id": COND, "token_id": "42", "status": "OPEN", "current_size": "10", "avg_price": "0.5"});
+    // The v1 closed-positions shape seen in captures: totalBought, realizedPnl, curPrice, no size.
+    let closed = json!({"proxyWallet": W, "asset": "43", "conditionId": COND, "avgPrice": 0.3, "totalBought": 50,
+                        "realizedPnl": 12.5, "curPrice": 1, "outcome": "No"});
+    script.script("/v2/positions", vec![page(vec![open], None), page(vec![closed], None)]);
+    let v = venue(script).await;
+    let positions = v.client().wallet_positions(&wallet()).await.unwrap();
+    assert_eq!(positions.len(), 2, "{positions:?}");
+    let closed = positions.iter().find(|p| p.token_id == "43").unwrap();
+    assert!(closed.closed);
+    assert!(closed.size.0.is_zero());
+    assert_eq!(closed.realized_pnl.0, rust_decimal::Decimal::new(125, 1));
+    assert!(!positions.iter().find(|p| p.token_id == "42").unwrap().closed);
+}

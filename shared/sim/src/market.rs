@@ -131,6 +131,7 @@ impl Market {
             liquidity: self.liquidity,
             taker_fee_rate: self.taker_fee_rate,
             winning_outcome: resolved.then_some(self.winner),
+            resolution_unknown: false,
         }
     }
 

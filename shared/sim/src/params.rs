@@ -2,7 +2,7 @@
 
 use copycat_core::config::{DemoConfig, PollerConfig};
 use copycat_core::dependency::Dependency;
-use copycat_core::time::{Span, Timestamp, from_secs};
+use copycat_core::time::{Span, Timestamp, from_secs, millis, secs};
 use serde::{Deserialize, Serialize};
 
 /// A window during which every call to one dependency fails with `Unavailable`.
@@ -63,21 +63,22 @@ impl Default for SimParams {
             markets: 60,
             outages: Vec::new(),
             slippage_bps: 5,
-            follower_latency_ms: PollerConfig::default().poll_interval_ms + DemoConfig::default().order_latency_ms,
+            follower_latency_ms: (millis(PollerConfig::default().poll_interval_ms) + millis(DemoConfig::default().order_latency_ms))
+                .num_milliseconds(),
         }
     }
 }
 
 impl SimParams {
     /// The demo's world: seed, days and sizes from `[demo]`, one Data API outage starting
-    /// `outage_start_hours` after `start` and lasting `outage_minutes` (none when not positive),
+    /// `outage_start_hours` after `start` and lasting `outage_minutes` (none when 0),
     /// the follower latency from `order_latency_ms` plus the default poll interval (use
     /// [`SimParams::with_poll_interval_ms`] when the poller is configured otherwise).
     pub fn from_demo_config(demo: &DemoConfig, start: Timestamp) -> SimParams {
         let mut outages = Vec::new();
-        if demo.outage_minutes > 0.0 && demo.outage_start_hours.is_finite() {
-            let begin = start + Span::seconds((demo.outage_start_hours * 3600.0).round() as i64);
-            let end = begin + Span::seconds((demo.outage_minutes * 60.0).round() as i64);
+        if demo.outage_minutes > 0 {
+            let begin = start + secs(demo.outage_start_hours.saturating_mul(3600));
+            let end = begin + secs(demo.outage_minutes.saturating_mul(60));
             outages.push(Outage { dependency: Dependency::DataApi, start: begin, end });
         }
         SimParams {
@@ -87,15 +88,15 @@ impl SimParams {
             wallets: demo.wallets,
             markets: demo.markets,
             outages,
-            follower_latency_ms: PollerConfig::default().poll_interval_ms + demo.order_latency_ms,
+            follower_latency_ms: (millis(PollerConfig::default().poll_interval_ms) + millis(demo.order_latency_ms)).num_milliseconds(),
             ..SimParams::default()
         }
     }
 
     /// The same params with the follower latency recomputed for a poller that loops every
     /// `poll_interval_ms`: `poll_interval_ms + order_latency_ms` of `demo`.
-    pub fn with_poll_interval_ms(self, poll_interval_ms: i64, demo: &DemoConfig) -> SimParams {
-        SimParams { follower_latency_ms: poll_interval_ms + demo.order_latency_ms, ..self }
+    pub fn with_poll_interval_ms(self, poll_interval_ms: u64, demo: &DemoConfig) -> SimParams {
+        SimParams { follower_latency_ms: (millis(poll_interval_ms) + millis(demo.order_latency_ms)).num_milliseconds(), ..self }
     }
 
     /// Whole seconds after a leader's trade at which a follower's order meets the book.

@@ -378,7 +378,7 @@ fn demo_config_maps_to_one_data_api_outage_after_start() {
     assert_eq!(o.dependency, copycat_core::dependency::Dependency::DataApi);
     assert_eq!(o.start, start + TimeDelta::hours(60));
     assert_eq!(o.end, o.start + TimeDelta::minutes(6));
-    let none = SimParams::from_demo_config(&copycat_core::config::DemoConfig { outage_minutes: 0.0, ..demo }, start);
+    let none = SimParams::from_demo_config(&copycat_core::config::DemoConfig { outage_minutes: 0, ..demo }, start);
     assert!(none.outages.is_empty());
 }
 

@@ -84,7 +84,7 @@ impl BreakerGate {
                     }
                     Err(StoreError::Conflict { current, .. }) => {
                         self.seen = current.and_then(|r| crate::typed::decode(&r).ok());
-                        let retry_at = now + copycat_core::time::Span::seconds(deps.config.breaker.probe_timeout_secs);
+                        let retry_at = now + copycat_core::time::secs(deps.config.breaker.probe_timeout_secs);
                         Err(GateError::Open { dependency: self.dependency, retry_at })
                     }
                     Err(e) => {

@@ -24,7 +24,7 @@ use copycat_core::order::{CopyOrder, Fill, OrderTicket, TimeInForce};
 use copycat_core::portfolio::taker_fee;
 use copycat_core::ports::{Broker, BrokerError, MarketData};
 use copycat_core::signal::SignalKey;
-use copycat_core::time::Clock;
+use copycat_core::time::{Clock, Timestamp};
 use copycat_core::trade::Side;
 use reqwest::Method;
 use rust_decimal::Decimal;
@@ -442,52 +442,7 @@ impl Inner {
         let headers = self.l2_headers(creds, "GET", &path, "")?;
         self.limits.acquire(&[Family::Clob]).await;
         let a = self.send(STEP, Method::GET, &format!("{}{path}", self.clob), &headers, None).await?;
-        if a.status == 404 {
-            return Ok(None);
-        }
-        if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
-        }
-        let v: Value = match a.text.trim() {
-            "" | "null" => return Ok(None),
-            text => serde_json::from_str(text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?,
-        };
-        if v.get("id").is_none() {
-            return Ok(None);
-        }
-        let status = v.get("status").and_then(Value::as_str).unwrap_or_default().to_ascii_uppercase();
-        let status = status.strip_prefix("ORDER_STATUS_").unwrap_or(&status).to_owned();
-        let matched = amount(&v, "size_matched")
-            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {} has no readable size_matched", signed.hash) })?;
-        let price = amount(&v, "price")
-            .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {} has no readable price", signed.hash) })?;
-        let now = self.clock.now();
-        let order_id = signed.hash.clone();
-        match status.as_str() {
-            // A marketable FOK/FAK order never rests; a live one is not settled yet.
-            "LIVE" => Err(LiveError::Unavailable {
-                step: STEP,
-                reason: format!("order {} is still live; its fill is not known yet", signed.hash),
-            }),
-            "INVALID" => Err(LiveError::Refused {
-                step: STEP,
-                status: a.status,
-                code: None,
-                reason: format!("the venue holds order {} as invalid", signed.hash),
-            }),
-            // Settled: what matched is the fill, at the order's limit price (an upper bound for a
-            // buy's cost, a lower bound for a sell's proceeds: the venue's trades hold the rest).
-            "MATCHED" | "CANCELED" | "CANCELED_MARKET_RESOLVED" => {
-                let shares = Shares(matched);
-                let (avg, fee) = if matched > Decimal::ZERO {
-                    (Price(price), taker_fee(shares, Price(price), signed.fee_rate))
-                } else {
-                    (Price::ZERO, Usd::ZERO)
-                };
-                Ok(Some(Fill { shares, avg_price: avg, fee, order_id, at: now }))
-            }
-            other => Err(LiveError::Malformed { step: STEP, reason: format!("order {} has unknown status {other:?}", signed.hash) }),
-        }
+        read_lookup_answer(a.status, &a.text, &signed.hash, signed.fee_rate, self.clock.now())
     }
 
     /// Posts a signed order; a fill (possibly empty) or why not.
@@ -498,48 +453,106 @@ impl Inner {
         let headers = self.l2_headers(creds, "POST", PATH, &body)?;
         self.limits.acquire(&[Family::Clob]).await;
         let a = self.send(STEP, Method::POST, &format!("{}{PATH}", self.clob), &headers, Some(&body)).await?;
-        let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
-        let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let message =
-            [text("errorMsg"), text("error_msg"), text("error")].into_iter().find(|m| !m.is_empty()).unwrap_or_else(|| head(&a.text));
-        // The CLOB documents `{"error": message}`; a code is kept when an answer carries one.
-        let code = ["errorCode", "error_code", "code"].into_iter().find_map(|k| match v.get(k)? {
-            Value::String(c) if !c.is_empty() => Some(c.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
-        if !(200..300).contains(&a.status) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, code, reason: message });
+        read_placement_answer(a.status, &a.text, signed.side, signed.fee_rate, self.clock.now())
+    }
+}
+
+/// Most shares one answer may report for one of our orders: far above any copy order, so an
+/// amount past it is a bad answer, not a fill to book (and the fee arithmetic cannot overflow).
+const MAX_REPORTED_SHARES: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// What an order lookup's answer (`GET /order/{hash}`, status `status`, body `text`) says of
+/// order `hash`: `None` when the venue has never seen it, the fill when it is settled, or why
+/// its fate is not known. Never panics, whatever the body.
+pub fn read_lookup_answer(status: u16, text: &str, hash: &str, fee_rate: Decimal, now: Timestamp) -> Result<Option<Fill>, LiveError> {
+    const STEP: &str = "order lookup";
+    if status == 404 {
+        return Ok(None);
+    }
+    if !(200..300).contains(&status) {
+        return Err(LiveError::Refused { step: STEP, status, code: None, reason: head(text) });
+    }
+    let v: Value = match text.trim() {
+        "" | "null" => return Ok(None),
+        text => serde_json::from_str(text).map_err(|e| LiveError::Malformed { step: STEP, reason: e.to_string() })?,
+    };
+    if v.get("id").is_none() {
+        return Ok(None);
+    }
+    let state = v.get("status").and_then(Value::as_str).unwrap_or_default().to_ascii_uppercase();
+    let state = state.strip_prefix("ORDER_STATUS_").unwrap_or(&state).to_owned();
+    let matched = amount(&v, "size_matched")
+        .filter(|m| *m >= Decimal::ZERO && *m <= MAX_REPORTED_SHARES)
+        .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {hash} has no readable size_matched") })?;
+    let price = amount(&v, "price")
+        .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE)
+        .ok_or_else(|| LiveError::Malformed { step: STEP, reason: format!("order {hash} has no readable price in [0, 1]") })?;
+    let order_id = hash.to_owned();
+    match state.as_str() {
+        // A marketable FOK/FAK order never rests; a live one is not settled yet.
+        "LIVE" => Err(LiveError::Unavailable { step: STEP, reason: format!("order {hash} is still live; its fill is not known yet") }),
+        "INVALID" => Err(LiveError::Refused { step: STEP, status, code: None, reason: format!("the venue holds order {hash} as invalid") }),
+        // Settled: what matched is the fill, at the order's limit price (an upper bound for a
+        // buy's cost, a lower bound for a sell's proceeds: the venue's trades hold the rest).
+        "MATCHED" | "CANCELED" | "CANCELED_MARKET_RESOLVED" => {
+            let shares = Shares(matched);
+            let (avg, fee) =
+                if matched > Decimal::ZERO { (Price(price), taker_fee(shares, Price(price), fee_rate)) } else { (Price::ZERO, Usd::ZERO) };
+            Ok(Some(Fill { shares, avg_price: avg, fee, order_id, at: now }))
         }
-        if v.is_null() {
-            return Err(LiveError::Unavailable { step: STEP, reason: format!("unreadable answer: {}", head(&a.text)) });
-        }
-        if v.get("success").and_then(Value::as_bool) == Some(false) {
-            return Err(LiveError::Refused { step: STEP, status: a.status, code, reason: message });
-        }
-        let order_id = text("orderID");
-        let status = text("status").to_ascii_lowercase();
-        let now = self.clock.now();
-        match status.as_str() {
-            "unmatched" => Ok(Fill { shares: Shares::ZERO, avg_price: Price::ZERO, fee: Usd::ZERO, order_id, at: now }),
-            "matched" => {
-                let (making, taking) = (amount(&v, "makingAmount"), amount(&v, "takingAmount"));
-                let (shares, usd) = if signed.side == Side::Buy { (taking, making) } else { (making, taking) };
-                match (shares, usd) {
-                    (Some(s), Some(u)) if s > Decimal::ZERO => {
-                        let avg = Price((u / s).round_dp(6));
-                        Ok(Fill { shares: Shares(s), avg_price: avg, fee: taker_fee(Shares(s), avg, signed.fee_rate), order_id, at: now })
-                    }
-                    _ => Err(LiveError::Unavailable {
-                        step: STEP,
-                        reason: format!("order {order_id} matched but its amounts are unreadable"),
-                    }),
+        other => Err(LiveError::Malformed { step: STEP, reason: format!("order {hash} has unknown status {other:?}") }),
+    }
+}
+
+/// What an order placement's answer (`POST /order`, status `status`, body `text`) says: a fill
+/// (possibly empty), a typed refusal, or that the fill is not known yet. Never panics, whatever
+/// the body.
+pub fn read_placement_answer(status: u16, text: &str, side: Side, fee_rate: Decimal, now: Timestamp) -> Result<Fill, LiveError> {
+    const STEP: &str = "order placement";
+    let raw = text;
+    let v: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
+    let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let message = [text("errorMsg"), text("error_msg"), text("error")].into_iter().find(|m| !m.is_empty()).unwrap_or_else(|| head(raw));
+    // The CLOB documents `{"error": message}`; a code is kept when an answer carries one.
+    let code = ["errorCode", "error_code", "code"].into_iter().find_map(|k| match v.get(k)? {
+        Value::String(c) if !c.is_empty() => Some(c.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    });
+    if !(200..300).contains(&status) {
+        return Err(LiveError::Refused { step: STEP, status, code, reason: message });
+    }
+    if v.is_null() {
+        return Err(LiveError::Unavailable { step: STEP, reason: format!("unreadable answer: {}", head(raw)) });
+    }
+    if v.get("success").and_then(Value::as_bool) == Some(false) {
+        return Err(LiveError::Refused { step: STEP, status, code, reason: message });
+    }
+    let order_id = text("orderID");
+    let state = text("status").to_ascii_lowercase();
+    match state.as_str() {
+        "unmatched" => Ok(Fill { shares: Shares::ZERO, avg_price: Price::ZERO, fee: Usd::ZERO, order_id, at: now }),
+        "matched" => {
+            let (making, taking) = (amount(&v, "makingAmount"), amount(&v, "takingAmount"));
+            let (shares, usd) = if side == Side::Buy { (taking, making) } else { (making, taking) };
+            // The average price must be a price: a division that overflows, or lands outside
+            // (0, 1], is an unreadable answer, not a fill to book.
+            let avg = match (shares, usd) {
+                (Some(s), Some(u)) if s > Decimal::ZERO && s <= MAX_REPORTED_SHARES && u >= Decimal::ZERO => {
+                    u.checked_div(s).map(|p| p.round_dp(6)).filter(|p| *p > Decimal::ZERO && *p <= Decimal::ONE).map(|p| (s, Price(p)))
+                }
+                _ => None,
+            };
+            match avg {
+                Some((s, avg)) => {
+                    Ok(Fill { shares: Shares(s), avg_price: avg, fee: taker_fee(Shares(s), avg, fee_rate), order_id, at: now })
+                }
+                None => {
+                    Err(LiveError::Unavailable { step: STEP, reason: format!("order {order_id} matched but its amounts are unreadable") })
                 }
             }
-            other => {
-                Err(LiveError::Unavailable { step: STEP, reason: format!("order {order_id} is {other:?}; its fill is not known yet") })
-            }
         }
+        other => Err(LiveError::Unavailable { step: STEP, reason: format!("order {order_id} is {other:?}; its fill is not known yet") }),
     }
 }
 
@@ -718,6 +731,35 @@ mod tests {
     use super::*;
     use copycat_core::order::TimeInForce;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn answers_with_absurd_amounts_are_unreadable_not_a_panic() {
+        let now = copycat_core::time::from_secs(1_780_000_000);
+        // A huge amount over a tiny one overflowed the average-price division (a panic before).
+        let body = r#"{"success":true,"status":"matched","orderID":"0x1","makingAmount":"79228162514264337593543950335","takingAmount":"0.0000000000000000000000000001"}"#;
+        let e = read_placement_answer(200, body, Side::Buy, dec!(0.02), now).unwrap_err();
+        assert!(matches!(e, LiveError::Unavailable { .. }), "{e}");
+        // A price above 1 and a matched size past any order are bad answers too.
+        let e = read_lookup_answer(200, r#"{"id":"0x1","status":"MATCHED","size_matched":"1e27","price":"3"}"#, "0x1", dec!(0.02), now)
+            .unwrap_err();
+        assert!(matches!(e, LiveError::Malformed { .. }), "{e}");
+        let e = read_lookup_answer(
+            200,
+            r#"{"id":"0x1","status":"MATCHED","size_matched":"79228162514264337593543950335","price":"0.5"}"#,
+            "0x1",
+            dec!(0.02),
+            now,
+        )
+        .unwrap_err();
+        assert!(matches!(e, LiveError::Malformed { .. }), "{e}");
+        // A sane answer still reads as its fill.
+        let body = r#"{"success":true,"status":"matched","orderID":"0x1","makingAmount":"5.2","takingAmount":"10"}"#;
+        let fill = read_placement_answer(200, body, Side::Buy, dec!(0), now).unwrap();
+        assert_eq!((fill.shares, fill.avg_price), (Shares(dec!(10)), Price(dec!(0.52))));
+        let fill =
+            read_lookup_answer(200, r#"{"id":"0x1","status":"MATCHED","size_matched":"10","price":"0.52"}"#, "0x1", dec!(0), now).unwrap();
+        assert_eq!(fill.map(|f| f.shares), Some(Shares(dec!(10))));
+    }
 
     fn order(side: Side, shares: Decimal, limit: Decimal) -> CopyOrder {
         CopyOrder {

@@ -14,7 +14,7 @@ pub mod eip712;
 pub mod l2;
 
 #[cfg(feature = "live")]
-pub use broker::{LiveBroker, LiveError, order_salt};
+pub use broker::{LiveBroker, LiveError, order_salt, read_lookup_answer, read_placement_answer};
 
 use copycat_core::config::Config;
 

@@ -1,0 +1,21 @@
+//! copycat-chaos: the parts of `copycat chaos`, a soak that drives seeded leader trades through
+//! the real copier in worker processes under a seeded fault plan, then audits the outcome.
+//!
+//! - [`venue`]: a venue (market data and broker) kept in its own SQLite file, so every worker
+//!   process trades on the same books and the audit sees every fill the venue ever made — also
+//!   the ones whose worker died before recording them.
+//! - [`faults`]: ports that wrap the real ones and inject the plan's faults: throttling and
+//!   timeouts from the state store, market data and broker, answers lost after an order filled,
+//!   a SIGKILL of the worker at a random port call inside a handler, and a skewed clock.
+//! - [`plan`]: the seeded leader trades and the signals they become.
+//! - [`audit`]: the ledger, the portfolio and the venue's fills held against the leader trades.
+
+pub mod audit;
+pub mod faults;
+pub mod plan;
+pub mod venue;
+
+pub use audit::{Audit, audit};
+pub use faults::{ChaosBroker, ChaosMarket, ChaosStore, FaultCounts, Faults, SkewedClock};
+pub use plan::{chaos_config, leader_set, signals};
+pub use venue::ChaosVenue;
