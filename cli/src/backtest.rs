@@ -3,26 +3,30 @@
 
 use crate::CliError;
 use copycat_backtest::ReplayReport;
-use copycat_core::Config;
 use copycat_core::records::{LeaderSet, keys};
 use copycat_core::time::{Span, SystemClock};
 use copycat_core::trade::Wallet;
+use copycat_core::{Config, Usd};
 use copycat_engine::demo_start;
 use copycat_engine::evaluate::{EvaluateOptions, Evaluation, POLICIES, Progress, evaluate, replay_sim, world_for};
 use copycat_state::load;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// `copycat backtest` arguments.
 #[derive(clap::Args, Clone, Debug)]
 pub struct BacktestArgs {
-    /// Replay on the simulated market (the only source today; see README "Backtest").
+    /// Replay on the simulated market (default: the venue's history, see README "Backtest").
     #[arg(long)]
     pub sim: bool,
+    /// End of the replayed window on the venue, unix seconds (default: the last full hour).
+    #[arg(long)]
+    pub until: Option<i64>,
+    /// Where the venue's answers are cached, so a re-run of the same window is offline.
+    #[arg(long, default_value = "copycat-backtest.db")]
+    pub cache: PathBuf,
     /// Seed of the simulated world.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
@@ -62,31 +66,33 @@ pub struct BacktestArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// The Data API to replay real wallets from (not available yet: use --sim).
+    /// The Data API to read wallets' and markets' trades from (default: venue.data_api_url).
     #[arg(long)]
     pub data_api_url: Option<String>,
-    /// Gamma (with --data-api-url).
+    /// Gamma, for markets and resolutions (default: venue.gamma_url).
     #[arg(long)]
     pub gamma_url: Option<String>,
-    /// The CLOB (with --data-api-url).
+    /// The CLOB, for fee rates (default: venue.clob_url).
     #[arg(long)]
     pub clob_url: Option<String>,
 }
 
 /// Runs `copycat backtest`.
 pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
-    if !args.sim {
-        return Err(CliError::Usage(
-            "backtesting real wallets from the venue's history is not available yet (no fetch or cache of price history); \
-             use --sim to replay on the simulated market"
-                .into(),
-        ));
-    }
     if args.evaluate {
+        if !args.sim {
+            return Err(CliError::Usage("--evaluate needs --sim: it compares policies against the simulator's ground truth".into()));
+        }
         return run_evaluation(config, &args).await;
+    }
+    if args.population && !args.sim {
+        return Err(CliError::Usage("--population is the simulated population: add --sim".into()));
     }
     if args.wallets.is_empty() && !args.followed && !args.candidates && !args.population {
         return Err(CliError::Usage("say whom to replay: --wallet ADDR (repeatable), --followed, --candidates or --population".into()));
+    }
+    if !args.sim {
+        return crate::backtest_venue::run(config, &args).await;
     }
     config.validate()?;
     let history = args.history_days.unwrap_or(config.selection.training_days);
@@ -151,10 +157,11 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
         }
     }
     skipped.extend(together.skipped.iter().cloned());
-    if args.json {
-        println!("{}", report_json(&wallets, &alone, &together, &skipped, args.days, config));
-    } else {
-        print_table(&wallets, &alone, &together, &skipped, args.days);
+    print_report(
+        &Output { wallets: &wallets, alone: &alone, together: &together, skipped: &skipped, days: args.days, json: args.json },
+        config,
+    );
+    if !args.json {
         eprintln!("replayed {} wallets over {} days in {:.2} s", wallets.len(), args.days, wall.as_secs_f64());
     }
     if wallets.is_empty() {
@@ -170,12 +177,41 @@ fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliEr
     Ok(copycat_local::open_backend(db, Arc::new(SystemClock))?)
 }
 
+/// What a replay found, to print.
+pub struct Output<'a> {
+    /// The wallets replayed, in order.
+    pub wallets: &'a [Wallet],
+    /// Each alone.
+    pub alone: &'a [ReplayReport],
+    /// All together.
+    pub together: &'a ReplayReport,
+    /// What was left out, with why.
+    pub skipped: &'a [String],
+    /// Days replayed.
+    pub days: u32,
+    /// One JSON object instead of a table.
+    pub json: bool,
+}
+
+/// Prints a replay as a table or as one JSON object.
+pub fn print_report(o: &Output<'_>, config: &Config) {
+    if o.json {
+        println!("{}", report_json(o.wallets, o.alone, o.together, o.skipped, o.days, config));
+    } else {
+        print_table(o.wallets, o.alone, o.together, o.skipped, o.days);
+    }
+}
+
+fn money(x: f64) -> Usd {
+    Usd(rust_decimal::Decimal::from_f64_retain(x).unwrap_or_default())
+}
+
 fn usd(x: f64) -> String {
-    if x < 0.0 { format!("-${:.2}", -x) } else { format!("${x:.2}") }
+    money(x).to_string()
 }
 
 fn signed_usd(x: f64) -> String {
-    if x < 0.0 { format!("-${:.2}", -x) } else { format!("+${x:.2}") }
+    format!("{:+}", money(x))
 }
 
 fn top_refusals(r: &BTreeMap<String, u32>) -> String {
@@ -279,23 +315,11 @@ fn round2(x: f64) -> f64 {
 }
 
 async fn run_evaluation(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
-    let bar = if std::io::stderr().is_terminal() {
-        let pb = ProgressBar::with_draw_target(Some(POLICIES.len() as u64 + 1), ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} evaluating [{bar:30}] {pos}/{len} {msg} ({elapsed})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        Some(pb)
-    } else {
-        None
-    };
+    let bar = Arc::new(crate::progress::Progress::new(Some(POLICIES.len() as u64 + 1), "evaluating"));
     let b = bar.clone();
     let progress: Progress = Arc::new(move |what: &str, i: u32, _of: u32| {
-        if let Some(b) = &b {
-            b.set_position(u64::from(i));
-            b.set_message(what.to_string());
-        }
+        b.set(u64::from(i));
+        b.set_message(&format!("evaluating: {what}"));
     });
     let work_dir = std::env::temp_dir().join(format!("copycat-evaluate-{}", std::process::id()));
     let opts = EvaluateOptions {
@@ -308,9 +332,7 @@ async fn run_evaluation(config: &Config, args: &BacktestArgs) -> Result<(), CliE
     };
     let result = evaluate(config, &opts).await;
     let _ = std::fs::remove_dir_all(&work_dir);
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    bar.finish();
     let e = result?;
     if args.json {
         println!("{}", serde_json::to_string(&e).map_err(|e| CliError::io("cannot write the evaluation")(e.into()))?);

@@ -23,6 +23,12 @@ pub struct DiscoverArgs {
     /// The Data API to read (default: venue.data_api_url in config, the real Polymarket).
     #[arg(long)]
     data_api_url: Option<String>,
+    /// Gamma, for the markets a candidate's copyable edge is measured in (default: venue.gamma_url).
+    #[arg(long)]
+    gamma_url: Option<String>,
+    /// The CLOB, for fee rates (default: venue.clob_url).
+    #[arg(long)]
+    clob_url: Option<String>,
     /// Skip wallets already judged in this state database (as the discovery function does).
     #[arg(long)]
     db: Option<PathBuf>,
@@ -34,8 +40,12 @@ pub struct DiscoverArgs {
 /// Runs discovery and the bot filter once and prints the verdicts.
 pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
     let mut venue = config.venue.clone();
-    if let Some(url) = args.data_api_url {
-        venue.data_api_url = url;
+    for (flag, slot) in
+        [(args.data_api_url, &mut venue.data_api_url), (args.gamma_url, &mut venue.gamma_url), (args.clob_url, &mut venue.clob_url)]
+    {
+        if let Some(url) = flag {
+            *slot = url;
+        }
     }
     let client = PolymarketClient::from_config(&venue)?;
     let found = find_candidates(&client, config).await;

@@ -1,6 +1,7 @@
 //! `copycat`: the local engine (every handler in one process) and the operator's commands.
 
 mod backtest;
+mod backtest_venue;
 mod classify;
 mod control;
 mod discover;

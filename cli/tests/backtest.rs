@@ -82,9 +82,17 @@ fn bad_wallets_are_named_and_skipped_while_the_others_are_replayed() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("0x12"), "{stdout}");
 
-    // The venue's history is not there yet: said, not faked.
-    let out = copycat(&dir).args(["backtest", "--wallet", &good]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("use --sim"));
+    // On a venue that does not answer, the wallet is named with why and nothing is made up.
+    let dead = "http://127.0.0.1:9";
+    let out = copycat(&dir)
+        .env("COPYCAT__VENUE__MAX_RETRIES", "0")
+        .args(["backtest", "--wallet", &good, "--days", "1", "--cache"])
+        .arg(dir.join("bt.db"))
+        .args(["--data-api-url", dead, "--gamma-url", dead, "--clob-url", dead])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&good) && stdout.contains("could not be read"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -93,19 +93,33 @@ fn discover_prints_one_classify_line_per_candidate_from_the_served_leaderboard()
     let config = dir.path().join("copycat.toml");
     std::fs::write(&config, CONFIG).unwrap();
     let (_server, url) = serve(&config, &[]);
-    let out = copycat(&config).args(["discover", "--data-api-url", &url]).output().expect("run copycat discover");
+    let out = copycat(&config)
+        .args(["discover", "--data-api-url", &url, "--gamma-url", &url, "--clob-url", &url])
+        .output()
+        .expect("run copycat discover");
     assert!(out.status.success(), "copycat discover failed: {}", String::from_utf8_lossy(&out.stderr));
     let lines: Vec<serde_json::Value> =
         String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     assert!(lines.len() >= 20, "at least one leaderboard window of candidates: {}", lines.len());
     let mut wallets = std::collections::HashSet::new();
     for l in &lines {
-        for key in ["wallet", "verdict", "kind", "score", "reasons", "trades", "source", "would_follow"] {
+        for key in ["wallet", "verdict", "kind", "score", "reasons", "trades", "source", "would_follow", "copyable_edge", "follow_reasons"]
+        {
             assert!(l.get(key).is_some(), "{key} missing in {l}");
         }
         assert!(wallets.insert(l["wallet"].as_str().unwrap().to_string()), "each candidate once");
     }
     assert!(lines.iter().any(|l| l["verdict"] == "bot"), "the simulated bots on the leaderboard are caught");
+    // People carry their copyable edge, and whether they would be followed agrees with it.
+    let people: Vec<_> = lines.iter().filter(|l| l["verdict"] == "human").collect();
+    assert!(!people.is_empty());
+    for p in people {
+        let edge = &p["copyable_edge"];
+        assert!(edge["score"].is_number() && edge["markets"].is_u64(), "{p}");
+        if p["would_follow"] == true {
+            assert!(edge["score"].as_f64().unwrap() > 0.0, "{p}");
+        }
+    }
 }
 
 #[test]
@@ -118,4 +132,50 @@ fn discover_against_a_failing_venue_exits_with_the_typed_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && out.stdout.is_empty());
     assert!(stderr.contains("could not be read") && stderr.contains("HTTP 500"), "{stderr}");
+}
+
+#[test]
+fn backtest_replays_real_wallets_over_http_then_again_from_its_cache_and_names_what_an_outage_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("copycat.toml");
+    std::fs::write(&config, CONFIG).unwrap();
+    let (server, url) = serve(&config, &[]);
+    let cache = dir.path().join("bt.db");
+    let until = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 3600 * 3600).to_string();
+    let backtest = |extra: &[&str]| {
+        copycat(&config)
+            .args(["backtest", "--candidates", "--days", "2", "--history-days", "5", "--json", "--until", &until, "--cache"])
+            .arg(&cache)
+            .args(["--data-api-url", &url, "--gamma-url", &url, "--clob-url", &url])
+            .args(extra)
+            .output()
+            .expect("run copycat backtest")
+    };
+    let first = backtest(&[]);
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(first.status.success(), "backtest failed: {stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&first.stdout).expect("one JSON object");
+    let leaders = v["leaders"].as_array().expect("leaders");
+    assert!(!leaders.is_empty(), "some candidate traded in the window: {v}");
+    assert!(leaders.iter().any(|l| l["copies"].as_u64().unwrap_or(0) > 0), "something was copied: {v}");
+    assert!(stderr.contains("answers fetched, 0 from the cache"), "{stderr}");
+
+    // The same window again, with the venue gone: every answer comes from the cache.
+    drop(server);
+    let again = backtest(&[]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "the cached re-run failed: {stderr}");
+    assert!(stderr.contains("venue: 0 answers fetched"), "{stderr}");
+    let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(w["total"]["follower_pnl"], v["total"]["follower_pnl"], "the same replay");
+
+    // A wallet asked for by name that the cache does not hold, with the venue down: named, and
+    // the others go on.
+    let stranger = "0x00000000000000000000000000000000000000bb";
+    let partial = backtest(&["--wallet", stranger]);
+    let stderr = String::from_utf8_lossy(&partial.stderr);
+    let w: serde_json::Value = serde_json::from_slice(&partial.stdout).unwrap_or_default();
+    let skipped: Vec<&str> = w["skipped"].as_array().map(|a| a.iter().filter_map(|s| s.as_str()).collect()).unwrap_or_default();
+    assert!(skipped.iter().any(|s| s.contains(stranger) && s.contains("could not be read")), "{skipped:?} {stderr}");
+    assert_eq!(w["leaders"].as_array().map(Vec::len), v["leaders"].as_array().map(Vec::len), "the cached wallets still replayed");
 }

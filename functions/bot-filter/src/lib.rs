@@ -179,13 +179,7 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
     }
     if newly_followed {
         deps.metrics.count("LeaderFollowed", 1, &[]);
-        notify(
-            deps,
-            &format!("{}|{now}", c.wallet),
-            now,
-            Event::LeaderFollowed { wallet: c.wallet.clone(), score: quality.score, reasons },
-        )
-        .await;
+        notify(deps, &format!("{}|{now}", c.wallet), now, Event::LeaderFollowed { wallet: c.wallet.clone(), score, reasons }).await;
     }
     if c.source == CandidateSource::Rejudge && status == TraderStatus::Dropped {
         deps.metrics.count("LeaderDropped", 1, &[]);

@@ -448,17 +448,7 @@ async fn book_fill(
     for _ in 0..copycat_state::MAX_ATTEMPTS {
         let base =
             portfolio.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(deps.config.trading.starting_balance, now));
-        let booked = BookedFill {
-            leader: &trade.wallet,
-            side: trade.side,
-            shares: fill.shares,
-            price: fill.avg_price,
-            fee: fill.fee,
-            market,
-            token_id: &trade.asset,
-            at: fill.at,
-        };
-        let (next_portfolio, next_position) = apply_fill(&base, position.as_ref().map(|v| &v.value), &booked);
+        let (next_portfolio, next_position) = apply_fill(&base, position.as_ref().map(|v| &v.value), &BookedFill::of(trade, &fill, market));
         let outcome = SignalOutcome::Copied { fill: fill.clone(), side: trade.side };
         let mut writes = vec![complete_claim_write(&signal.key, hold.owner, hold.version, outcome.clone(), hold.gc_at)];
         writes.push(match &portfolio {

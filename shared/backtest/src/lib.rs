@@ -13,7 +13,7 @@
 mod measure;
 mod trades_venue;
 
-pub use measure::{History, Measured, TRADES_PER_WINDOW, measure_edge, scoring_config, with_booked};
+pub use measure::{History, Measured, TRADES_PER_WINDOW, gather, measure_edge, scoring_config, with_booked};
 pub use trades_venue::{TradesVenue, TradesVenueData};
 
 use copycat_core::Config;
@@ -295,17 +295,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
             }
         };
         decided(&keys[li][ti], None, fill.shares);
-        let booked = BookedFill {
-            leader: &trade.wallet,
-            side: trade.side,
-            shares: fill.shares,
-            price: fill.avg_price,
-            fee: fill.fee,
-            market: &market,
-            token_id: &trade.asset,
-            at: arrival,
-        };
-        let (next_portfolio, next_position) = apply_fill(&portfolio, position, &booked);
+        let (next_portfolio, next_position) = apply_fill(&portfolio, position, &BookedFill::of(trade, &fill, &market));
         portfolio = next_portfolio;
         let opened = !positions.contains_key(&trade.asset);
         match next_position {
@@ -452,6 +442,26 @@ fn remark(
             }
         }
     }
+}
+
+/// Replays each leader alone in its own account (the per-leader figures, each at the top rank's
+/// allocation) and all of them together in one (the total), each on a fresh venue from `venue`.
+pub fn each_and_together<V: ReplayVenue>(
+    venue: impl Fn() -> V,
+    leaders: &[ReplayLeader],
+    config: &Config,
+    opts: &ReplayOptions,
+) -> (Vec<ReplayReport>, ReplayReport) {
+    let top = copycat_core::policy::allocation_for_rank(&config.copy, 1);
+    let alone = leaders
+        .iter()
+        .map(|l| {
+            let mut one = l.clone();
+            one.leader.allocation = top;
+            replay(&venue(), &[one], config, opts)
+        })
+        .collect();
+    (alone, replay(&venue(), leaders, config, opts))
 }
 
 /// Largest fall of an equity curve from its running peak, as a share of the peak.

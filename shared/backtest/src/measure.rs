@@ -64,32 +64,7 @@ pub async fn measure_edge<H: History>(
     let latency = Span::milliseconds(sel.latency_ms());
     let window = Span::seconds(sel.fill_window_secs);
     let in_window: Vec<&Trade> = trades.iter().filter(|t| t.timestamp >= from && t.timestamp < to).collect();
-    let mut data = TradesVenueData::default();
-    let mut skipped = Vec::new();
-    let tokens: BTreeSet<&str> = in_window.iter().map(|t| t.asset.as_str()).collect();
-    for token in tokens {
-        match history.market(token).await? {
-            Some(info) => data.add_market(info, None),
-            None => skipped.push(format!("token {token}: in no market the venue knows")),
-        }
-    }
-    // The market's trades just after each copy would have arrived: merged windows per market.
-    let mut windows: BTreeMap<&str, Vec<(Timestamp, Timestamp)>> = BTreeMap::new();
-    for t in &in_window {
-        if data.knows(&t.asset) {
-            let (a, b) = (t.timestamp, t.timestamp + latency + window);
-            let w = windows.entry(t.condition_id.as_str()).or_default();
-            match w.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => w.push((a, b)),
-            }
-        }
-    }
-    for (condition, spans) in windows {
-        for (a, b) in spans {
-            data.add_trades(&history.market_trades(condition, a, b.min(to), TRADES_PER_WINDOW).await?);
-        }
-    }
+    let (mut data, mut skipped) = gather(history, &in_window, to, config).await?;
     // The leader's own trades price the book and the marks between others' trades.
     data.add_trades(trades);
 
@@ -103,6 +78,52 @@ pub async fn measure_edge<H: History>(
     let records = report.leaders.into_iter().next().map(|l| l.records).unwrap_or_default();
     let edge = copyable_edge(&records, scoring.trading.starting_balance, sel);
     Ok(Measured { records, edge, skipped })
+}
+
+/// What a replay of `trades` on the venue needs: each traded token's market, and each market's
+/// trades from a copy's arrival to `selection.fill_window_secs` after it (windows merged per
+/// market, none past `to`). Unknown tokens are left out and named.
+pub async fn gather<H: History>(
+    history: &mut H,
+    trades: &[&Trade],
+    to: Timestamp,
+    config: &Config,
+) -> Result<(TradesVenueData, Vec<String>), H::Error> {
+    let sel = &config.selection;
+    let reach = Span::milliseconds(sel.latency_ms()) + Span::seconds(sel.fill_window_secs);
+    let mut data = TradesVenueData::default();
+    let mut skipped = Vec::new();
+    let tokens: BTreeSet<&str> = trades.iter().map(|t| t.asset.as_str()).collect();
+    for token in tokens {
+        match history.market(token).await? {
+            Some(info) => data.add_market(info, None),
+            None => skipped.push(format!("token {token}: in no market the venue knows")),
+        }
+    }
+    // The largest buys get the windows the budget allows (they weigh most in the score); sells
+    // follow what was bought, so they are priced too when their market's window covers them.
+    let mut chosen: Vec<&&Trade> = trades.iter().filter(|t| data.knows(&t.asset)).collect();
+    chosen.sort_by(|a, b| {
+        let buy = |t: &Trade| t.side == copycat_core::trade::Side::Buy;
+        buy(b).cmp(&buy(a)).then(b.notional().cmp(&a.notional())).then(a.timestamp.cmp(&b.timestamp))
+    });
+    let mut windows: BTreeMap<&str, Vec<(Timestamp, Timestamp)>> = BTreeMap::new();
+    chosen.truncate(sel.max_trade_windows as usize);
+    chosen.sort_by_key(|t| t.timestamp);
+    for t in chosen {
+        let (a, b) = (t.timestamp, t.timestamp + reach);
+        let w = windows.entry(t.condition_id.as_str()).or_default();
+        match w.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => w.push((a, b)),
+        }
+    }
+    for (condition, spans) in windows {
+        for (a, b) in spans {
+            data.add_trades(&history.market_trades(condition, a, b.min(to), TRADES_PER_WINDOW).await?);
+        }
+    }
+    Ok((data, skipped))
 }
 
 /// Replayed records with our booked results in their place for the markets we copied.

@@ -47,6 +47,10 @@ pub struct SelectionConfig {
     pub fill_window_secs: i64,
     /// How often the replay looks at the balance tiers, as the health check would (seconds).
     pub replay_mode_every_secs: i64,
+    /// Most windows of market trades read to price one candidate's copies (each is a Data API
+    /// `/trades` request, from the budget the poller shares): the largest buys get them, the
+    /// other copies are priced at the spread.
+    pub max_trade_windows: u32,
 }
 
 impl Default for SelectionConfig {
@@ -65,6 +69,7 @@ impl Default for SelectionConfig {
             half_spread: 0.01,
             fill_window_secs: 60,
             replay_mode_every_secs: 3600,
+            max_trade_windows: 30,
         }
     }
 }

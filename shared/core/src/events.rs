@@ -77,7 +77,7 @@ pub enum Event {
     LeaderFollowed {
         /// The wallet.
         wallet: Wallet,
-        /// Quality score.
+        /// Copyable-edge score (what the followed set ranks by).
         score: f64,
         /// Verdict reasons.
         reasons: Vec<String>,
@@ -317,7 +317,7 @@ impl Notification {
                 format!("refused {market} from {}: {reason} ({detail})", leader.short())
             }
             Event::LeaderFollowed { wallet, score, reasons } => {
-                format!("following {} (score {score:.2}): {}", wallet.short(), reasons.join("; "))
+                format!("following {} (copyable edge {score:+.3}): {}", wallet.short(), reasons.join("; "))
             }
             Event::LeaderDropped { wallet, reasons } => format!("dropped {}: {}", wallet.short(), reasons.join("; ")),
             Event::BreakerOpened { dependency, failures, last_error } => {

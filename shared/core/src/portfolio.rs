@@ -47,6 +47,22 @@ pub struct BookedFill<'a> {
     pub at: Timestamp,
 }
 
+impl<'a> BookedFill<'a> {
+    /// The fill of a copy of `trade` (its leader, side and token) in `market`.
+    pub fn of(trade: &'a crate::trade::Trade, fill: &crate::order::Fill, market: &'a MarketInfo) -> Self {
+        BookedFill {
+            leader: &trade.wallet,
+            side: trade.side,
+            shares: fill.shares,
+            price: fill.avg_price,
+            fee: fill.fee,
+            market,
+            token_id: &trade.asset,
+            at: fill.at,
+        }
+    }
+}
+
 /// Books a fill: returns the next portfolio and the next position (None when it is closed).
 pub fn apply_fill(p: &PortfolioState, pos: Option<&Position>, f: &BookedFill<'_>) -> (PortfolioState, Option<Position>) {
     let mut p = p.clone();

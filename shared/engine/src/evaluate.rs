@@ -7,7 +7,7 @@
 //! demo's handlers, on a fresh embedded database each) and reports what the follower earned.
 
 use crate::{Engine, EngineBackend, EngineError, demo_start};
-use copycat_backtest::{ReplayLeader, ReplayOptions, ReplayReport, replay};
+use copycat_backtest::{ReplayLeader, ReplayOptions, ReplayReport, each_and_together};
 use copycat_core::Config;
 use copycat_core::botfilter::Verdict;
 use copycat_core::policy::{allocation_for_rank, rerank};
@@ -312,15 +312,6 @@ pub fn replay_sim(
             }
         })
         .collect();
-    let alone = leaders
-        .iter()
-        .map(|l| {
-            let mut one = l.clone();
-            one.leader.allocation = allocation_for_rank(&config.copy, 1);
-            // A venue per replay: the simulated broker remembers each order key's fill.
-            replay(&SimVenue::new(world.clone()), &[one], config, &opts)
-        })
-        .collect();
-    let together = replay(&SimVenue::new(world.clone()), &leaders, config, &opts);
-    (alone, together)
+    // A venue per replay: the simulated broker remembers each order key's fill.
+    each_and_together(|| SimVenue::new(world.clone()), &leaders, config, &opts)
 }

@@ -295,21 +295,7 @@ impl PolymarketClient {
         }
         query.push(("end", ceil_secs(now).to_string()));
         let rows = self.pages(&TRADES, &query, usize::MAX).await?;
-        let mut trades = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let condition = row.get("condition_id").or_else(|| row.get("conditionId")).and_then(Value::as_str);
-            if condition.is_some_and(is_combo_condition) {
-                continue;
-            }
-            let t = parse_trade_row(row).map_err(|e| VenueError::Malformed {
-                dependency: Dependency::DataApi,
-                route: TRADES.path.into(),
-                reason: format!("row {i}: {e}"),
-            })?;
-            if since.is_none_or(|s| t.timestamp >= s) {
-                trades.push(t);
-            }
-        }
+        let mut trades = trade_rows(&rows, |t| since.is_none_or(|s| t.timestamp >= s))?;
         // The API sends newest first; the port wants oldest first.
         trades.reverse();
         trades.sort_by_key(|t| t.timestamp);
@@ -336,21 +322,7 @@ impl PolymarketClient {
             ("limit", cfg.page_limit.to_string()),
         ];
         let rows = self.pages(&TRADES, &query, usize::MAX).await?;
-        let mut trades = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let condition = row.get("condition_id").or_else(|| row.get("conditionId")).and_then(Value::as_str);
-            if condition.is_some_and(is_combo_condition) {
-                continue;
-            }
-            let t = parse_trade_row(row).map_err(|e| VenueError::Malformed {
-                dependency: Dependency::DataApi,
-                route: TRADES.path.into(),
-                reason: format!("row {i}: {e}"),
-            })?;
-            if t.timestamp >= from && t.timestamp <= to {
-                trades.push(t);
-            }
-        }
+        let mut trades = trade_rows(&rows, |t| t.timestamp >= from && t.timestamp <= to)?;
         trades.sort_by_key(|t| t.timestamp);
         trades.truncate(limit);
         Ok(trades)
@@ -560,6 +532,27 @@ impl MarketData for PolymarketClient {
     async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
         Ok(self.market_trades_between(condition_id, from, to, limit).await.map_err(route_missing)?)
     }
+}
+
+/// `/v2/trades` rows as trades, combo trades skipped, those `keep` refuses left out; a row that
+/// does not parse fails the answer, naming the row.
+fn trade_rows(rows: &[Value], keep: impl Fn(&Trade) -> bool) -> Result<Vec<Trade>, VenueError> {
+    let mut trades = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let condition = row.get("condition_id").or_else(|| row.get("conditionId")).and_then(Value::as_str);
+        if condition.is_some_and(is_combo_condition) {
+            continue;
+        }
+        let t = parse_trade_row(row).map_err(|e| VenueError::Malformed {
+            dependency: Dependency::DataApi,
+            route: TRADES.path.into(),
+            reason: format!("row {i}: {e}"),
+        })?;
+        if keep(&t) {
+            trades.push(t);
+        }
+    }
+    Ok(trades)
 }
 
 /// The Data API answers a wallet it does not know with an empty list, so a 404 from a wallet's
