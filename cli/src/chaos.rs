@@ -211,10 +211,13 @@ async fn soak(config: &Config, args: &ChaosArgs, dir: &Path) -> Result<Audit, Cl
     // worker without faults.
     let dlq = backend.queue(copycat_core::queues::QueueId::Signals.dead_letter_name(), copycat_embedded::QueueSettings::fifo());
     let mut redriven = 0u64;
-    loop {
+    // Until the DLQ is empty, counting messages not visible yet (a message is dead-lettered as it
+    // is received, and may not be visible in the DLQ at once).
+    while dlq.depth().await? > 0 {
         let msgs = dlq.receive(10).await?;
         if msgs.is_empty() {
-            break;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            continue;
         }
         let again: Vec<OutMessage> =
             msgs.iter().map(|m| OutMessage::fifo(m.body.clone(), "redrive", format!("redrive-{}-{redriven}", m.message_id))).collect();
