@@ -50,12 +50,14 @@ impl Cache {
         let value = fetch.await.map_err(|e| e.to_string())?;
         self.fetched += 1;
         let body = serde_json::to_value(&value).map_err(|e| format!("cannot cache the answer: {e}"))?;
+        // This run uses the answer as the cache holds it, so a re-run replays the same data.
+        let kept: T = serde_json::from_value(body.clone()).map_err(|e| format!("the cached answer does not read back: {e}"))?;
         match self.store.put_if_absent(&k, body, None).await {
             Ok(_) => {}
             Err(e) if e.is_conflict() => {}
             Err(e) => return Err(format!("cannot write the cache: {e}")),
         }
-        Ok(value)
+        Ok(kept)
     }
 }
 
