@@ -82,7 +82,22 @@ enum ConfigCommand {
     Check,
 }
 
+/// `copycat status | head`: a reader that stops reading is not an error. Output goes through
+/// `println!`, which panics when stdout's pipe is closed; end quietly with success instead.
+fn end_quietly_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied());
+        if message.is_some_and(|m| m.starts_with("failed printing to stdout") && m.contains("Broken pipe")) {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    end_quietly_on_closed_stdout();
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -229,3 +229,15 @@ fn stop_and_start_flip_the_kill_switch_seen_by_status() {
     let status = copycat().args(["status"]).current_dir(dir.path()).output().unwrap();
     assert!(String::from_utf8_lossy(&status.stdout).contains("trading:    running"));
 }
+
+#[test]
+fn output_piped_into_a_reader_that_stops_early_ends_quietly() {
+    // `copycat config check | head -1`: the reader closes the pipe before the ~350 lines are
+    // written. Closed here before the child writes anything.
+    let mut child = copycat().args(["config", "check"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+}

@@ -281,14 +281,33 @@ pub async fn respond(req: &UrlRequest, deps: &ControlDeps) -> Result<UrlResponse
     }
     // A replayed request (same signature / interaction / update) inside the window is refused.
     let nonce = nonce_key(incoming.platform, &incoming.request_id);
-    match deps.store.put_if_absent(&nonce, json!({ "at": now }), Some(now + window + window)).await {
-        Ok(_) => {}
+    let nonce_version = match deps.store.put_if_absent(&nonce, json!({ "at": now }), Some(now + window + window)).await {
+        Ok(r) => r.version,
         Err(e) if e.is_conflict() => {
             tracing::warn!(platform = %incoming.platform, request = %incoming.request_id, "replayed request refused");
-            return Ok(UrlResponse::refuse(409, "this request was already handled"));
+            return Ok(match incoming.platform {
+                // Telegram re-sends an update until it gets a 2xx: acknowledge the repeat, do nothing.
+                Platform::Telegram => UrlResponse::json(200, json!({})),
+                _ => UrlResponse::refuse(409, "this request was already handled"),
+            });
         }
         Err(e) => return Err(e.into()),
+    };
+    match run_command(&incoming, deps, now).await {
+        Ok(answer) => Ok(reply(&incoming, &answer)),
+        Err(e) => {
+            // Nothing was recorded: free the nonce, so the platform's retry of this very request
+            // runs the command instead of being refused as a replay.
+            if let Err(release) = deps.store.delete_if_version(&nonce, nonce_version).await {
+                tracing::warn!(platform = %incoming.platform, request = %incoming.request_id, error = %release, "could not free the nonce; a retry will be refused as a replay");
+            }
+            Err(e)
+        }
     }
+}
+
+/// Authorises, runs and records one authenticated, first-seen command; the answer to send.
+async fn run_command(incoming: &Incoming, deps: &ControlDeps, now: Timestamp) -> Result<String, ControlError> {
     let allowed = deps.config.control.is_allowed(incoming.platform, &incoming.user);
     let (command, answer) = match ChatCommand::parse(&incoming.text) {
         Err(e) => (ChatCommand::Help, e),
@@ -297,7 +316,7 @@ pub async fn respond(req: &UrlRequest, deps: &ControlDeps) -> Result<UrlResponse
             format!("{}:{} is not allowed to command CopyCat (control.allowed_users).", incoming.platform, incoming.user),
         ),
         Ok(command) => {
-            let answer = execute(&command, &incoming, deps, now).await?;
+            let answer = execute(&command, incoming, deps, now).await?;
             (command, answer)
         }
     };
@@ -312,7 +331,7 @@ pub async fn respond(req: &UrlRequest, deps: &ControlDeps) -> Result<UrlResponse
     let retention = copycat_core::time::Span::days(i64::from(deps.config.report.history_retention_days));
     deps.store.put_if_absent(&command_key(now, incoming.platform, &incoming.request_id), to_body(&record), Some(now + retention)).await?;
     tracing::info!(platform = %incoming.platform, user = %incoming.user, command = record.command.name(), allowed, "chat command");
-    Ok(reply(&incoming, &answer))
+    Ok(answer)
 }
 
 /// The platform's reply shape: Slack `{"response_type", "text"}`, Discord an interaction

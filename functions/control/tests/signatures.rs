@@ -5,13 +5,16 @@
 use control::{ControlDeps, ControlKeys, UrlRequest, respond, verify};
 use copycat_core::config::Config;
 use copycat_core::control::{COMMAND_PK, CommandRecord};
+use copycat_core::ports::{StateStore, StoreError};
 use copycat_core::records::{Control, keys};
-use copycat_core::time::{ManualClock, Span, from_secs};
+use copycat_core::store::{Key, Record, Write};
+use copycat_core::time::{ManualClock, Span, Timestamp, from_secs};
 use copycat_embedded::EmbeddedBackend;
 use copycat_state::{Base, CounterMetrics, Reporting, Sender, decode, load};
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const SLACK_SECRET: &str = "test-signing-secret-0123456789abcdef";
 const TELEGRAM_TOKEN: &str = "test-telegram-token_ABC-123";
@@ -196,7 +199,10 @@ async fn telegram_webhooks_need_the_secret_token_a_fresh_date_and_a_new_update_i
     assert_eq!((b["method"].as_str(), b["chat_id"].as_i64()), (Some("sendMessage"), Some(-100)));
     assert!(b["text"].as_str().unwrap().contains("starting balance $24.00"), "{b}");
     assert_eq!(respond(&telegram(2, "/stop", 42, NOW, "wrong-token"), &w.deps).await.unwrap().status_code, 401);
-    assert_eq!(respond(&telegram(1, "/pnl", 42, NOW, TELEGRAM_TOKEN), &w.deps).await.unwrap().status_code, 409);
+    // Telegram re-sends an update until it gets a 2xx: the repeat is acknowledged and not run.
+    let repeat = respond(&telegram(1, "/pnl", 42, NOW, TELEGRAM_TOKEN), &w.deps).await.unwrap();
+    assert_eq!((repeat.status_code, body(&repeat)), (200, json!({})));
+    assert_eq!(commands(&w).await.len(), 1, "the repeated update is not recorded again");
     assert_eq!(respond(&telegram(3, "/stop", 42, NOW - 1000, TELEGRAM_TOKEN), &w.deps).await.unwrap().status_code, 401);
     assert!(stopped(&w).await.is_none());
     let stop = respond(&telegram(4, "/stop@CopyCatBot market is mad", 42, NOW, TELEGRAM_TOKEN), &w.deps).await.unwrap();
@@ -215,4 +221,57 @@ async fn a_platform_without_its_key_answers_503_naming_the_missing_key() {
     assert_eq!(r.status_code, 503);
     assert!(r.body.contains(control::SLACK_SIGNING_SECRET_VAR), "{}", r.body);
     assert!(stopped(&w).await.is_none());
+}
+
+/// The state table with one planned outage: the next command record write fails.
+struct FailingRecordWrite {
+    inner: Arc<dyn StateStore>,
+    fail_next: AtomicBool,
+}
+
+#[async_trait::async_trait]
+impl StateStore for FailingRecordWrite {
+    async fn get(&self, key: &Key) -> Result<Option<Record>, StoreError> {
+        self.inner.get(key).await
+    }
+    async fn get_many(&self, keys: &[Key]) -> Result<Vec<Option<Record>>, StoreError> {
+        self.inner.get_many(keys).await
+    }
+    async fn put_if_absent(&self, key: &Key, body: Value, expires_at: Option<Timestamp>) -> Result<Record, StoreError> {
+        if key.pk == COMMAND_PK && self.fail_next.swap(false, Ordering::SeqCst) {
+            return Err(StoreError::Unavailable("planned outage".into()));
+        }
+        self.inner.put_if_absent(key, body, expires_at).await
+    }
+    async fn put_if_version(&self, key: &Key, body: Value, v: u64, expires_at: Option<Timestamp>) -> Result<Record, StoreError> {
+        self.inner.put_if_version(key, body, v, expires_at).await
+    }
+    async fn delete_if_version(&self, key: &Key, v: u64) -> Result<(), StoreError> {
+        self.inner.delete_if_version(key, v).await
+    }
+    async fn transact(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        self.inner.transact(writes).await
+    }
+    async fn query(&self, pk: &str, sk_prefix: &str) -> Result<Vec<Record>, StoreError> {
+        self.inner.query(pk, sk_prefix).await
+    }
+}
+
+#[tokio::test]
+async fn a_command_that_failed_on_a_store_outage_runs_when_the_platform_retries_it() {
+    let mut w = world();
+    let failing = Arc::new(FailingRecordWrite { inner: w.deps.store.clone(), fail_next: AtomicBool::new(true) });
+    w.deps.reporting.base.store = failing.clone();
+    let first = respond(&slack("stop outage test", "U0ALLOWED", NOW, SLACK_SECRET), &w.deps).await;
+    assert!(first.is_err(), "the outage is an error (a 5xx, so the platform retries)");
+    assert!(commands(&w).await.is_empty());
+    // The platform's retry of the very same request is not taken for a replay.
+    let retry = respond(&slack("stop outage test", "U0ALLOWED", NOW, SLACK_SECRET), &w.deps).await.unwrap();
+    assert_eq!(retry.status_code, 200, "{}", retry.body);
+    assert!(stopped(&w).await.is_some_and(|c| c.stopped));
+    let recorded = commands(&w).await;
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    // And a real replay of it after that is still refused.
+    let replay = respond(&slack("stop outage test", "U0ALLOWED", NOW, SLACK_SECRET), &w.deps).await.unwrap();
+    assert_eq!(replay.status_code, 409);
 }
