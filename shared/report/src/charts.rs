@@ -9,6 +9,7 @@ use copycat_core::report::{FollowChange, history_marks};
 use copycat_core::time::{Timestamp, from_millis};
 use copycat_core::{Usd, Wallet};
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
@@ -90,6 +91,35 @@ fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ReportEr
     Ok(out)
 }
 
+/// A chart over time (x in seconds since the epoch) with the report's axes and grid; `y_label`
+/// formats the values.
+fn time_chart<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    caption: Option<&str>,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+    y_label: &dyn Fn(&f64) -> String,
+) -> Result<ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, ReportError> {
+    let span = x.end - x.start;
+    let mut builder = ChartBuilder::on(root);
+    if let Some(c) = caption {
+        builder.caption(c, (FONT, 16).into_font().color(&INK));
+    }
+    let mut chart = builder.margin(16).x_label_area_size(32).y_label_area_size(70).build_cartesian_2d(x, y).map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style((FONT, 13).into_font().color(&INK))
+        .x_labels(8)
+        .x_label_formatter(&|x| time_label(x, span))
+        .y_label_formatter(y_label)
+        .draw()
+        .map_err(chart_error)?;
+    Ok(chart)
+}
+
 /// A chart with nothing to plot yet says so, rather than drawing empty axes.
 fn empty(message: &str) -> Result<String, ReportError> {
     svg(|root| {
@@ -127,25 +157,8 @@ pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
     let (y0, y1) = padded(lo, hi, 0.12);
     // Headroom above the curve for the legend and the mode-change labels.
     let y1 = y1 + (y1 - y0) * 0.35;
-    let span = x1 - x0;
     let out = svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(16)
-            .x_label_area_size(32)
-            .y_label_area_size(70)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .label_style((FONT, 13).into_font().color(&INK))
-            .x_labels(8)
-            .x_label_formatter(&|x| time_label(x, span))
-            .y_label_formatter(&|y| dollars(*y))
-            .draw()
-            .map_err(chart_error)?;
+        let mut chart = time_chart(root, None, x0..x1, y0..y1, &|y| dollars(*y))?;
         // Stopped periods: consecutive snapshots with the switch set.
         let mut start: Option<f64> = None;
         let mut bands = Vec::new();
@@ -220,25 +233,8 @@ pub fn drawdown(d: &ReportData) -> Result<Chart, ReportError> {
     let pts: Vec<(f64, f64)> = d.snapshots.iter().map(|s| (secs(s.at), -s.drawdown.to_f64().unwrap_or(0.0) * 100.0)).collect();
     let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
     let y0 = -(worst * 100.0 * 1.15).max(1.0);
-    let span = x1 - x0;
     let out = svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(16)
-            .x_label_area_size(32)
-            .y_label_area_size(70)
-            .build_cartesian_2d(x0..x1, y0..0.5)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .label_style((FONT, 13).into_font().color(&INK))
-            .x_labels(8)
-            .x_label_formatter(&|x| time_label(x, span))
-            .y_label_formatter(&|y| format!("{y:.1}%"))
-            .draw()
-            .map_err(chart_error)?;
+        let mut chart = time_chart(root, None, x0..x1, y0..0.5, &|y| format!("{y:.1}%"))?;
         chart.draw_series(AreaSeries::new(pts.clone(), 0.0, LOSS.mix(0.25)).border_style(LOSS.stroke_width(1))).map_err(chart_error)?;
         Ok(())
     })?;
@@ -500,26 +496,8 @@ pub fn equity_curve(title: &str, points: &[(Timestamp, Usd)], mode_changes: &[(T
     let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let (y0, y1) = padded(lo, hi, 0.12);
     let y1 = y1 + (y1 - y0) * 0.25;
-    let span = x1 - x0;
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, (FONT, 16).into_font().color(&INK))
-            .margin(16)
-            .x_label_area_size(32)
-            .y_label_area_size(70)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .label_style((FONT, 13).into_font().color(&INK))
-            .x_labels(8)
-            .x_label_formatter(&|x| time_label(x, span))
-            .y_label_formatter(&|y| dollars(*y))
-            .draw()
-            .map_err(chart_error)?;
+        let mut chart = time_chart(root, Some(title), x0..x1, y0..y1, &|y| dollars(*y))?;
         chart.draw_series(LineSeries::new(pts.clone(), EQUITY.stroke_width(2))).map_err(chart_error)?;
         chart
             .draw_series(mode_changes.iter().map(|(t, _, _)| PathElement::new(vec![(secs(*t), y0), (secs(*t), y1)], MODE.stroke_width(2))))
