@@ -92,13 +92,14 @@ fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ReportEr
 }
 
 /// A chart over time (x in seconds since the epoch) with the report's axes and grid; `y_label`
-/// formats the values.
+/// formats the values; `vertical_grid` draws the time grid lines too.
 fn time_chart<'a, 'b>(
     root: &'a DrawingArea<SVGBackend<'b>, Shift>,
     caption: Option<&str>,
     x: std::ops::Range<f64>,
     y: std::ops::Range<f64>,
     y_label: &dyn Fn(&f64) -> String,
+    vertical_grid: bool,
 ) -> Result<ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, ReportError> {
     let span = x.end - x.start;
     let mut builder = ChartBuilder::on(root);
@@ -106,9 +107,11 @@ fn time_chart<'a, 'b>(
         builder.caption(c, (FONT, 16).into_font().color(&INK));
     }
     let mut chart = builder.margin(16).x_label_area_size(32).y_label_area_size(70).build_cartesian_2d(x, y).map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
+    let mut mesh = chart.configure_mesh();
+    if !vertical_grid {
+        mesh.disable_x_mesh();
+    }
+    mesh.light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(MUTED)
         .label_style((FONT, 13).into_font().color(&INK))
@@ -158,7 +161,7 @@ pub fn equity(d: &ReportData) -> Result<Chart, ReportError> {
     // Headroom above the curve for the legend and the mode-change labels.
     let y1 = y1 + (y1 - y0) * 0.35;
     let out = svg(|root| {
-        let mut chart = time_chart(root, None, x0..x1, y0..y1, &|y| dollars(*y))?;
+        let mut chart = time_chart(root, None, x0..x1, y0..y1, &|y| dollars(*y), true)?;
         // Stopped periods: consecutive snapshots with the switch set.
         let mut start: Option<f64> = None;
         let mut bands = Vec::new();
@@ -234,7 +237,7 @@ pub fn drawdown(d: &ReportData) -> Result<Chart, ReportError> {
     let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
     let y0 = -(worst * 100.0 * 1.15).max(1.0);
     let out = svg(|root| {
-        let mut chart = time_chart(root, None, x0..x1, y0..0.5, &|y| format!("{y:.1}%"))?;
+        let mut chart = time_chart(root, None, x0..x1, y0..0.5, &|y| format!("{y:.1}%"), true)?;
         chart.draw_series(AreaSeries::new(pts.clone(), 0.0, LOSS.mix(0.25)).border_style(LOSS.stroke_width(1))).map_err(chart_error)?;
         Ok(())
     })?;
@@ -326,27 +329,9 @@ pub fn refusals(d: &ReportData) -> Result<Chart, ReportError> {
     let x0 = d.fold.refusals.keys().next().map(|t| secs(*t)).unwrap_or(0.0);
     let x1 = d.fold.refusals.keys().last().map(|t| secs(*t) + width).unwrap_or(x0 + width);
     let max = d.fold.refusals.values().map(|m| m.values().sum::<u64>()).max().unwrap_or(1) as f64;
-    let span = x1 - x0;
     let out = svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(16)
-            .x_label_area_size(32)
-            .y_label_area_size(60)
-            // Headroom above the tallest bar for the legend.
-            .build_cartesian_2d(x0..x1, 0.0..max * 1.6)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .label_style((FONT, 13).into_font().color(&INK))
-            .x_labels(8)
-            .x_label_formatter(&|x| time_label(x, span))
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .draw()
-            .map_err(chart_error)?;
+        // Headroom above the tallest bar for the legend.
+        let mut chart = time_chart(root, None, x0..x1, 0.0..max * 1.6, &|y| format!("{y:.0}"), false)?;
         // Stack each bucket: the shown reasons in order, then everything else as "other" (None).
         let mut layers: Vec<(String, Option<RefusalReason>)> = shown.iter().map(|r| (r.code(), Some(*r))).collect();
         if top.len() > shown.len() {
@@ -497,7 +482,7 @@ pub fn equity_curve(title: &str, points: &[(Timestamp, Usd)], mode_changes: &[(T
     let (y0, y1) = padded(lo, hi, 0.12);
     let y1 = y1 + (y1 - y0) * 0.25;
     svg(|root| {
-        let mut chart = time_chart(root, Some(title), x0..x1, y0..y1, &|y| dollars(*y))?;
+        let mut chart = time_chart(root, Some(title), x0..x1, y0..y1, &|y| dollars(*y), true)?;
         chart.draw_series(LineSeries::new(pts.clone(), EQUITY.stroke_width(2))).map_err(chart_error)?;
         chart
             .draw_series(mode_changes.iter().map(|(t, _, _)| PathElement::new(vec![(secs(*t), y0), (secs(*t), y1)], MODE.stroke_width(2))))
