@@ -96,15 +96,19 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     }
     for l in &leaders.leaders {
         let f = data.fold.leaders.get(&l.wallet).cloned().unwrap_or_default();
-        let latency = f.latency_p50_secs().map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
+        let secs = |v: Option<f64>| v.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
         println!(
-            "            {} score {:.2} allocation {} · PnL {:+}, {} copies, {} refused, latency p50 {latency}",
+            "            {} score {:.2} allocation {} · PnL {:+}, {} copies, {} refused, latency p50 {} · detection p50 {} p99 {}, {} missed",
             l.wallet,
             l.score,
             l.allocation.normalize(),
             f.pnl(),
             f.copies,
-            f.refusals
+            f.refusals,
+            secs(f.latency_p50_secs()),
+            secs(f.detection_secs_at(0.5)),
+            secs(f.detection_secs_at(0.99)),
+            f.missed
         );
     }
     let secs = config.report.status_refusals_secs;

@@ -471,3 +471,63 @@ async fn a_signal_that_never_parses_is_dead_lettered_after_max_receive_with_its_
     assert!(err.contains("not a signal") && err.contains("EOF"), "the error says what was wrong: {err}");
     assert_eq!(h.ledger().await.len(), 0);
 }
+
+/// Runs the copier over everything on the signals queue.
+async fn copy_queued(h: &Harness) {
+    let signals = h.queues.signals.clone();
+    loop {
+        let msgs = signals.receive(10).await.unwrap();
+        if msgs.is_empty() {
+            return;
+        }
+        let event = copycat_local::to_sqs_event(&msgs, "arn:aws:sqs:local:0:signals.fifo");
+        let resp = signal_copier::handle(local_event(event), &h.deps.copier).await.unwrap();
+        copycat_local::settle_batch(signals.as_ref(), &msgs, &resp).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_trade_indexed_after_the_cursor_passed_it_is_found_by_the_reconciliation_once_and_copied() {
+    use copycat_core::records::MissedTrade;
+    let h = Harness::new();
+    h.follow(LEADER, 0.4).await;
+    let w = Wallet::parse(LEADER).unwrap();
+    let start = h.clock.now();
+    let mut poller = signal_poller::Poller::new("p");
+    // A fresh trade: the poll queues it; the first reconciliation checks only what is older than
+    // the grace period (nothing) and finds nothing missing.
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), start - Span::seconds(30), "0xa")]);
+    let r = poller.poll_once(&h.deps.poller).await.unwrap();
+    assert_eq!((r.signals_queued, r.leaders_reconciled, r.missed_found), (1, 1, 0));
+    copy_queued(&h).await;
+
+    // The Data API indexes a trade late: its time is before the cursor, so no poll sees it.
+    h.clock.advance(Span::minutes(2));
+    h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.51), dec!(8), start - Span::seconds(60), "0xlate")]);
+    let r = poller.poll_once(&h.deps.poller).await.unwrap();
+    assert_eq!((r.signals_queued, r.leaders_reconciled), (0, 0), "not due yet: {r:?}");
+
+    // The next reconciliation finds it, records it once, counts it and queues it.
+    h.clock.advance(Span::minutes(15));
+    let r = poller.poll_once(&h.deps.poller).await.unwrap();
+    assert_eq!((r.signals_queued, r.leaders_reconciled, r.missed_found), (0, 1, 1), "{r:?}");
+    assert_eq!(h.metrics.get("MissedTrade"), 1);
+    let missed = h.deps.store.query(keys::MISSED_PK, "").await.unwrap();
+    assert_eq!(missed.len(), 1);
+    let m: MissedTrade = copycat_state::decode(&missed[0]).unwrap().value;
+    assert_eq!((m.leader, m.leader_at), (w.clone(), start - Span::seconds(60)));
+    copy_queued(&h).await;
+    let ledger = h.ledger().await;
+    assert_eq!(ledger.len(), 2, "both trades have an outcome: {ledger:?}");
+    let late = ledger.iter().find(|e| e.key == m.key).expect("the missed trade reached the copier");
+    assert!(late.detection_secs().unwrap() > 16.0 * 60.0, "its detection latency says how late it was: {late:?}");
+    let first = ledger.iter().find(|e| e.key != m.key).unwrap();
+    assert!(first.detection_secs().unwrap() <= 30.0, "{first:?}");
+
+    // Later passes neither count it again nor queue it again.
+    h.clock.advance(Span::minutes(15));
+    let r = poller.poll_once(&h.deps.poller).await.unwrap();
+    assert_eq!((r.leaders_reconciled, r.missed_found), (1, 0), "{r:?}");
+    assert_eq!(h.deps.store.query(keys::MISSED_PK, "").await.unwrap().len(), 1);
+    assert_eq!(h.queues.signals.depth().await.unwrap(), 0);
+}

@@ -13,8 +13,9 @@ use copycat_core::mode::{PortfolioView, current_tier, day_of, drawdown_multiplie
 use copycat_core::portfolio::{mark, roll_day, settle};
 use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
-use copycat_core::records::{Control, LeaderSet, LedgerEntry, ModeState, PortfolioState, Position, SignalOutcome, keys};
+use copycat_core::records::{Control, LeaderSet, LedgerEntry, MissedTrade, ModeState, PortfolioState, Position, SignalOutcome, keys};
 use copycat_core::report;
+use copycat_core::report::percentile;
 use copycat_core::store::Write;
 use copycat_core::time::Timestamp;
 use copycat_state::{BreakerGate, GateError, Reporting, StateError, Versioned, decode, load, notify, to_body};
@@ -465,16 +466,21 @@ async fn daily_summary(deps: &HealthDeps, p: &PortfolioState, mode: &ModeState, 
     }
     let ledger = deps.store.query(keys::LEDGER_PK, "").await?;
     let (mut copies, mut refusals) = (0, 0);
+    let mut detections = Vec::new();
     for rec in &ledger {
         let Ok(e) = decode::<LedgerEntry>(rec) else { continue };
         if day_of(e.value.at) != day {
             continue;
         }
+        detections.extend(e.value.detection_secs());
         match e.value.outcome {
             SignalOutcome::Copied { .. } => copies += 1,
             SignalOutcome::Refused { .. } => refusals += 1,
         }
     }
+    let missed = deps.store.query(keys::MISSED_PK, "").await?;
+    let missed = missed.iter().filter_map(|r| decode::<MissedTrade>(r).ok()).filter(|m| day_of(m.value.leader_at) == day).count() as u64;
+    let detection_secs = percentile(&detections, 0.5).zip(percentile(&detections, 0.99));
     let body = serde_json::json!({ "day": day, "at": now });
     if deps.store.put_if_absent(&key, body, None).await.is_ok() {
         let pnl = p.equity() - p.day_start_equity;
@@ -485,6 +491,8 @@ async fn daily_summary(deps: &HealthDeps, p: &PortfolioState, mode: &ModeState, 
             refusals,
             mode: mode.tier.clone(),
             open_positions: p.open_positions as u64,
+            missed,
+            detection_secs,
         };
         notify(deps, &format!("summary|{day}"), now, event).await;
     }

@@ -26,6 +26,7 @@ async fn refuse(deps: &HealthDeps, at: Timestamp, i: u32, reason: RefusalReason)
         leader_at: at,
         at,
         outcome: SignalOutcome::Refused { reason, detail: "numbers".into() },
+        seen_at: None,
     };
     deps.store.put_if_absent(&keys::ledger(at, &key), to_body(&entry), None).await.unwrap();
 }

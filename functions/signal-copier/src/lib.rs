@@ -476,6 +476,7 @@ async fn book_fill(
             leader_at: trade.timestamp,
             at: now,
             outcome,
+            seen_at: Some(signal.seen_at),
         };
         writes.push(Write::PutIfAbsent { key: keys::ledger(now, &signal.key), body: to_body(&entry), expires_at: None });
         match deps.store.transact(writes).await {
@@ -521,6 +522,7 @@ async fn finish_refused(deps: &CopierDeps, signal: &Signal, hold: &Hold<'_>, r: 
         leader_at: signal.trade.timestamp,
         at: now,
         outcome: outcome.clone(),
+        seen_at: Some(signal.seen_at),
     };
     let writes = vec![
         complete_claim_write(&signal.key, hold.owner, hold.version, outcome, hold.gc_at),

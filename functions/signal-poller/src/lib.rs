@@ -12,8 +12,9 @@ use copycat_core::message::OutMessage;
 use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
 use copycat_core::queues::Signals;
-use copycat_core::records::{Cursor, LeaderSet, keys};
-use copycat_core::signal::{Signal, keys_for};
+use copycat_core::records::{Cursor, LeaderSet, MissedTrade, Reconciled, keys};
+use copycat_core::signal::{Signal, SignalKey, keys_for};
+use copycat_core::store::Key;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Trade, Wallet};
 use copycat_state::{BreakerGate, GateError, Reporting, Sender, Versioned, load, to_body};
@@ -76,6 +77,10 @@ pub struct PollReport {
     pub combo_skipped: u32,
     /// True when another invocation held the lease and this one did nothing.
     pub lease_busy: bool,
+    /// Leaders whose trades were checked against our signals.
+    pub leaders_reconciled: u32,
+    /// Trades the polls missed that the reconciliation found (and queued).
+    pub missed_found: u32,
 }
 
 impl PollReport {
@@ -85,6 +90,8 @@ impl PollReport {
         self.signals_queued += o.signals_queued;
         self.wallets_failed += o.wallets_failed;
         self.combo_skipped += o.combo_skipped;
+        self.leaders_reconciled += o.leaders_reconciled;
+        self.missed_found += o.missed_found;
     }
 }
 
@@ -114,12 +121,19 @@ pub struct Poller {
     leaders: LeaderSet,
     leaders_read_at: Option<Timestamp>,
     cursors: HashMap<Wallet, Option<Versioned<Cursor>>>,
+    reconciled: HashMap<Wallet, Option<Versioned<Reconciled>>>,
 }
 
 impl Poller {
     /// A poller for one invocation (`owner` names it in the lease and breaker records).
     pub fn new(owner: impl Into<String>) -> Self {
-        Poller { owner: owner.into(), leaders: LeaderSet::default(), leaders_read_at: None, cursors: HashMap::new() }
+        Poller {
+            owner: owner.into(),
+            leaders: LeaderSet::default(),
+            leaders_read_at: None,
+            cursors: HashMap::new(),
+            reconciled: HashMap::new(),
+        }
     }
 
     /// Followed leaders as last read.
@@ -135,6 +149,7 @@ impl Poller {
             self.leaders_read_at = Some(now);
             let followed: Vec<&Wallet> = self.leaders.leaders.iter().map(|l| &l.wallet).collect();
             self.cursors.retain(|w, _| followed.contains(&w));
+            self.reconciled.retain(|w, _| followed.contains(&w));
         }
         let mut report = PollReport { polls: 1, ..PollReport::default() };
         if self.leaders.leaders.is_empty() {
@@ -155,7 +170,111 @@ impl Poller {
                 }
             }
         }
+        let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
+        for (wallet, since) in leaders {
+            self.reconcile_wallet(deps, &mut gate, &wallet, since, &mut report).await?;
+        }
         Ok(report)
+    }
+
+    /// The completeness check of one leader, when due: its trades from where the last check
+    /// stopped to `reconcile_grace_secs` ago are read again, and each without a signal claim is
+    /// a trade the polls missed — recorded once under `MISSED`, counted (`MissedTrade`) and
+    /// queued as a signal so it still gets an outcome. Due once the unchecked span reaches
+    /// `reconcile_every_secs`: one Data API read per leader per that interval.
+    async fn reconcile_wallet(
+        &mut self,
+        deps: &PollerDeps,
+        gate: &mut BreakerGate,
+        wallet: &Wallet,
+        since: Timestamp,
+        report: &mut PollReport,
+    ) -> Result<(), PollerError> {
+        let cfg = &deps.config.poller;
+        if !self.reconciled.contains_key(wallet) {
+            let r = load::<Reconciled>(deps.store.as_ref(), &keys::reconciled(wallet)).await?;
+            self.reconciled.insert(wallet.clone(), r);
+        }
+        let stored = self.reconciled.get(wallet).cloned().flatten();
+        let from = stored.as_ref().map(|v| v.value.until).unwrap_or(since).max(since);
+        let now = deps.clock.now();
+        let settled = now - copycat_core::time::secs(cfg.reconcile_grace_secs);
+        if settled - from < copycat_core::time::secs(cfg.reconcile_every_secs) {
+            return Ok(());
+        }
+        let limit = cfg.max_trades_per_poll as usize;
+        let read = match gate.call(deps, deps.market.wallet_trades(wallet, Some(from), limit)).await {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::warn!(%wallet, error = %e, "could not reconcile leader trades; the next pass retries");
+                return Ok(());
+            }
+        };
+        // A full answer ends at a whole second: check up to it and take the rest next time.
+        let until = match read.iter().map(|t| t.timestamp).max() {
+            Some(last) if read.len() >= limit => settled.min(last + Span::seconds(1)),
+            _ => settled,
+        };
+        let window: Vec<Trade> = read.into_iter().filter(|t| t.timestamp >= from && t.timestamp < until && &t.wallet == wallet).collect();
+        let keys = keys_for(&window);
+        let checked: Vec<(&Trade, &SignalKey)> = window.iter().zip(&keys).filter(|(t, _)| !is_combo_condition(&t.condition_id)).collect();
+        let claims: Vec<Key> = checked.iter().map(|(_, k)| keys::claim(k)).collect();
+        let found = deps.store.get_many(&claims).await?;
+        let mut messages = Vec::new();
+        let mut new_misses = 0u32;
+        for ((t, k), claim) in checked.iter().zip(found) {
+            if claim.is_some() {
+                continue;
+            }
+            let missed =
+                MissedTrade { key: (*k).clone(), leader: wallet.clone(), token_id: t.asset.clone(), leader_at: t.timestamp, found_at: now };
+            match deps.store.put_if_absent(&keys::missed(t.timestamp, k), to_body(&missed), None).await {
+                Ok(_) => {
+                    new_misses += 1;
+                    tracing::warn!(%wallet, key = %k, traded_at = %t.timestamp, "trade missed by the polls; queued now");
+                }
+                // Found by an earlier pass whose queueing failed: queue it again, count it once.
+                Err(e) if e.is_conflict() => {}
+                Err(e) => return Err(e.into()),
+            }
+            let signal = Signal { key: (*k).clone(), leader: wallet.clone(), trade: (*t).clone(), seen_at: now };
+            messages.push(OutMessage::fifo(serde_json::to_string(&signal).unwrap_or_default(), wallet.as_str(), k.as_str()));
+        }
+        if !messages.is_empty() {
+            match deps.signals.send_all(messages).await {
+                Ok(failed) if failed.is_empty() => {}
+                Ok(failed) => {
+                    tracing::warn!(%wallet, failed = failed.len(), "missed trades not all queued; the next pass retries");
+                    return Ok(());
+                }
+                Err(e) => {
+                    tracing::warn!(%wallet, error = %e, "missed trades not queued; the next pass retries");
+                    return Ok(());
+                }
+            }
+        }
+        if new_misses > 0 {
+            deps.metrics.count("MissedTrade", u64::from(new_misses), &[("leader", wallet.as_str())]);
+        }
+        report.leaders_reconciled += 1;
+        report.missed_found += new_misses;
+        let key = keys::reconciled(wallet);
+        let body = to_body(&Reconciled { until });
+        let written = match &stored {
+            None => deps.store.put_if_absent(&key, body, None).await,
+            Some(v) => deps.store.put_if_version(&key, body, v.version, None).await,
+        };
+        match written {
+            Ok(r) => {
+                self.reconciled.insert(wallet.clone(), Some(Versioned { value: Reconciled { until }, version: r.version }));
+            }
+            // Another poller moved it (a lease lapsed): re-read next time.
+            Err(e) if e.is_conflict() => {
+                self.reconciled.remove(wallet);
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
     }
 
     async fn cursor(&mut self, deps: &PollerDeps, wallet: &Wallet, since: Timestamp) -> Result<(Cursor, Option<u64>), PollerError> {

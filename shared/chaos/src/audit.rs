@@ -123,6 +123,7 @@ mod tests {
             leader_at: s.trade.timestamp,
             at,
             outcome,
+            seen_at: Some(s.seen_at),
         }
     }
 

@@ -686,11 +686,24 @@ pub struct PollerConfig {
     pub deadline_margin_ms: u64,
     /// Lease on the polling loop, so two invocations never poll at once.
     pub lease_secs: u64,
+    /// How often each followed leader's trades are read again to find any the polls missed
+    /// (one Data API `/trades` request per leader per pass).
+    pub reconcile_every_secs: u64,
+    /// Trades younger than this are left to the fast path; older ones without a signal are
+    /// missed.
+    pub reconcile_grace_secs: u64,
 }
 
 impl Default for PollerConfig {
     fn default() -> Self {
-        PollerConfig { poll_interval_ms: 2000, max_trades_per_poll: 500, deadline_margin_ms: 3000, lease_secs: 70 }
+        PollerConfig {
+            poll_interval_ms: 2000,
+            max_trades_per_poll: 500,
+            deadline_margin_ms: 3000,
+            lease_secs: 70,
+            reconcile_every_secs: 600,
+            reconcile_grace_secs: 300,
+        }
     }
 }
 
@@ -1051,6 +1064,8 @@ impl Config {
             ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
             ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
             ("poller.lease_secs", self.poller.lease_secs, 1),
+            ("poller.reconcile_every_secs", self.poller.reconcile_every_secs, 1),
+            ("poller.reconcile_grace_secs", self.poller.reconcile_grace_secs, 1),
             ("queues.visibility_timeout_secs", self.queues.visibility_timeout_secs, 0),
             ("queues.claim_in_progress_secs", self.queues.claim_in_progress_secs, 1),
             ("queues.claim_ttl_secs", self.queues.claim_ttl_secs, 1),

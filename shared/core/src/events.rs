@@ -174,6 +174,12 @@ pub enum Event {
         mode: String,
         /// Open positions.
         open_positions: u64,
+        /// Leader trades the polls missed that day (found by the reconciliation).
+        #[serde(default)]
+        missed: u64,
+        /// Leader trade → signal queued that day, median and 99th percentile, seconds.
+        #[serde(default)]
+        detection_secs: Option<(f64, f64)>,
     },
 }
 
@@ -350,8 +356,11 @@ impl Notification {
                 let reasons: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
                 format!("{total} trades refused {}–{}: {}", window_start.format("%H:%M"), window_end.format("%H:%M"), reasons.join(", "))
             }
-            Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => {
-                format!("{day}: PnL {pnl:+}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions")
+            Event::DailySummary { day, pnl, copies, refusals, mode, open_positions, missed, detection_secs } => {
+                format!(
+                    "{day}: PnL {pnl:+}, {copies} copies, {refusals} refusals, mode {mode}, {open_positions} open positions, {missed} missed trades{}",
+                    detection_text(*detection_secs)
+                )
             }
             Event::ResolutionUnknown { market, condition_id, .. } => {
                 format!("{market} ({condition_id}) closed with every outcome priced 0: resolution unknown, position kept at its last mark")
@@ -436,6 +445,11 @@ mod refusal_summary_tests {
     }
 }
 
+/// `, detection p50 1.0 s / p99 2.9 s`, or nothing when no signal recorded it.
+pub fn detection_text(secs: Option<(f64, f64)>) -> String {
+    secs.map(|(p50, p99)| format!(", detection p50 {p50:.1} s / p99 {p99:.1} s")).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,9 +463,12 @@ mod tests {
             refusals: 112,
             mode: "MINI".into(),
             open_positions: 2,
+            missed: 1,
+            detection_secs: Some((1.04, 2.9)),
         };
         let line = Notification::new("summary|2026-12-01", crate::time::from_secs(0), event).render_line();
         assert!(line.contains("PnL +$0.11, 4 copies"), "{line}");
+        assert!(line.contains("1 missed trades, detection p50 1.0 s / p99 2.9 s"), "{line}");
         assert!(!line.contains("USD"), "{line}");
     }
 

@@ -84,6 +84,17 @@ pub mod keys {
     pub fn poller_lease() -> Key {
         Key::new("POLLER", "LEASE")
     }
+    /// `TRADER#<wallet>` / `RECONCILED`: how far a leader's trades have been checked against
+    /// our signals.
+    pub fn reconciled(w: &Wallet) -> Key {
+        Key::new(format!("TRADER#{w}"), "RECONCILED")
+    }
+    /// Partition of the trades the polls missed and the reconciliation found.
+    pub const MISSED_PK: &str = "MISSED";
+    /// `MISSED` / `<leader's trade millis>#<signal key>`: put-if-absent, so a miss counts once.
+    pub fn missed(leader_at: Timestamp, k: &SignalKey) -> Key {
+        Key::new(MISSED_PK, format!("{:013}#{k}", leader_at.timestamp_millis().max(0)))
+    }
     /// `NOTIFIED#<id>` / `SENT`: a notification already delivered.
     pub fn notified(id: &str) -> Key {
         Key::new(format!("NOTIFIED#{id}"), "SENT")
@@ -330,6 +341,38 @@ pub struct LedgerEntry {
     pub at: Timestamp,
     /// What happened.
     pub outcome: SignalOutcome,
+    /// When the poller (or the reconciliation) saw the trade; absent in older entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen_at: Option<Timestamp>,
+}
+
+impl LedgerEntry {
+    /// Seconds from the leader's trade to our seeing it, when recorded.
+    pub fn detection_secs(&self) -> Option<f64> {
+        self.seen_at.map(|s| (s - self.leader_at).num_milliseconds() as f64 / 1000.0)
+    }
+}
+
+/// Body of `TRADER#<wallet>` / `RECONCILED`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconciled {
+    /// Every trade of the leader before this has been checked.
+    pub until: Timestamp,
+}
+
+/// Body of `MISSED` / `…`: a leader trade the polls did not turn into a signal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MissedTrade {
+    /// Its signal (queued when found, so it still gets an outcome).
+    pub key: SignalKey,
+    /// Whose trade.
+    pub leader: Wallet,
+    /// Token traded.
+    pub token_id: String,
+    /// When the leader traded.
+    pub leader_at: Timestamp,
+    /// When the reconciliation found it.
+    pub found_at: Timestamp,
 }
 
 /// Body of `PORTFOLIO/POSITION#<token>`.

@@ -156,6 +156,10 @@ pub struct LeaderFigures {
     pub open_value: Usd,
     /// Seconds from the leader's trade to our fill, one per copy.
     pub latencies_secs: Vec<f64>,
+    /// Seconds from the leader's trade to our seeing it, one per signal that recorded it.
+    pub detection_secs: Vec<f64>,
+    /// Trades the polls missed and the reconciliation found.
+    pub missed: u64,
 }
 
 impl LeaderFigures {
@@ -166,6 +170,10 @@ impl LeaderFigures {
     /// Median detection-to-fill latency, seconds (None without copies).
     pub fn latency_p50_secs(&self) -> Option<f64> {
         percentile(&self.latencies_secs, 0.5)
+    }
+    /// Detection latency (leader's trade to signal queued) at quantile `p`, seconds.
+    pub fn detection_secs_at(&self, p: f64) -> Option<f64> {
+        percentile(&self.detection_secs, p)
     }
 }
 
@@ -195,6 +203,8 @@ pub struct LedgerFold {
     pub copies: u64,
     /// Refusals folded.
     pub refused: u64,
+    /// Missed trades folded.
+    pub missed: u64,
 }
 
 impl LedgerFold {
@@ -207,6 +217,7 @@ impl LedgerFold {
             entries: 0,
             copies: 0,
             refused: 0,
+            missed: 0,
         }
     }
 
@@ -220,6 +231,9 @@ impl LedgerFold {
     pub fn add(&mut self, e: &LedgerEntry) {
         self.entries += 1;
         let figures = self.leaders.entry(e.leader.clone()).or_default();
+        if let Some(d) = e.detection_secs() {
+            figures.detection_secs.push(d);
+        }
         match &e.outcome {
             SignalOutcome::Copied { fill, side } => {
                 self.copies += 1;
@@ -238,6 +252,12 @@ impl LedgerFold {
                 *self.refusals.entry(bucket).or_default().entry(*reason).or_insert(0) += 1;
             }
         }
+    }
+
+    /// Folds a trade the polls missed.
+    pub fn add_missed(&mut self, m: &crate::records::MissedTrade) {
+        self.missed += 1;
+        self.leaders.entry(m.leader.clone()).or_default().missed += 1;
     }
 
     /// Folds a settlement: each leader's shares paid out at the settlement price.
@@ -345,6 +365,7 @@ mod tests {
                 fill: Fill { shares: Shares(shares), avg_price: Price(price), fee: Usd(fee), order_id: "o".into(), at: from_secs(at) },
                 side,
             },
+            seen_at: Some(from_secs(at - 1)),
         }
     }
 
@@ -356,6 +377,7 @@ mod tests {
             leader_at: from_secs(at),
             at: from_secs(at),
             outcome: SignalOutcome::Refused { reason, detail: String::new() },
+            seen_at: None,
         }
     }
 

@@ -166,6 +166,12 @@ pub struct Summary {
     pub latency_p50_secs: f64,
     /// Leader trade → our fill, simulated seconds, 99th percentile.
     pub latency_p99_secs: f64,
+    /// Leader trades the polls missed and the reconciliation found.
+    pub missed_trades: u64,
+    /// Leader trade → signal queued, simulated seconds, median.
+    pub detection_p50_s: f64,
+    /// Leader trade → signal queued, simulated seconds, 99th percentile.
+    pub detection_p99_s: f64,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -224,8 +230,10 @@ pub async fn build(
     let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
     let mut fills_per_key: HashMap<String, u64> = HashMap::new();
     let mut latencies = Vec::new();
+    let mut detections = Vec::new();
     for rec in &ledger {
         let e = decode::<LedgerEntry>(rec)?.value;
+        detections.extend(e.detection_secs());
         match &e.outcome {
             SignalOutcome::Copied { fill, .. } => {
                 copied += 1;
@@ -239,6 +247,8 @@ pub async fn build(
         }
     }
     latencies.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    detections.sort_by(f64::total_cmp);
+    let missed_trades = store.query(keys::MISSED_PK, "").await?.len() as u64;
     let duplicate_fills = fills_per_key.values().filter(|n| **n > 1).map(|n| n - 1).sum();
 
     let portfolio = load::<PortfolioState>(store, &keys::portfolio())
@@ -293,6 +303,9 @@ pub async fn build(
         dead_lettered: engine.metrics.get("DeadLettered").max(state.counters.get("DeadLettered").copied().unwrap_or(0)),
         latency_p50_secs: percentile(&latencies, 0.5),
         latency_p99_secs: percentile(&latencies, 0.99),
+        missed_trades,
+        detection_p50_s: percentile(&detections, 0.5),
+        detection_p99_s: percentile(&detections, 0.99),
     })
 }
 
@@ -313,7 +326,9 @@ pub fn print(s: &Summary) {
         row(&format!("  refused: {reason}"), n.to_string());
     }
     row("fills (duplicate fills)", format!("{} ({})", s.fills, s.duplicate_fills));
-    row("detection latency p50 / p99", format!("{:.2} s / {:.2} s", s.latency_p50_secs, s.latency_p99_secs));
+    row("detection latency p50 / p99", format!("{:.2} s / {:.2} s", s.detection_p50_s, s.detection_p99_s));
+    row("trade → fill latency p50 / p99", format!("{:.2} s / {:.2} s", s.latency_p50_secs, s.latency_p99_secs));
+    row("missed trades (found late)", s.missed_trades.to_string());
     row("balance start → end", format!("${:.2} → ${:.2}", s.starting_balance, s.final_equity));
     row("PnL (realised) / fees", format!("${:.2} (${:.2}) / ${:.2}", s.pnl, s.realized_pnl, s.fees_paid));
     row("max drawdown", format!("{:.1}%", s.max_drawdown * 100.0));

@@ -146,15 +146,21 @@ pub fn render(n: &Notification) -> Rendered {
             format!("{market} closed with every outcome priced 0: resolution unknown, position kept at its last mark"),
             vec![f("Market", market.clone()), f("Condition", condition_id.clone()), f("Token", token_id.clone())],
         ),
-        Event::DailySummary { day, pnl, copies, refusals, mode, open_positions } => (
+        Event::DailySummary { day, pnl, copies, refusals, mode, open_positions, missed, detection_secs } => (
             "Daily summary",
-            format!("{day}: PnL {}, {copies} copied, {refusals} refused, mode {mode}", signed_usd(pnl.0)),
+            format!(
+                "{day}: PnL {}, {copies} copied, {refusals} refused, mode {mode}, {missed} missed{}",
+                signed_usd(pnl.0),
+                copycat_core::events::detection_text(*detection_secs)
+            ),
             vec![
                 f("PnL", signed_usd(pnl.0)),
                 f("Copies", copies.to_string()),
                 f("Refusals", refusals.to_string()),
                 f("Mode", mode.clone()),
                 f("Open positions", open_positions.to_string()),
+                f("Missed trades", missed.to_string()),
+                f("Detection p50 / p99", detection_secs.map(|(a, b)| format!("{a:.1} s / {b:.1} s")).unwrap_or_else(|| "—".into())),
             ],
         ),
     };

@@ -7,7 +7,7 @@ use copycat_core::config::Config;
 use copycat_core::control::{COMMAND_PK, CommandRecord};
 use copycat_core::dependency::Dependency;
 use copycat_core::ports::StateStore;
-use copycat_core::records::{Control, LeaderSet, LedgerEntry, ModeState, PortfolioState, Position, keys};
+use copycat_core::records::{Control, LeaderSet, LedgerEntry, MissedTrade, ModeState, PortfolioState, Position, keys};
 use copycat_core::report::{HISTORY_PK, LedgerFold, SETTLEMENT_PK, Settlement, Snapshot, millis13};
 use copycat_core::store::Record;
 use copycat_core::time::{Span, Timestamp};
@@ -151,6 +151,20 @@ pub async fn load(
         u64::from(rc.max_ledger_entries),
         |r| match decode::<LedgerEntry>(r) {
             Ok(e) if e.value.at <= end => fold.add(&e.value),
+            Ok(_) => {}
+            Err(_) => unreadable += 1,
+        },
+        progress,
+    )
+    .await?;
+    read_pages(
+        store,
+        keys::MISSED_PK,
+        &after,
+        page,
+        u64::MAX,
+        |r| match decode::<MissedTrade>(r) {
+            Ok(m) if m.value.leader_at <= end => fold.add_missed(&m.value),
             Ok(_) => {}
             Err(_) => unreadable += 1,
         },
