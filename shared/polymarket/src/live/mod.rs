@@ -16,6 +16,8 @@ pub mod eip712;
 pub mod fake_clob;
 #[cfg(feature = "signing")]
 pub mod l2;
+#[cfg(feature = "signing")]
+pub mod probe;
 
 #[cfg(feature = "live")]
 pub use broker::{LiveBroker, LiveError, order_salt, read_lookup_answer, read_placement_answer};
