@@ -13,7 +13,7 @@
 //! for that order by hash (`GET /order/{hash}`) and settles it from the answer, and only sends
 //! the very same signed order when the venue has never seen it.
 
-use super::account::{Account, AccountError, OrderTerms as SignedTerms};
+use super::account::{Account, AccountError, ExpectedFunder, OrderTerms as SignedTerms};
 use super::eip712::{self, Address, Domain, SIDE_BUY, SIDE_SELL};
 use super::l2::{self, ApiCreds};
 use crate::client::{BuildError, venue_http};
@@ -243,6 +243,16 @@ impl LiveBroker {
         let http = venue_http(v)?;
         let address = account.key_address();
         let (maker, signature_type) = (account.maker(), account.signature_type());
+        if let ExpectedFunder::Derived { address: expected, factory } = account.expected_funder()
+            && expected != maker
+        {
+            // Not refused here: the factory constants are Polymarket's published ones, but the
+            // venue is the judge; `copycat doctor` fails this check.
+            tracing::warn!(
+                funder = %maker, %expected, factory,
+                "trading.funder is not the wallet this factory makes for the key: the exchange refuses such orders as an invalid signature (run `copycat doctor`)"
+            );
+        }
         let broker = LiveBroker {
             inner: Arc::new(Inner {
                 http,
