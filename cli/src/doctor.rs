@@ -215,7 +215,7 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
         },
     };
 
-    // The API key, bound to the order's signer.
+    // The API key: derived by the key for its own address (as the official clients do).
     let creds: Option<ApiCreds> = match &account {
         None => {
             out.push(Check::skip("api_key", needs_account(&key, t.mode)));
@@ -223,25 +223,22 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
         }
         Some(a) => match probe.api_key(a, now).await {
             Ok(c) => {
+                let note = match a.signature_type() {
+                    SignatureType::Poly1271 => "; the venue takes deposit-wallet orders under the key of the wallet's owner",
+                    _ => "",
+                };
                 out.push(Check::pass(
                     "api_key",
                     format!(
-                        "derived from an L1 signature bound to {} (the order signer for signature_type {})",
+                        "derived from an L1 signature by the key, bound to {} (orders signed by {}){note}",
                         a.api_address(),
-                        a.signature_type()
+                        a.order_signer()
                     ),
                 ));
                 Some(c)
             }
             Err(e) => {
-                let advice = match t.signature_type {
-                    SignatureType::Poly1271 => format!(
-                        "the venue does not accept this key for deposit wallet {}: check that trading.funder is this account's deposit wallet, \
-                         and that the wallet is deployed (one small trade in the web UI deploys it)",
-                        a.maker()
-                    ),
-                    _ => "check that the key is the one exported from this account, and venue.clob_url".to_owned(),
-                };
+                let advice = "check that the key is the one exported from this account, the host's clock (the signature carries the time), and venue.clob_url";
                 out.push(Check::fail("api_key", exit_of(&e), format!("API key derivation for {}: {e}", a.api_address()), advice));
                 None
             }
@@ -361,12 +358,19 @@ fn balance_check(a: &copycat_polymarket::live::account::Account, b: &BalanceAllo
         .collect();
     let maker = a.maker();
     if b.balance == 0 {
+        let owner = match a.signature_type() {
+            SignatureType::Poly1271 => format!(
+                ", and that the deposit wallet belongs to the key {} and is deployed (one small trade in the web UI deploys it)",
+                a.key_address()
+            ),
+            _ => String::new(),
+        };
         return Check::fail(
             "balance",
             EXIT_REFUSED,
-            format!("{maker} holds 0 pUSD (as the CLOB sees it for signature_type {})", a.signature_type()),
+            format!("the CLOB sees 0 pUSD for this key's signature_type {} wallet (configured funder {maker})", a.signature_type()),
             format!(
-                "deposit USDC/pUSD to {maker} in the Polymarket web UI; if it shows funds there, check trading.signature_type and trading.funder"
+                "deposit USDC/pUSD to {maker} in the Polymarket web UI; if it shows funds there, check trading.signature_type and trading.funder{owner}"
             ),
         );
     }

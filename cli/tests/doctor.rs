@@ -144,12 +144,10 @@ async fn a_healthy_setup_of_every_signature_type_passes_every_check() {
         }
         assert!(check(&all, "key").2.contains(&key_address().to_string()), "type {t}: the key's address is shown");
         assert!(check(&all, "balance").2.contains("250 pUSD"), "type {t}: {:?}", check(&all, "balance"));
+        let api_key = &check(&all, "api_key").2;
+        assert!(api_key.contains(&format!("bound to {}", key_address())), "type {t}: the key's own: {api_key}");
         let signer = if t == SignatureType::Poly1271 { funder(t) } else { key_address() };
-        assert!(
-            check(&all, "api_key").2.contains(&signer.to_string()),
-            "type {t}: bound to the order signer: {:?}",
-            check(&all, "api_key")
-        );
+        assert!(api_key.contains(&format!("orders signed by {signer}")), "type {t}: {api_key}");
         assert!(check(&all, "signed_order").2.contains("not posted"), "type {t}");
         assert_eq!(s.slack.accepted().len(), 1, "type {t}: the notification check sent one test message");
     }
@@ -234,7 +232,7 @@ async fn no_balance_or_no_allowance_fails_the_balance_check_with_what_to_do() {
     assert_eq!(out_broke.status.code(), Some(EXIT_REFUSED), "{}", text(&out_broke));
     let (_, outcome, detail, advice) = check(&checks(&out_broke), "balance").clone();
     assert_eq!(outcome, "fail");
-    assert!(detail.contains("holds 0 pUSD"), "{detail}");
+    assert!(detail.contains("0 pUSD"), "{detail}");
     assert!(advice.contains("deposit"), "{advice}");
     assert_eq!(out_unapproved.status.code(), Some(EXIT_REFUSED), "{}", text(&out_unapproved));
     let (_, outcome, detail, advice) = check(&checks(&out_unapproved), "balance").clone();
@@ -244,19 +242,23 @@ async fn no_balance_or_no_allowance_fails_the_balance_check_with_what_to_do() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_deposit_wallet_the_venue_does_not_know_for_the_key_fails_the_api_key_check() {
-    // The venue's EIP-1271 stand-in knows no owner for this wallet.
-    let s = setup(FakeClobSetup::default()).await;
+async fn a_deposit_wallet_that_is_not_the_keys_fails_the_balance_check() {
+    // The wallet is funded, but the venue knows another owner for it: for this key and type 3 it sees nothing.
+    let other = PrivateKey::from_hex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d").unwrap().address();
+    let mut fake = FakeClobSetup { funds: HashMap::from([(funder(SignatureType::Poly1271), PLENTY)]), ..FakeClobSetup::default() };
+    fake.deposit_wallets.insert(funder(SignatureType::Poly1271), other);
+    let s = setup(fake).await;
 
     let out = s.doctor(&live(SignatureType::Poly1271), Some(TEST_KEY), true).await;
 
     assert_eq!(out.status.code(), Some(EXIT_REFUSED), "{}", text(&out));
     let all = checks(&out);
-    let (_, outcome, detail, advice) = check(&all, "api_key");
+    let (_, outcome, detail, advice) = check(&all, "balance");
     assert_eq!(outcome, "fail");
-    assert!(detail.contains("Invalid L1 Request headers"), "{detail}");
-    assert!(advice.contains("deposit wallet") && advice.contains("deployed"), "{advice}");
-    assert_eq!(check(&all, "balance").1, "skip");
+    assert!(detail.contains("0 pUSD") && detail.contains("signature_type 3"), "{detail}");
+    assert!(advice.contains("belongs to the key") && advice.contains("deployed"), "{advice}");
+    let failed: Vec<&str> = all.iter().filter(|c| c.1 == "fail").map(|c| c.0.as_str()).collect();
+    assert_eq!(failed, ["balance"], "the rest holds: {all:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

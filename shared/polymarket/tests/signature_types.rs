@@ -119,9 +119,9 @@ async fn every_signature_type_places_an_order_the_venue_accepts() {
         let order = read_posted_order(body).unwrap();
         let signer = if t == SignatureType::Poly1271 { deposit_wallet() } else { key_address() };
         assert_eq!((order.maker, order.signer, order.signature_type), (funder(t), signer, t.code()), "type {t}");
-        // The API key the broker used is bound to the order's signer.
+        // The API key the broker used is the key's own, for every type (as the official clients derive it).
         let api_key = body["owner"].as_str().unwrap();
-        assert_eq!(w.fake.key_address(api_key), Some(signer), "type {t}");
+        assert_eq!(w.fake.key_address(api_key), Some(key_address()), "type {t}");
         // Every balance/allowance call names the configured signature type.
         let refreshes: Vec<Request> = w.fake.requests().into_iter().filter(|r| r.path.starts_with("/balance-allowance")).collect();
         assert!(!refreshes.is_empty(), "type {t}");
@@ -165,14 +165,21 @@ async fn a_proxy_funder_the_factory_did_not_make_for_this_key_is_an_invalid_sign
 }
 
 #[tokio::test]
-async fn a_deposit_wallet_the_key_does_not_own_cannot_get_an_api_key() {
-    // The venue knows no owner for this wallet: the key's ClobAuth for it is not accepted.
-    let w = world(FakeClobSetup::default(), SignatureType::Poly1271, Some(deposit_wallet())).await;
+async fn a_deposit_wallet_the_key_does_not_own_is_refused_as_not_the_api_keys_signer() {
+    // The wallet holds funds, but the venue knows another owner for it.
+    let mut setup = FakeClobSetup { funds: HashMap::from([(deposit_wallet(), PLENTY)]), ..FakeClobSetup::default() };
+    setup.deposit_wallets.insert(deposit_wallet(), other_key_address());
+    let w = world(setup, SignatureType::Poly1271, Some(deposit_wallet())).await;
 
     let e = w.broker().place(&copy_order(KEY_A)).await.unwrap_err();
 
-    assert!(matches!(e, BrokerError::Rejected { ref reason, .. } if reason.contains("Invalid L1 Request headers")), "{e:?}");
-    assert!(w.fake.requests().iter().all(|r| r.path != "/order"), "nothing was posted");
+    assert!(
+        matches!(e, BrokerError::Rejected { code: Some(ref c), ref reason }
+            if c == "signer_not_api_key" && reason.contains("the order signer address has to be the address of the API KEY")
+                && reason.contains("trading.funder")),
+        "{e:?}"
+    );
+    assert!(w.fake.accepted().is_empty());
 }
 
 #[tokio::test]
@@ -202,27 +209,42 @@ async fn a_funder_that_does_not_fit_the_type_is_a_config_error_before_any_reques
     assert!(w.fake.requests().is_empty());
 }
 
-/// The fake venue's own refusals, asked directly: what a client that gets the binding or the
-/// order version wrong would see.
-fn l1(fake: &FakeClob, named: Address) -> (String, String, String) {
-    let account_headers = |t: SignatureType, funder: Option<Address>| {
-        let trading =
-            copycat_core::config::TradingConfig { signature_type: t, funder: funder.map(|f| f.checksummed()), ..Default::default() };
-        Account::new(&trading, TEST_KEY).unwrap().l1_headers(1_796_083_200, 0, eip712::POLYGON).unwrap()
-    };
-    let headers = if named == key_address() {
-        account_headers(SignatureType::Eoa, None)
-    } else {
-        account_headers(SignatureType::Poly1271, Some(named))
-    };
+/// Hardhat/Anvil account 1: another publicly known key.
+const OTHER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+fn other_key_address() -> Address {
+    PrivateKey::from_hex(OTHER_KEY).unwrap().address()
+}
+
+/// Asks the fake venue (directly) for an API key with a `ClobAuth` naming `named`, signed by
+/// `key`: its status and, when issued, the credentials.
+fn derive(fake: &FakeClob, key: &str, named: Address) -> (u16, Option<(String, String, String)>) {
+    let ts = "1796083200";
+    let sig = PrivateKey::from_hex(key).unwrap().sign_hash(&eip712::clob_auth_hash(named, ts, 0, eip712::POLYGON)).unwrap();
+    let headers = [
+        ("poly_address", named.lower()),
+        ("poly_signature", format!("0x{}", hex::encode(sig))),
+        ("poly_timestamp", ts.into()),
+        ("poly_nonce", "0".into()),
+    ];
     let r = Request {
         method: "GET".into(),
         path: "/auth/derive-api-key".into(),
-        headers: headers.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect(),
+        headers: headers.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
         ..Request::default()
     };
-    let answer: Value = serde_json::from_slice(&fake.answer(&r).body).unwrap();
-    (answer["apiKey"].as_str().unwrap().into(), answer["secret"].as_str().unwrap().into(), answer["passphrase"].as_str().unwrap().into())
+    let a = fake.answer(&r);
+    let v: Value = serde_json::from_slice(&a.body).unwrap_or_default();
+    let creds = v["apiKey"]
+        .as_str()
+        .map(|k| (k.to_owned(), v["secret"].as_str().unwrap().to_owned(), v["passphrase"].as_str().unwrap().to_owned()));
+    (a.status, creds)
+}
+
+/// A key's own API credentials (the fake venue's own refusals are then asked directly).
+fn l1(fake: &FakeClob, key: &str) -> (String, String, String) {
+    let address = PrivateKey::from_hex(key).unwrap().address();
+    derive(fake, key, address).1.expect("a key signing for itself gets credentials")
 }
 
 fn post(fake: &FakeClob, creds: &(String, String, String), from: Address, order: Value) -> (u16, String) {
@@ -263,22 +285,25 @@ fn signed_json(t: SignatureType, funder: Option<Address>) -> Value {
 }
 
 #[test]
-fn a_deposit_wallet_order_under_a_key_bound_to_the_owner_is_refused_as_the_venue_does() {
+fn a_deposit_wallet_order_is_taken_only_under_the_api_key_of_the_wallets_owner() {
     let fake = FakeClob::new(venue_for(SignatureType::Poly1271, PLENTY));
-    // An API key derived the plain way (bound to the owner key), then a deposit-wallet order.
-    let owner_key = l1(&fake, key_address());
-    let (status, error) = post(&fake, &owner_key, key_address(), signed_json(SignatureType::Poly1271, Some(deposit_wallet())));
+    let order = signed_json(SignatureType::Poly1271, Some(deposit_wallet()));
+    // Under another key's API credentials: refused as the venue does.
+    let stranger = l1(&fake, OTHER_KEY);
+    let (status, error) = post(&fake, &stranger, other_key_address(), order.clone());
     assert_eq!((status, error.as_str()), (400, "the order signer address has to be the address of the API KEY"));
-    // The same order under a key bound to the wallet is accepted.
-    let wallet_key = l1(&fake, deposit_wallet());
-    let (status, error) = post(&fake, &wallet_key, deposit_wallet(), signed_json(SignatureType::Poly1271, Some(deposit_wallet())));
-    assert_eq!((status, error.as_str()), (200, ""));
+    // Under the owner's: accepted.
+    let owner = l1(&fake, TEST_KEY);
+    assert_eq!(post(&fake, &owner, key_address(), order), (200, String::new()));
+    // A ClobAuth naming the deposit wallet, signed by its owner, gets no key (as the venue answers it).
+    let (status, creds) = derive(&fake, TEST_KEY, deposit_wallet());
+    assert_eq!((status, creds), (401, None));
 }
 
 #[test]
 fn a_v1_shaped_order_is_an_invalid_order_version() {
     let fake = FakeClob::new(venue_for(SignatureType::Eoa, PLENTY));
-    let creds = l1(&fake, key_address());
+    let creds = l1(&fake, TEST_KEY);
     let mut v1 = signed_json(SignatureType::Eoa, None);
     let o = v1.as_object_mut().unwrap();
     o.remove("timestamp");
@@ -297,7 +322,7 @@ fn a_v1_shaped_order_is_an_invalid_order_version() {
 #[test]
 fn a_safe_order_whose_maker_is_not_the_keys_safe_is_an_invalid_signature() {
     let fake = FakeClob::new(venue_for(SignatureType::PolyGnosisSafe, PLENTY));
-    let creds = l1(&fake, key_address());
+    let creds = l1(&fake, TEST_KEY);
     let right = signed_json(SignatureType::PolyGnosisSafe, Some(funder(SignatureType::PolyGnosisSafe)));
     let wrong = signed_json(SignatureType::PolyGnosisSafe, Some(deposit_wallet()));
 

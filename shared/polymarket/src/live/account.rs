@@ -7,12 +7,19 @@
 //! | 0 EOA | the key's address | the key's address | EIP-712, by the key | the key's address |
 //! | 1 POLY_PROXY | the proxy wallet | the key's address | EIP-712, by the key | the key's address |
 //! | 2 POLY_GNOSIS_SAFE | the Safe | the key's address | EIP-712, by the key | the key's address |
-//! | 3 POLY_1271 | the deposit wallet | the deposit wallet | ERC-7739-wrapped EIP-712, by the key (its owner), checked by the wallet (EIP-1271) | the deposit wallet |
+//! | 3 POLY_1271 | the deposit wallet | the deposit wallet | ERC-7739-wrapped EIP-712, by the key (its owner), checked by the wallet (EIP-1271) | the key's address (the wallet's owner) |
 //!
-//! For type 3 the L1 `ClobAuth` names the deposit wallet (`POLY_ADDRESS` and the struct's
-//! `address`) and is signed by its owner's key, so the venue checks it through the wallet
-//! (EIP-1271) and binds the API key to the wallet, the order's signer: a key bound to the owner
-//! is refused with "the order signer address has to be the address of the API KEY".
+//! The L1 `ClobAuth` is always signed by the key for the key's own address, for every type:
+//! that is what all three official V2 clients do (py-clob-client-v2 `create_level_1_headers`,
+//! clob-client-v2 `createApiKey`, rs-clob-client-v2 `authenticate`, which takes the funder and
+//! signature type but derives the key with the signer alone), and a `ClobAuth` naming the
+//! deposit wallet is refused by the venue ("Invalid L1 Request headers", reported in
+//! py-clob-client-v2 issues 58 and 103). The signature type and funder then travel with every
+//! authenticated request: the order's maker and signer, and the `signature_type` of the
+//! balance-allowance calls, by which the venue finds the funder of the key (its proxy, Safe or
+//! deposit wallet). For type 3 the venue accepts an order whose signer is a deposit wallet
+//! owned by the API key's address; any other signer is refused with "the order signer address
+//! has to be the address of the API KEY".
 
 use super::PRIVATE_KEY_ENV;
 use super::eip712::{self, Address, Domain, OrderV2, PrivateKey};
@@ -126,10 +133,10 @@ impl Account {
         }
     }
 
-    /// The address the API key is bound to (L1 `POLY_ADDRESS`, L2 `POLY_ADDRESS`): always the
-    /// order's signer, which is what the venue compares.
+    /// The address the API key is bound to (L1 and L2 `POLY_ADDRESS`): the key's own, for
+    /// every signature type.
     pub fn api_address(&self) -> Address {
-        self.order_signer()
+        self.key.address()
     }
 
     /// What the funder should be for this key and type, where it can be computed.
@@ -290,7 +297,7 @@ mod tests {
             let account = Account::new(&trading(t, funder), TEST_KEY).unwrap();
             let order = account.order(terms());
             assert_eq!((order.maker, order.signer, order.signature_type), (maker, signer, t.code()), "{t}");
-            assert_eq!(account.api_address(), signer, "{t}: the API key is bound to the order's signer");
+            assert_eq!(account.api_address(), key, "{t}: the API key is the key's own, as the official clients derive it");
         }
     }
 
@@ -344,13 +351,13 @@ mod tests {
     }
 
     #[test]
-    fn l1_headers_are_bound_to_the_order_signer() {
-        for (t, funder) in [(SignatureType::PolyProxy, Some(WALLET)), (SignatureType::Poly1271, Some(WALLET))] {
+    fn l1_headers_name_the_key_and_are_signed_by_it_for_every_type() {
+        for (t, funder) in [(SignatureType::Eoa, None), (SignatureType::PolyProxy, Some(WALLET)), (SignatureType::Poly1271, Some(WALLET))] {
             let account = Account::new(&trading(t, funder), TEST_KEY).unwrap();
             let h = account.l1_headers(10_000_000, 0, eip712::POLYGON).unwrap();
             let get = |n: &str| h.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()).unwrap();
             let named = Address::parse(&get("POLY_ADDRESS")).unwrap();
-            assert_eq!(named, account.api_address(), "{t}");
+            assert_eq!(named, account.key_address(), "{t}");
             let hash = eip712::clob_auth_hash(named, &get("POLY_TIMESTAMP"), 0, eip712::POLYGON);
             let sig = eip712::parse_signature(&get("POLY_SIGNATURE")).unwrap();
             assert_eq!(eip712::recover(&hash, &sig), Some(account.key_address()), "{t}: signed by the key");

@@ -104,7 +104,7 @@ const ACCOUNT_REFUSALS: [(&str, &str, &str); 5] = [
     (
         "has to be the address of the api key",
         "signer_not_api_key",
-        "the API key is bound to another address than the order's signer: check trading.signature_type and trading.funder (run `copycat doctor`)",
+        "the order's signer is neither the API key's address nor (for a deposit wallet) a wallet it owns: check trading.signature_type and trading.funder (run `copycat doctor`)",
     ),
     (
         "please use the deposit wallet flow",

@@ -2,19 +2,21 @@
 //! CLOB's time) on 127.0.0.1 that checks what the venue checks, for every signature type, and
 //! refuses with the venue's own texts (as users of the official clients report them):
 //!
-//! - L1: a `ClobAuth` signed by the address it names, or by the owner of the deposit wallet it
-//!   names (the wallet's EIP-1271 check, stood in for by a configured wallet → owner map); else
-//!   401 "Invalid L1 Request headers". The API key is bound to the named address.
+//! - L1: a `ClobAuth` signed by the address it names; else 401 "Invalid L1 Request headers" (a
+//!   `ClobAuth` naming a deposit wallet, signed by its owner, included, as the venue answers it).
+//!   The API key is bound to the named address.
 //! - L2: the HMAC of a key it issued, from the address the key is bound to; else 401.
 //! - Orders: a V1-shaped order is "invalid order version"; a signer other than the API key's
-//!   address is "the order signer address has to be the address of the API KEY"; an EOA, proxy
+//!   address (or, for a deposit-wallet order, other than a deposit wallet the key's address owns:
+//!   a configured wallet → owner map stands in for the wallet's EIP-1271 check) is "the order
+//!   signer address has to be the address of the API KEY"; an EOA, proxy
 //!   or Safe order by a key that owns a deposit wallet is "maker address not allowed, please use
 //!   the deposit wallet flow"; a signature that does not hold together for the type (see
 //!   [`super::account::verify_order`]) is "invalid signature"; a buy the maker's pUSD balance or
 //!   allowance does not cover is "not enough balance / allowance".
 //! - Balance and allowance: per funder, read through the API key's address and the request's
-//!   `signature_type` the way the venue resolves it (the key's address for 0 and 3, the proxy
-//!   or Safe the factory made for it for 1 and 2).
+//!   `signature_type` the way the venue resolves it (the key's address for 0, the proxy or Safe
+//!   the factory made for it for 1 and 2, the deposit wallet it owns for 3).
 //!
 //! Used by the live broker's tests and by `copycat doctor`'s, never in a Lambda.
 
@@ -145,15 +147,13 @@ impl FakeClob {
         }
     }
 
-    /// The address an L1 request may bind a key to: the one its `ClobAuth` names, when signed by
-    /// that address or by the owner of that deposit wallet.
+    /// The address an L1 request binds a key to: the one its `ClobAuth` names, when signed by it.
     fn l1_address(&self, r: &Request) -> Option<Address> {
         let named = Address::parse(r.header("POLY_ADDRESS")?).ok()?;
         let nonce: u64 = r.header("POLY_NONCE")?.parse().ok()?;
         let hash = eip712::clob_auth_hash(named, r.header("POLY_TIMESTAMP")?, nonce, eip712::POLYGON);
         let signer = eip712::recover(&hash, &eip712::parse_signature(r.header("POLY_SIGNATURE")?)?)?;
-        let by_owner = lock(&self.setup).deposit_wallets.get(&named) == Some(&signer);
-        (signer == named || by_owner).then_some(named)
+        (signer == named).then_some(named)
     }
 
     /// Issues (or re-derives: the same address always gets the same key) an API key for `address`.
@@ -180,12 +180,14 @@ impl FakeClob {
         verifies.then_some(key)
     }
 
-    /// The funder the venue resolves for a key's address and a signature type.
-    fn funder_of(address: Address, signature_type: SignatureType) -> Address {
+    /// The funder the venue resolves for a key's address and a signature type (none for a
+    /// deposit wallet the address does not own).
+    fn funder_of(setup: &FakeClobSetup, address: Address, signature_type: SignatureType) -> Option<Address> {
         match signature_type {
-            SignatureType::Eoa | SignatureType::Poly1271 => address,
-            SignatureType::PolyProxy => eip712::proxy_wallet_of(address),
-            SignatureType::PolyGnosisSafe => eip712::safe_of(address),
+            SignatureType::Eoa => Some(address),
+            SignatureType::PolyProxy => Some(eip712::proxy_wallet_of(address)),
+            SignatureType::PolyGnosisSafe => Some(eip712::safe_of(address)),
+            SignatureType::Poly1271 => setup.deposit_wallets.iter().find(|(_, owner)| **owner == address).map(|(wallet, _)| *wallet),
         }
     }
 
@@ -201,7 +203,8 @@ impl FakeClob {
         if r.path.ends_with("/update") {
             return Response::json("");
         }
-        let funds = lock(&self.setup).funds.get(&Self::funder_of(key.address, t)).copied().unwrap_or_default();
+        let setup = lock(&self.setup).clone();
+        let funds = Self::funder_of(&setup, key.address, t).and_then(|f| setup.funds.get(&f).copied()).unwrap_or_default();
         let allowance = funds.allowance.to_string();
         Response::json(
             json!({
@@ -223,10 +226,14 @@ impl FakeClob {
             return Response::error(400, "invalid order version");
         }
         let Some(order) = read_posted_order(&body) else { return Response::error(400, "invalid order payload") };
-        if order.signer != key.address {
+        let setup = lock(&self.setup).clone();
+        let signer_is_the_keys = match SignatureType::try_from(order.signature_type) {
+            Ok(SignatureType::Poly1271) => setup.deposit_wallets.get(&order.signer) == Some(&key.address),
+            _ => order.signer == key.address,
+        };
+        if !signer_is_the_keys {
             return Response::error(400, "the order signer address has to be the address of the API KEY");
         }
-        let setup = lock(&self.setup).clone();
         let owns_deposit_wallet = setup.deposit_wallets.values().any(|owner| *owner == key.address);
         if order.signature_type != SignatureType::Poly1271.code() && owns_deposit_wallet {
             return Response::error(400, "maker address not allowed, please use the deposit wallet flow");
