@@ -266,7 +266,8 @@ pub struct OrderV2 {
     pub taker_amount: u128,
     /// [`SIDE_BUY`] or [`SIDE_SELL`].
     pub side: u8,
-    /// [`SIGNATURE_TYPE_EOA`] for a plain wallet.
+    /// 0–3, as `copycat_core::config::SignatureType::code` numbers them
+    /// ([`SIGNATURE_TYPE_EOA`] for a plain wallet).
     pub signature_type: u8,
     /// Creation time, Unix milliseconds.
     pub timestamp_ms: u64,
