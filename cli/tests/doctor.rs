@@ -327,3 +327,47 @@ async fn an_invalid_config_fails_the_first_check_and_skips_the_rest() {
     assert!(all[0].2.contains("trading.funder") && all[0].2.contains("deposit wallet address"), "{:?}", all[0]);
     assert!(all[1..].iter().all(|c| c.1 == "skip"), "{all:?}");
 }
+
+/// A `copycat sim serve` child process, killed and reaped when dropped.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn doctor_passes_against_copycat_sim_serve_with_the_fake_clob() {
+    let s = setup(FakeClobSetup::default()).await;
+    let wallet = funder(SignatureType::Poly1271).checksummed();
+    let accounts = serde_json::json!({
+        "deposit_wallets": { wallet.clone(): key_address().checksummed() },
+        "funds": { wallet: { "balance": "250000000", "allowance": "max" } },
+    });
+    std::fs::write(s.dir.path().join("accounts.json"), accounts.to_string()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .current_dir(s.dir.path())
+        .args(["sim", "serve", "--fake-clob", "accounts.json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let served = Served(child);
+    let url = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+        line.trim().to_owned()
+    })
+    .await
+    .unwrap();
+    assert!(url.starts_with("http://127.0.0.1:"), "sim serve prints its URL first: {url:?}");
+
+    let out = s.doctor_at(&url, &live(SignatureType::Poly1271), Some(TEST_KEY), true).await;
+
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(checks(&out).iter().all(|c| c.1 == "pass"), "{:?}", checks(&out));
+    drop(served);
+}

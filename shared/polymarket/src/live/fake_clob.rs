@@ -55,6 +55,39 @@ pub struct FakeClobSetup {
     pub funds: HashMap<Address, Funds>,
 }
 
+impl FakeClobSetup {
+    /// Reads a setup from JSON: `{"geoblocked": bool, "deposit_wallets": {wallet: owner},
+    /// "funds": {address: {"balance": units, "allowance": units | "max"}}}`, amounts in 10⁻⁶
+    /// pUSD as strings or numbers; every key optional. An error names the field.
+    pub fn from_json(text: &str) -> Result<FakeClobSetup, String> {
+        let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let address = |field: &str, s: &str| Address::parse(s).map_err(|e| format!("{field}: {e}"));
+        let amount = |field: &str, a: &Value| -> Result<u128, String> {
+            match a {
+                Value::String(m) if m == "max" => Ok(u128::MAX),
+                Value::String(n) => n.parse().map_err(|_| format!("{field}: {n:?} is not a whole number of 10⁻⁶ pUSD")),
+                Value::Number(n) => n.as_u64().map(u128::from).ok_or_else(|| format!("{field}: {n} is not a whole number")),
+                Value::Null => Ok(0),
+                other => Err(format!("{field}: {other} is not an amount")),
+            }
+        };
+        let mut setup = FakeClobSetup { geoblocked: v["geoblocked"].as_bool().unwrap_or(false), ..FakeClobSetup::default() };
+        for (wallet, owner) in v["deposit_wallets"].as_object().into_iter().flatten() {
+            let owner = owner.as_str().ok_or_else(|| format!("deposit_wallets.{wallet}: the owner must be an address string"))?;
+            setup.deposit_wallets.insert(address("deposit_wallets", wallet)?, address(&format!("deposit_wallets.{wallet}"), owner)?);
+        }
+        for (holder, f) in v["funds"].as_object().into_iter().flatten() {
+            let field = format!("funds.{holder}");
+            let funds = Funds {
+                balance: amount(&format!("{field}.balance"), &f["balance"])?,
+                allowance: amount(&format!("{field}.allowance"), &f["allowance"])?,
+            };
+            setup.funds.insert(address("funds", holder)?, funds);
+        }
+        Ok(setup)
+    }
+}
+
 /// An API key the fake issued.
 #[derive(Clone, Debug)]
 struct IssuedKey {
@@ -306,4 +339,27 @@ pub fn read_posted_order(body: &Value) -> Option<OrderV2> {
         metadata: word("metadata")?,
         builder: word("builder")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setup_reads_from_json_and_names_a_bad_field() {
+        let owner = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+        let wallet = "0x1111111111111111111111111111111111111111";
+        let text = format!(
+            r#"{{"geoblocked": true, "deposit_wallets": {{"{wallet}": "{owner}"}}, "funds": {{"{wallet}": {{"balance": "250000000", "allowance": "max"}}}}}}"#
+        );
+        let setup = FakeClobSetup::from_json(&text).unwrap();
+        let (w, o) = (Address::parse(wallet).unwrap(), Address::parse(owner).unwrap());
+        assert!(setup.geoblocked);
+        assert_eq!(setup.deposit_wallets.get(&w), Some(&o));
+        assert_eq!(setup.funds.get(&w), Some(&Funds { balance: 250_000_000, allowance: u128::MAX }));
+        let bad = FakeClobSetup::from_json(&format!(r#"{{"funds": {{"{wallet}": {{"balance": "lots"}}}}}}"#)).unwrap_err();
+        assert!(bad.contains("balance") && bad.contains("lots"), "{bad}");
+        assert!(FakeClobSetup::from_json(r#"{"deposit_wallets": {"0x12": "0x34"}}"#).unwrap_err().contains("deposit_wallets"));
+        assert_eq!(FakeClobSetup::from_json("{}").unwrap().funds.len(), 0);
+    }
 }
