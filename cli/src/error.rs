@@ -46,6 +46,9 @@ pub enum CliError {
     /// Part of the work failed; the lines above say which.
     #[error("{0}")]
     Incomplete(String),
+    /// `copycat doctor` found failures (printed above, each with what to do).
+    #[error("{0}")]
+    Doctor(#[source] crate::doctor::DoctorFailed),
 }
 
 /// What an operator command reads (config, state, queues, destinations) is the engine's: its
@@ -110,6 +113,9 @@ fn causes<'a>(e: &'a (dyn Error + 'static)) -> impl Iterator<Item = &'a (dyn Err
 
 /// The exit class of one error in the chain, if it has one.
 fn classify(e: &(dyn Error + 'static)) -> Option<u8> {
+    if let Some(d) = e.downcast_ref::<crate::doctor::DoctorFailed>() {
+        return Some(d.exit);
+    }
     if e.is::<ConfigError>() {
         return Some(EXIT_CONFIG);
     }

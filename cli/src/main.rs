@@ -6,6 +6,7 @@ mod chaos;
 mod classify;
 mod control;
 mod discover;
+mod doctor;
 mod error;
 mod notify;
 mod operator;
@@ -44,6 +45,10 @@ enum Command {
     /// Config commands.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Is this set-up ready to trade? Config, key, geoblock, signature type and funder, API key,
+    /// pUSD balance and allowances, a signed order (never posted), the venue's hosts and the
+    /// notification destinations, each with what to do when it fails; non-zero exit on any failure.
+    Doctor(doctor::DoctorArgs),
     /// Notification commands (`copycat notify test`).
     #[command(subcommand)]
     Notify(notify::NotifyCommand),
@@ -105,7 +110,13 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let config = match copycat_local::load_config(cli.config.as_deref()) {
+    let loaded = copycat_local::load_config(cli.config.as_deref());
+    // The doctor reports a bad config as its first check instead of stopping here.
+    let (loaded, doctor) = match cli.command {
+        Command::Doctor(ref args) => (Ok(copycat_core::config::Config::default()), Some((loaded, args.clone()))),
+        _ => (loaded, None),
+    };
+    let config = match loaded {
         Ok(c) => c,
         Err(e) => {
             let e = CliError::from(e);
@@ -122,6 +133,9 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async move {
+        if let Some((loaded, args)) = doctor {
+            return doctor::run(loaded, &args).await;
+        }
         match cli.command {
             Command::Demo(args) => {
                 if args.endpoint_url.is_some() && args.backend != BackendArg::Aws {
@@ -161,6 +175,7 @@ fn main() -> ExitCode {
                 if audit.clean() { Ok(()) } else { Err(CliError::Incomplete("the chaos audit is not clean (see above)".into())) }
             }
             Command::ChaosWorker(args) => chaos::worker(&args).await,
+            Command::Doctor(_) => Err(CliError::Usage("copycat doctor runs before the other commands".into())),
         }
     });
     match result {

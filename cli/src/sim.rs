@@ -28,8 +28,14 @@ pub struct ServeArgs {
     port: u16,
     /// Serve this fault on every route instead of the simulator: malformed, truncated,
     /// empty-page, endless-cursor, 429-retry-after, 429, 500, slow.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "fake_clob")]
     fixture: Option<String>,
+    /// Serve the fake CLOB that checks accounts like the venue (for `copycat doctor` and the live
+    /// broker), knowing the accounts in this JSON file: {"geoblocked": bool, "deposit_wallets":
+    /// {wallet: owner}, "funds": {address: {"balance": units, "allowance": units or "max"}}},
+    /// amounts in 10⁻⁶ pUSD. It places no real orders anywhere.
+    #[arg(long)]
+    fake_clob: Option<std::path::PathBuf>,
     /// Seed of the simulated world (default: demo.seed in config).
     #[arg(long)]
     seed: Option<u64>,
@@ -41,15 +47,22 @@ pub struct ServeArgs {
 /// Runs `copycat sim …`.
 pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
     let SimCommand::Serve(args) = command;
-    let (handler, what) = match &args.fixture {
-        Some(name) => {
+    let (handler, what) = match (&args.fixture, &args.fake_clob) {
+        (_, Some(path)) => {
+            let text = std::fs::read_to_string(path).map_err(CliError::io(format!("cannot read {}", path.display())))?;
+            let setup = copycat_polymarket::live::fake_clob::FakeClobSetup::from_json(&text)
+                .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+            let accounts = setup.funds.len();
+            (copycat_polymarket::live::fake_clob::FakeClob::new(setup).handler(), format!("the fake CLOB ({accounts} funded addresses)"))
+        }
+        (Some(name), None) => {
             let fault = Fault::by_name(name).ok_or_else(|| {
                 let names: Vec<&str> = Fault::ALL.iter().map(|(n, _)| *n).collect();
                 CliError::Usage(format!("unknown fixture `{name}`; one of: {}", names.join(", ")))
             })?;
             (ScriptedVenue::with_fault(fault).handler(), format!("fixture `{name}`"))
         }
-        None => {
+        (None, None) => {
             let mut demo = config.demo.clone();
             demo.seed = args.seed.unwrap_or(demo.seed);
             demo.wallets = args.wallets.unwrap_or(demo.wallets);

@@ -178,6 +178,88 @@ pub struct TradingConfig {
     /// Polymarket's geoblock check (`{blocked, ip, country, region}`), asked before the first
     /// live order; a blocked answer refuses to trade.
     pub geoblock_url: String,
+    /// How orders are signed and funded (the V2 exchange's `signatureType`): 0 a plain wallet
+    /// (EOA), 1 a Polymarket proxy wallet (email / Magic accounts), 2 a Polymarket Gnosis Safe
+    /// (browser-wallet accounts), 3 a deposit wallet signing through EIP-1271.
+    pub signature_type: SignatureType,
+    /// The address that holds the funds and is every order's maker: the wallet address shown
+    /// in the Polymarket profile. Required for signature types 1–3; for 0 it may be left out
+    /// (it is the key's own address) or must equal the key's address.
+    pub funder: Option<String>,
+}
+
+/// Who signs an order and who funds it: the V2 exchange's `signatureType`
+/// (<https://github.com/Polymarket/py-clob-client-v2>, `SignatureTypeV2`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum SignatureType {
+    /// 0: the key's own address holds the funds and signs (an externally owned account).
+    #[default]
+    Eoa,
+    /// 1: a Polymarket proxy wallet holds the funds; the key that owns it signs.
+    PolyProxy,
+    /// 2: a Polymarket Gnosis Safe holds the funds; the key that owns it signs.
+    PolyGnosisSafe,
+    /// 3: a deposit wallet holds the funds and is the signer, through EIP-1271 (its owner's key signs for it).
+    Poly1271,
+}
+
+impl SignatureType {
+    /// Every type, in code order.
+    pub const ALL: [SignatureType; 4] =
+        [SignatureType::Eoa, SignatureType::PolyProxy, SignatureType::PolyGnosisSafe, SignatureType::Poly1271];
+
+    /// The number the order struct and the CLOB's `signature_type` parameters carry.
+    pub fn code(self) -> u8 {
+        match self {
+            SignatureType::Eoa => 0,
+            SignatureType::PolyProxy => 1,
+            SignatureType::PolyGnosisSafe => 2,
+            SignatureType::Poly1271 => 3,
+        }
+    }
+
+    /// The venue's name for it (`EOA`, `POLY_PROXY`, `POLY_GNOSIS_SAFE`, `POLY_1271`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SignatureType::Eoa => "EOA",
+            SignatureType::PolyProxy => "POLY_PROXY",
+            SignatureType::PolyGnosisSafe => "POLY_GNOSIS_SAFE",
+            SignatureType::Poly1271 => "POLY_1271",
+        }
+    }
+
+    /// What the funder is for this type, in the words of the Polymarket web UI.
+    pub fn funder_is(self) -> &'static str {
+        match self {
+            SignatureType::Eoa => "the key's own address",
+            SignatureType::PolyProxy => "the proxy wallet address shown in your Polymarket profile",
+            SignatureType::PolyGnosisSafe => "the Safe wallet address shown in your Polymarket profile",
+            SignatureType::Poly1271 => "the deposit wallet address shown in your Polymarket profile",
+        }
+    }
+}
+
+impl TryFrom<u8> for SignatureType {
+    type Error = String;
+    fn try_from(v: u8) -> Result<Self, String> {
+        SignatureType::ALL
+            .into_iter()
+            .find(|t| t.code() == v)
+            .ok_or_else(|| format!("signature_type must be 0 (EOA), 1 (POLY_PROXY), 2 (POLY_GNOSIS_SAFE) or 3 (POLY_1271), got {v}"))
+    }
+}
+
+impl From<SignatureType> for u8 {
+    fn from(t: SignatureType) -> u8 {
+        t.code()
+    }
+}
+
+impl fmt::Display for SignatureType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.code(), self.name())
+    }
 }
 
 impl Default for TradingConfig {
@@ -187,6 +269,27 @@ impl Default for TradingConfig {
             starting_balance: Usd(Decimal::new(24, 0)),
             live_confirmed: false,
             geoblock_url: "https://polymarket.com/api/geoblock".into(),
+            signature_type: SignatureType::Eoa,
+            funder: None,
+        }
+    }
+}
+
+impl TradingConfig {
+    /// The funder's rules that need no key: an address when given, not zero, and present for
+    /// signature types 1–3 (whether it fits the key is checked where the key is read).
+    pub fn check_funder(&self) -> Result<(), String> {
+        let t = self.signature_type;
+        match &self.funder {
+            None if t == SignatureType::Eoa => Ok(()),
+            None => Err(format!("is required for signature_type {t}: set it to {}", t.funder_is())),
+            Some(f) => {
+                let w = crate::trade::Wallet::parse(f).map_err(|_| format!("must be 0x followed by 40 hex digits, got {f:?}"))?;
+                if w.as_str().bytes().skip(2).all(|b| b == b'0') {
+                    return Err("must not be the zero address".into());
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -1159,6 +1262,7 @@ impl Config {
         if !(self.trading.geoblock_url.starts_with("https://") || self.trading.geoblock_url.starts_with("http://")) {
             return bad("trading.geoblock_url", "must be an http(s) URL");
         }
+        self.trading.check_funder().or_else(|rule| bad("trading.funder", &rule))?;
         let m = &self.modes;
         if m.tiers.is_empty() {
             return bad("modes.tiers", "needs at least one tier");
@@ -1473,6 +1577,36 @@ mod tests {
         let env = vec![("COPYCAT__RISK__MAX_OPEN_POSITIONS".to_string(), "3".to_string()), ("OTHER".into(), "x".into())];
         let c = Config::from_toml_with_env("[risk]\nmax_open_positions = 9\n", env).unwrap();
         assert_eq!(c.risk.max_open_positions, 3);
+    }
+
+    #[test]
+    fn signature_type_and_funder_are_checked_together() {
+        let c = Config::from_toml("").unwrap();
+        assert_eq!((c.trading.signature_type, c.trading.funder.as_deref()), (SignatureType::Eoa, None));
+        let safe = "[trading]\nsignature_type = 2\nfunder = \"0x1111111111111111111111111111111111111111\"\n";
+        assert_eq!(Config::from_toml(safe).unwrap().trading.signature_type, SignatureType::PolyGnosisSafe);
+        for t in 1..=3 {
+            let err = Config::from_toml(&format!("[trading]\nsignature_type = {t}\n")).unwrap_err();
+            assert!(
+                matches!(err, ConfigError::Invalid { ref key, ref rule } if key == "trading.funder" && rule.contains("is required") && rule.contains("profile")),
+                "{err}"
+            );
+        }
+        let err = Config::from_toml("[trading]\nsignature_type = 4\n").unwrap_err();
+        assert!(err.to_string().contains("0 (EOA), 1 (POLY_PROXY), 2 (POLY_GNOSIS_SAFE) or 3 (POLY_1271), got 4"), "{err}");
+        let err = Config::from_toml("[trading]\nsignature_type = 1\nfunder = \"0x12\"\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { ref key, .. } if key == "trading.funder"), "{err}");
+        let zero = format!("[trading]\nsignature_type = 3\nfunder = \"0x{}\"\n", "0".repeat(40));
+        assert!(matches!(Config::from_toml(&zero).unwrap_err(), ConfigError::Invalid { ref rule, .. } if rule.contains("zero")));
+        // Both from the environment, as a Lambda is configured.
+        let env = vec![
+            ("COPYCAT__TRADING__SIGNATURE_TYPE".to_string(), "3".to_string()),
+            ("COPYCAT__TRADING__FUNDER".to_string(), "0xAbCdEf0123456789abcdef0123456789ABCDEF01".to_string()),
+        ];
+        let c = Config::from_toml_with_env("", env).unwrap();
+        assert_eq!(c.trading.signature_type, SignatureType::Poly1271);
+        assert_eq!(c.trading.funder.as_deref(), Some("0xAbCdEf0123456789abcdef0123456789ABCDEF01"));
+        assert_eq!(SignatureType::Poly1271.to_string(), "3 (POLY_1271)");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! for that order by hash (`GET /order/{hash}`) and settles it from the answer, and only sends
 //! the very same signed order when the venue has never seen it.
 
-use super::eip712::{self, Address, Domain, OrderV2, PrivateKey, SIDE_BUY, SIDE_SELL, SIGNATURE_TYPE_EOA};
+use super::account::{Account, AccountError, ExpectedFunder, OrderTerms as SignedTerms};
+use super::eip712::{self, Address, Domain, SIDE_BUY, SIDE_SELL};
 use super::l2::{self, ApiCreds};
 use crate::client::{BuildError, venue_http};
 use crate::limiter::{Family, RateLimits};
@@ -96,17 +97,62 @@ impl From<LiveError> for BrokerError {
     }
 }
 
+/// The venue's refusals that mean the account is set up wrong (signature type, funder, API key
+/// binding or order version), by a phrase of the venue's own text (as users of the official
+/// clients report them), with CopyCat's code and what the operator should do.
+const ACCOUNT_REFUSALS: [(&str, &str, &str); 5] = [
+    (
+        "has to be the address of the api key",
+        "signer_not_api_key",
+        "the order's signer is neither the API key's address nor (for a deposit wallet) a wallet it owns: check trading.signature_type and trading.funder (run `copycat doctor`)",
+    ),
+    (
+        "please use the deposit wallet flow",
+        "deposit_wallet_required",
+        "this account trades through a deposit wallet: set trading.signature_type = 3 and trading.funder to the deposit wallet address (run `copycat doctor`)",
+    ),
+    (
+        "invalid order version",
+        "order_version",
+        "the venue expects another order version than the V2 orders CopyCat signs: check venue.clob_url and Polymarket's status",
+    ),
+    (
+        "order_version_mismatch",
+        "order_version",
+        "the venue expects another order version than the V2 orders CopyCat signs: check venue.clob_url and Polymarket's status",
+    ),
+    (
+        "invalid signature",
+        "invalid_signature",
+        "the signature does not verify for this maker: check that trading.funder is the wallet this key owns and trading.signature_type its kind (run `copycat doctor`)",
+    ),
+];
+
 /// A venue refusal typed by its message (and code): balance or allowance, under the minimum
-/// size, or anything else with the venue's code (its own, else the HTTP status).
+/// size, an account set up wrong (a CopyCat code and advice), or anything else with the venue's
+/// code (its own, else the HTTP status).
 fn refusal(step: &str, status: u16, code: Option<String>, message: String) -> BrokerError {
     let text = format!("{} {message}", code.as_deref().unwrap_or_default()).to_ascii_lowercase();
     let reason = format!("{step}: {message}");
-    if text.contains("balance") || text.contains("allowance") {
+    if let Some((_, ours, advice)) = ACCOUNT_REFUSALS.iter().find(|(phrase, _, _)| text.contains(phrase)) {
+        BrokerError::Rejected { code: Some((*ours).to_owned()), reason: format!("{reason}; {advice}") }
+    } else if text.contains("balance") || text.contains("allowance") {
         BrokerError::InsufficientFunds { reason }
     } else if ["lower than the minimum", "below the minimum", "min size", "minimum size", "min_size"].iter().any(|m| text.contains(m)) {
         BrokerError::BelowMinimum { reason }
     } else {
         BrokerError::Rejected { code: Some(code.unwrap_or_else(|| status.to_string())), reason }
+    }
+}
+
+/// The build error of an account that cannot trade: a bad key names its variable, a funder
+/// that does not fit is a config error on `trading.funder`.
+pub(crate) fn account_build_error(e: AccountError) -> BuildError {
+    match e {
+        AccountError::Key { reason } => BuildError::LiveKey { variable: super::PRIVATE_KEY_ENV, reason },
+        AccountError::Funder { reason } => {
+            BuildError::Config(copycat_core::config::ConfigError::Invalid { key: "trading.funder".into(), rule: reason })
+        }
     }
 }
 
@@ -161,8 +207,7 @@ struct Inner {
     clob: String,
     geoblock_url: String,
     chain_id: u64,
-    key: PrivateKey,
-    address: Address,
+    account: Account,
     market: Arc<dyn MarketData>,
     clock: Arc<dyn Clock>,
     limits: Arc<RateLimits>,
@@ -171,7 +216,7 @@ struct Inner {
     slots: Mutex<HashMap<SignalKey, Arc<tokio::sync::Mutex<Slot>>>>,
 }
 
-/// Real orders on the CLOB for one wallet (an EOA: maker = signer). Cheap to clone.
+/// Real orders on the CLOB for one account (any signature type: see [`super::account`]). Cheap to clone.
 #[derive(Clone)]
 pub struct LiveBroker {
     inner: Arc<Inner>,
@@ -180,7 +225,7 @@ pub struct LiveBroker {
 impl fmt::Debug for LiveBroker {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LiveBroker")
-            .field("address", &self.inner.address)
+            .field("account", &self.inner.account)
             .field("clob", &self.inner.clob)
             .field("key", &"<redacted>")
             .finish_non_exhaustive()
@@ -188,22 +233,33 @@ impl fmt::Debug for LiveBroker {
 }
 
 impl LiveBroker {
-    /// A broker for the wallet of `private_key` on `config`'s CLOB, reading markets from
-    /// `market`. Starts its start-up (geoblock, keys, allowance) in the background when called
-    /// inside a runtime; the first order waits for it either way.
+    /// A broker for the account of `private_key` and `config.trading`'s signature type and
+    /// funder on `config`'s CLOB, reading markets from `market`. Starts its start-up (geoblock,
+    /// keys, allowance) in the background when called inside a runtime; the first order waits
+    /// for it either way.
     pub fn new(config: &Config, market: Arc<dyn MarketData>, clock: Arc<dyn Clock>, private_key: &str) -> Result<LiveBroker, BuildError> {
-        let key = PrivateKey::from_hex(private_key).map_err(|reason| BuildError::LiveKey { variable: super::PRIVATE_KEY_ENV, reason })?;
+        let account = Account::new(&config.trading, private_key).map_err(account_build_error)?;
         let v = &config.venue;
         let http = venue_http(v)?;
-        let address = key.address();
+        let address = account.key_address();
+        let (maker, signature_type) = (account.maker(), account.signature_type());
+        if let ExpectedFunder::Derived { address: expected, factory } = account.expected_funder()
+            && expected != maker
+        {
+            // Not refused here: the factory constants are Polymarket's published ones, but the
+            // venue is the judge; `copycat doctor` fails this check.
+            tracing::warn!(
+                funder = %maker, %expected, factory,
+                "trading.funder is not the wallet this factory makes for the key: the exchange refuses such orders as an invalid signature (run `copycat doctor`)"
+            );
+        }
         let broker = LiveBroker {
             inner: Arc::new(Inner {
                 http,
                 clob: v.clob_url.trim_end_matches('/').to_owned(),
                 geoblock_url: config.trading.geoblock_url.clone(),
                 chain_id: eip712::POLYGON,
-                key,
-                address,
+                account,
                 market,
                 clock,
                 limits: RateLimits::shared(v),
@@ -212,7 +268,7 @@ impl LiveBroker {
                 slots: Mutex::new(HashMap::new()),
             }),
         };
-        tracing::info!(address = %address, clob = %broker.inner.clob, "live broker: real orders for this wallet");
+        tracing::info!(address = %address, %maker, %signature_type, clob = %broker.inner.clob, "live broker: real orders for this account");
         if let Ok(rt) = tokio::runtime::Handle::try_current() {
             let inner = broker.inner.clone();
             rt.spawn(async move {
@@ -224,9 +280,14 @@ impl LiveBroker {
         Ok(broker)
     }
 
-    /// The wallet address orders are signed by (and funded from).
+    /// The address of the wallet key that signs.
     pub fn address(&self) -> Address {
-        self.inner.address
+        self.inner.account.key_address()
+    }
+
+    /// The address that funds every order (its maker).
+    pub fn maker(&self) -> Address {
+        self.inner.account.maker()
     }
 
     /// Runs start-up now if it has not succeeded yet: geoblock check, API credentials, allowance.
@@ -257,7 +318,7 @@ impl Inner {
         let c = self.derive_creds().await?;
         self.refresh_allowance(&c).await?;
         self.allowance_stale.store(false, Ordering::Relaxed);
-        tracing::info!(address = %self.address, "live broker ready: not geoblocked, API key derived, allowance refreshed");
+        tracing::info!(address = %self.account.api_address(), "live broker ready: not geoblocked, API key derived, allowance refreshed");
         *creds = Some(c.clone());
         Ok(c)
     }
@@ -309,15 +370,9 @@ impl Inner {
     }
 
     fn l1_headers(&self) -> Result<Vec<(&'static str, String)>, LiveError> {
-        let timestamp = self.clock.now().timestamp().to_string();
-        let hash = eip712::clob_auth_hash(self.address, &timestamp, 0, self.chain_id);
-        let sig = self.key.sign_hash(&hash).map_err(|reason| LiveError::Malformed { step: "L1 signature", reason })?;
-        Ok(vec![
-            ("POLY_ADDRESS", self.address.lower()),
-            ("POLY_SIGNATURE", format!("0x{}", hex::encode(sig))),
-            ("POLY_TIMESTAMP", timestamp),
-            ("POLY_NONCE", "0".to_owned()),
-        ])
+        self.account
+            .l1_headers(self.clock.now().timestamp(), 0, self.chain_id)
+            .map_err(|reason| LiveError::Malformed { step: "L1 signature", reason })
     }
 
     /// Derives the wallet's API credentials; creates them when the wallet has none yet.
@@ -341,7 +396,7 @@ impl Inner {
 
     fn l2_headers(&self, creds: &ApiCreds, method: &str, path: &str, body: &str) -> Result<Vec<(&'static str, String)>, LiveError> {
         let now = self.clock.now().timestamp();
-        l2::headers(creds, &self.address.checksummed(), now, method, path, body)
+        l2::headers(creds, &self.account.api_address().checksummed(), now, method, path, body)
             .map_err(|reason| LiveError::Malformed { step: "L2 signature", reason })
     }
 
@@ -352,7 +407,7 @@ impl Inner {
         const PATH: &str = "/balance-allowance/update";
         let headers = self.l2_headers(creds, "GET", PATH, "")?;
         self.limits.acquire(&[Family::Clob]).await;
-        let url = format!("{}{PATH}?asset_type=COLLATERAL&signature_type={SIGNATURE_TYPE_EOA}", self.clob);
+        let url = format!("{}{PATH}?asset_type=COLLATERAL&signature_type={}", self.clob, self.account.signature_type().code());
         let a = self.send(STEP, Method::GET, &url, &headers, None).await?;
         if !(200..300).contains(&a.status) {
             return Err(LiveError::Refused { step: STEP, status: a.status, code: None, reason: head(&a.text) });
@@ -386,21 +441,17 @@ impl Inner {
         let token_id = eip712::u256_from_decimal(&order.token_id)
             .ok_or_else(|| BrokerError::Rejected { code: None, reason: format!("token id {} is not a decimal uint256", order.token_id) })?;
         let neg_risk = self.neg_risk(&order.token_id).await?;
-        let signed = OrderV2 {
+        let signed = self.account.order(SignedTerms {
             salt: order_salt(&order.key),
-            maker: self.address,
-            signer: self.address,
             token_id,
             maker_amount: terms.maker_amount,
             taker_amount: terms.taker_amount,
             side: if order.side == Side::Buy { SIDE_BUY } else { SIDE_SELL },
-            signature_type: SIGNATURE_TYPE_EOA,
             timestamp_ms: u64::try_from(self.clock.now().timestamp_millis()).unwrap_or(0),
-            metadata: [0; 32],
-            builder: [0; 32],
-        };
-        let hash = Domain::exchange(self.chain_id, neg_risk).signing_hash(&signed.struct_hash());
-        let sig = self.key.sign_hash(&hash).map_err(|reason| BrokerError::Rejected { code: None, reason })?;
+        });
+        let domain = Domain::exchange(self.chain_id, neg_risk);
+        let hash = domain.signing_hash(&signed.struct_hash());
+        let sig = self.account.sign_order(&signed, &domain).map_err(|reason| BrokerError::Rejected { code: None, reason })?;
         let order_json = json!({
                 "salt": signed.salt,
                 "maker": signed.maker.checksummed(),

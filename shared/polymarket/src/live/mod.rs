@@ -6,12 +6,18 @@
 //! `copycat run`, the [`CONFIRM_FLAG`] flag. Without any of them the venue is not built and the
 //! error names everything that is missing. Paper stays the default.
 
+#[cfg(feature = "signing")]
+pub mod account;
 #[cfg(feature = "live")]
 mod broker;
-#[cfg(feature = "live")]
+#[cfg(feature = "signing")]
 pub mod eip712;
-#[cfg(feature = "live")]
+#[cfg(feature = "signing")]
+pub mod fake_clob;
+#[cfg(feature = "signing")]
 pub mod l2;
+#[cfg(feature = "signing")]
+pub mod probe;
 
 #[cfg(feature = "live")]
 pub use broker::{LiveBroker, LiveError, order_salt, read_lookup_answer, read_placement_answer};
