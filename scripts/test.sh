@@ -62,5 +62,5 @@ cargo nextest run --workspace --locked --no-fail-fast
 step "fuzzing: every parser of outside input, a few seconds each (scripts/fuzz.sh; longer runs in RELIABILITY.md)"
 bash scripts/fuzz.sh 2
 
-step "live broker tests (cargo nextest, feature live: the unit tests and tests/live_broker.rs; the rest ran above)"
-cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker
+step "live broker tests (cargo nextest, feature live: the unit tests, tests/live_broker.rs and tests/signature_types.rs; the rest ran above)"
+cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker --test signature_types
