@@ -172,7 +172,7 @@ impl Poller {
         }
         let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
         for (wallet, since) in leaders {
-            self.reconcile_wallet(deps, &mut gate, &wallet, since, &mut report).await?;
+            self.reconcile_wallet(deps, (&wallet, since), &mut gate, &mut report).await?;
         }
         Ok(report)
     }
@@ -185,9 +185,8 @@ impl Poller {
     async fn reconcile_wallet(
         &mut self,
         deps: &PollerDeps,
+        (wallet, since): (&Wallet, Timestamp),
         gate: &mut BreakerGate,
-        wallet: &Wallet,
-        since: Timestamp,
         report: &mut PollReport,
     ) -> Result<(), PollerError> {
         let cfg = &deps.config.poller;

@@ -12,7 +12,8 @@ use copycat_core::ports::{Broker, BrokerError, MarketData};
 use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, from_secs};
 use copycat_core::trade::Side;
-use copycat_polymarket::live::eip712::{self, Address, Domain, OrderV2, PrivateKey};
+use copycat_polymarket::live::eip712::{self, Address, Domain, PrivateKey};
+use copycat_polymarket::live::fake_clob::read_posted_order;
 use copycat_polymarket::live::{LiveBroker, PRIVATE_KEY_ENV, l2, order_salt};
 use copycat_polymarket::server::{LocalServer, Request, Response};
 use copycat_polymarket::{BuildError, Launch, PolymarketClient, RateLimits, venue_with_key};
@@ -82,7 +83,7 @@ impl FakeClob {
 
     /// Accepts and fills a verified order (every share at its limit price); its hash.
     fn fill(&self, body: &Value) -> String {
-        let order = posted_order(body).expect("verified");
+        let order = read_posted_order(body).expect("verified");
         let hash = format!("0x{}", hex::encode(Domain::exchange(eip712::POLYGON, false).signing_hash(&order.struct_hash())));
         let (shares, usd) = if order.side == eip712::SIDE_BUY {
             (order.taker_amount, order.maker_amount)
@@ -191,32 +192,9 @@ fn l2_verifies(r: &Request) -> bool {
         && l2::signature(API_SECRET, ts, &r.method, &r.path, &body).as_deref() == Ok(sig)
 }
 
-/// The signed V2 order struct of a posted body, rebuilt from its JSON fields.
-fn posted_order(body: &Value) -> Option<OrderV2> {
-    let o = &body["order"];
-    let word = |k: &str| -> Option<[u8; 32]> { hex::decode(o[k].as_str()?.strip_prefix("0x")?).ok()?.try_into().ok() };
-    Some(OrderV2 {
-        salt: o["salt"].as_u64()?,
-        maker: Address::parse(o["maker"].as_str()?).ok()?,
-        signer: Address::parse(o["signer"].as_str()?).ok()?,
-        token_id: eip712::u256_from_decimal(o["tokenId"].as_str()?)?,
-        maker_amount: o["makerAmount"].as_str()?.parse().ok()?,
-        taker_amount: o["takerAmount"].as_str()?.parse().ok()?,
-        side: match o["side"].as_str()? {
-            "BUY" => eip712::SIDE_BUY,
-            "SELL" => eip712::SIDE_SELL,
-            _ => return None,
-        },
-        signature_type: u8::try_from(o["signatureType"].as_u64()?).ok()?,
-        timestamp_ms: o["timestamp"].as_str()?.parse().ok()?,
-        metadata: word("metadata")?,
-        builder: word("builder")?,
-    })
-}
-
 /// The address a posted order's EIP-712 signature recovers to (ordinary-market domain).
 fn order_signer(body: &Value) -> Option<Address> {
-    let order = posted_order(body)?;
+    let order = read_posted_order(body)?;
     let hash = Domain::exchange(eip712::POLYGON, false).signing_hash(&order.struct_hash());
     eip712::recover(&hash, &eip712::parse_signature(body["order"]["signature"].as_str()?)?)
 }
@@ -291,7 +269,7 @@ async fn order_signature_recovers_to_the_wallet_and_l2_headers_verify() {
     let orders = w.fake.orders();
     assert_eq!(orders.len(), 1);
     let body: Value = serde_json::from_slice(&orders[0].body).unwrap();
-    let order = posted_order(&body).expect("the posted order has every V2 field");
+    let order = read_posted_order(&body).expect("the posted order has every V2 field");
     assert_eq!(order_signer(&body), Some(wallet), "the EIP-712 signature recovers to the configured wallet");
     assert_eq!((order.maker, order.signer), (wallet, wallet));
     assert_eq!((order.maker_amount, order.taker_amount), (5_421_900, 10_230_000));
