@@ -32,7 +32,7 @@ use copycat_core::trade::{Side, Trade, Wallet};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What the market looked like when our order would have arrived.
 pub trait ReplayVenue {
@@ -189,11 +189,11 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
     let start = config.trading.starting_balance;
     let mut portfolio = PortfolioState::new(start, opts.from);
     let mut mode = initial_mode(&config.modes, start, opts.from);
-    let mut positions: HashMap<String, Position> = HashMap::new();
+    let mut positions: BTreeMap<String, Position> = BTreeMap::new();
     let mut settlements: BTreeMap<(Timestamp, String), Price> = BTreeMap::new();
     let mut results: Vec<LeaderResult> =
         leaders.iter().map(|l| LeaderResult { wallet: Some(l.leader.wallet.clone()), ..LeaderResult::default() }).collect();
-    let mut books: Vec<HashMap<String, TokenBook>> = vec![HashMap::new(); leaders.len()];
+    let mut books: Vec<BTreeMap<String, TokenBook>> = vec![BTreeMap::new(); leaders.len()];
     let mut slips: Vec<(f64, u32)> = vec![(0.0, 0); leaders.len()];
     let mut skipped = Vec::new();
     let mut curve = vec![(opts.from, start)];
@@ -220,7 +220,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
     // What each leader holds of each token as of the copy's arrival: the copier reads the
     // leader's open positions when it copies a sell and adds the sell back, so the replay does
     // the same from the trades up to that moment.
-    let mut held: Vec<HashMap<String, Decimal>> = vec![HashMap::new(); leaders.len()];
+    let mut held: Vec<BTreeMap<String, Decimal>> = vec![BTreeMap::new(); leaders.len()];
     let mut held_upto = vec![0usize; leaders.len()];
 
     let mut next_mode_check = opts.from;
@@ -398,8 +398,8 @@ fn settle_due(
     due: &mut BTreeMap<(Timestamp, String), Price>,
     until: Timestamp,
     portfolio: &mut PortfolioState,
-    positions: &mut HashMap<String, Position>,
-    books: &mut [HashMap<String, TokenBook>],
+    positions: &mut BTreeMap<String, Position>,
+    books: &mut [BTreeMap<String, TokenBook>],
     curve: &mut Vec<(Timestamp, Usd)>,
 ) {
     while let Some(entry) = due.first_entry() {
@@ -427,8 +427,8 @@ fn remark(
     venue: &dyn ReplayVenue,
     at: Timestamp,
     portfolio: &mut PortfolioState,
-    positions: &mut HashMap<String, Position>,
-    books: &mut [HashMap<String, TokenBook>],
+    positions: &mut BTreeMap<String, Position>,
+    books: &mut [BTreeMap<String, TokenBook>],
 ) {
     for (token, pos) in positions.iter_mut() {
         if let Some(price) = venue.mark_at(token, at) {
