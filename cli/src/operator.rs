@@ -96,7 +96,7 @@ pub async fn status(config: &Config, args: &DbArgs) -> Result<(), CliError> {
     }
     for l in &leaders.leaders {
         let f = data.fold.leaders.get(&l.wallet).cloned().unwrap_or_default();
-        let secs = |v: Option<f64>| v.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
+        let secs = copycat_core::report::secs_label;
         println!(
             "            {} score {:.2} allocation {} · PnL {:+}, {} copies, {} refused, latency p50 {} · detection p50 {} p99 {}, {} missed",
             l.wallet,

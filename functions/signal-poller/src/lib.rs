@@ -157,10 +157,10 @@ impl Poller {
         }
         let mut gate = BreakerGate::read(deps, Dependency::DataApi, &self.owner).await;
         let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
-        for (wallet, since) in leaders {
+        for (wallet, since) in &leaders {
             for _page in 0..MAX_PAGES_PER_POLL {
                 report.wallets_polled += 1;
-                match self.poll_wallet(deps, &mut gate, &wallet, since, &mut report).await? {
+                match self.poll_wallet(deps, &mut gate, wallet, *since, &mut report).await? {
                     WalletPoll::Done => break,
                     WalletPoll::MorePages => continue,
                     WalletPoll::Failed => {
@@ -170,9 +170,8 @@ impl Poller {
                 }
             }
         }
-        let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
-        for (wallet, since) in leaders {
-            self.reconcile_wallet(deps, (&wallet, since), &mut gate, &mut report).await?;
+        for (wallet, since) in &leaders {
+            self.reconcile_wallet(deps, (wallet, *since), &mut gate, &mut report).await?;
         }
         Ok(report)
     }
@@ -236,43 +235,18 @@ impl Poller {
                 Err(e) if e.is_conflict() => {}
                 Err(e) => return Err(e.into()),
             }
-            let signal = Signal { key: (*k).clone(), leader: wallet.clone(), trade: (*t).clone(), seen_at: now };
-            messages.push(OutMessage::fifo(serde_json::to_string(&signal).unwrap_or_default(), wallet.as_str(), k.as_str()));
+            messages.push(signal_message(wallet, t, k, now));
         }
-        if !messages.is_empty() {
-            match deps.signals.send_all(messages).await {
-                Ok(failed) if failed.is_empty() => {}
-                Ok(failed) => {
-                    tracing::warn!(%wallet, failed = failed.len(), "missed trades not all queued; the next pass retries");
-                    return Ok(());
-                }
-                Err(e) => {
-                    tracing::warn!(%wallet, error = %e, "missed trades not queued; the next pass retries");
-                    return Ok(());
-                }
-            }
+        if !queue_all(deps, wallet, messages, "the next reconciliation retries").await {
+            return Ok(());
         }
         if new_misses > 0 {
             deps.metrics.count("MissedTrade", u64::from(new_misses), &[("leader", wallet.as_str())]);
         }
         report.leaders_reconciled += 1;
         report.missed_found += new_misses;
-        let key = keys::reconciled(wallet);
-        let body = to_body(&Reconciled { until });
-        let written = match &stored {
-            None => deps.store.put_if_absent(&key, body, None).await,
-            Some(v) => deps.store.put_if_version(&key, body, v.version, None).await,
-        };
-        match written {
-            Ok(r) => {
-                self.reconciled.insert(wallet.clone(), Some(Versioned { value: Reconciled { until }, version: r.version }));
-            }
-            // Another poller moved it (a lease lapsed): re-read next time.
-            Err(e) if e.is_conflict() => {
-                self.reconciled.remove(wallet);
-            }
-            Err(e) => return Err(e.into()),
-        }
+        let version = stored.map(|v| v.version);
+        write_cached(deps, &mut self.reconciled, wallet, &keys::reconciled(wallet), Reconciled { until }, version).await?;
         Ok(())
     }
 
@@ -323,48 +297,72 @@ impl Poller {
                 report.combo_skipped += 1;
                 continue;
             }
-            let signal = Signal { key: k.clone(), leader: wallet.clone(), trade: t.clone(), seen_at: now };
-            let body = serde_json::to_string(&signal).unwrap_or_default();
-            messages.push(OutMessage::fifo(body, wallet.as_str(), k.as_str()));
+            messages.push(signal_message(wallet, t, k, now));
         }
         let queued = messages.len() as u32;
-        if !messages.is_empty() {
-            let failures = match deps.signals.send_all(messages).await {
-                Ok(f) => f,
-                Err(e) => {
-                    tracing::warn!(%wallet, error = %e, "signals not queued; cursor stays put");
-                    return Ok(WalletPoll::Failed);
-                }
-            };
-            if !failures.is_empty() {
-                // Some queued, some not: keep the cursor; the retry re-sends (FIFO de-duplication
-                // and the copier's claims make the repeats harmless).
-                tracing::warn!(%wallet, failed = failures.len(), "some signals not queued; cursor stays put");
-                return Ok(WalletPoll::Failed);
-            }
+        if !queue_all(deps, wallet, messages, "cursor stays put").await {
+            return Ok(WalletPoll::Failed);
         }
         report.signals_queued += queued;
         let at_last: Vec<_> = trades.iter().zip(&keys).filter(|(t, _)| t.timestamp == last_ts).map(|(_, k)| k.clone()).collect();
         let next = Cursor { last_ts, keys_at_last_ts: at_last };
-        if next != cursor {
-            let key = keys::cursor(wallet);
-            let written = match version {
-                None => deps.store.put_if_absent(&key, to_body(&next), None).await,
-                Some(v) => deps.store.put_if_version(&key, to_body(&next), v, None).await,
-            };
-            match written {
-                Ok(r) => {
-                    self.cursors.insert(wallet.clone(), Some(Versioned { value: next, version: r.version }));
-                }
-                Err(e) if e.is_conflict() => {
-                    // Another poller moved it (a lease lapsed): forget ours and re-read next time.
-                    self.cursors.remove(wallet);
-                    return Ok(WalletPoll::Done);
-                }
-                Err(e) => return Err(e.into()),
-            }
+        if next != cursor && !write_cached(deps, &mut self.cursors, wallet, &keys::cursor(wallet), next, version).await? {
+            return Ok(WalletPoll::Done);
         }
         Ok(if full_page { WalletPoll::MorePages } else { WalletPoll::Done })
+    }
+}
+
+/// A leader trade as a message on the signals queue (its leader's FIFO group, de-duplicated by key).
+fn signal_message(wallet: &Wallet, trade: &Trade, key: &SignalKey, seen_at: Timestamp) -> OutMessage {
+    let signal = Signal { key: key.clone(), leader: wallet.clone(), trade: trade.clone(), seen_at };
+    OutMessage::fifo(serde_json::to_string(&signal).unwrap_or_default(), wallet.as_str(), key.as_str())
+}
+
+/// Queues every message; false (logged, with what happens `then`) when any was not queued. A
+/// retry re-sends them all: FIFO de-duplication and the copier's claims make repeats harmless.
+async fn queue_all(deps: &PollerDeps, wallet: &Wallet, messages: Vec<OutMessage>, then: &str) -> bool {
+    if messages.is_empty() {
+        return true;
+    }
+    match deps.signals.send_all(messages).await {
+        Ok(failures) if failures.is_empty() => true,
+        Ok(failures) => {
+            tracing::warn!(%wallet, failed = failures.len(), "some signals not queued; {then}");
+            false
+        }
+        Err(e) => {
+            tracing::warn!(%wallet, error = %e, "signals not queued; {then}");
+            false
+        }
+    }
+}
+
+/// Writes one of a leader's poller records over the `version` this loop holds (creating it when
+/// None) and keeps it in `cache`. False when another poller moved it (a lease lapsed): the
+/// cached copy is dropped and re-read next time.
+async fn write_cached<T: Serialize>(
+    deps: &PollerDeps,
+    cache: &mut HashMap<Wallet, Option<Versioned<T>>>,
+    wallet: &Wallet,
+    key: &Key,
+    value: T,
+    version: Option<u64>,
+) -> Result<bool, PollerError> {
+    let written = match version {
+        None => deps.store.put_if_absent(key, to_body(&value), None).await,
+        Some(v) => deps.store.put_if_version(key, to_body(&value), v, None).await,
+    };
+    match written {
+        Ok(r) => {
+            cache.insert(wallet.clone(), Some(Versioned { value, version: r.version }));
+            Ok(true)
+        }
+        Err(e) if e.is_conflict() => {
+            cache.remove(wallet);
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -447,7 +447,8 @@ mod refusal_summary_tests {
 
 /// `, detection p50 1.0 s / p99 2.9 s`, or nothing when no signal recorded it.
 pub fn detection_text(secs: Option<(f64, f64)>) -> String {
-    secs.map(|(p50, p99)| format!(", detection p50 {p50:.1} s / p99 {p99:.1} s")).unwrap_or_default()
+    use crate::report::secs_label;
+    secs.map(|(p50, p99)| format!(", detection p50 {} / p99 {}", secs_label(Some(p50)), secs_label(Some(p99)))).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -177,6 +177,11 @@ impl LeaderFigures {
     }
 }
 
+/// A duration in seconds as people read it (`1.2 s`), or `—` when there is no figure.
+pub fn secs_label(secs: Option<f64>) -> String {
+    secs.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into())
+}
+
 /// The `p` quantile (0..=1) of `values` by nearest rank, None when empty.
 pub fn percentile(values: &[f64], p: f64) -> Option<f64> {
     if values.is_empty() {

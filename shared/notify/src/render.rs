@@ -4,6 +4,7 @@
 
 use copycat_core::Usd;
 use copycat_core::events::{Event, Notification, Severity};
+use copycat_core::report::secs_label;
 use copycat_core::time::Timestamp;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -160,7 +161,12 @@ pub fn render(n: &Notification) -> Rendered {
                 f("Mode", mode.clone()),
                 f("Open positions", open_positions.to_string()),
                 f("Missed trades", missed.to_string()),
-                f("Detection p50 / p99", detection_secs.map(|(a, b)| format!("{a:.1} s / {b:.1} s")).unwrap_or_else(|| "—".into())),
+                f(
+                    "Detection p50 / p99",
+                    detection_secs
+                        .map(|(a, b)| format!("{} / {}", secs_label(Some(a)), secs_label(Some(b))))
+                        .unwrap_or_else(|| secs_label(None)),
+                ),
             ],
         ),
     };

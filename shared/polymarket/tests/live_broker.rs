@@ -13,7 +13,7 @@ use copycat_core::signal::SignalKey;
 use copycat_core::time::{Clock, ManualClock, from_secs};
 use copycat_core::trade::Side;
 use copycat_polymarket::live::eip712::{self, Address, Domain, PrivateKey};
-use copycat_polymarket::live::fake_clob::read_posted_order;
+use copycat_polymarket::live::fake_clob::{TOKEN, gamma_markets, read_posted_order};
 use copycat_polymarket::live::{LiveBroker, PRIVATE_KEY_ENV, l2, order_salt};
 use copycat_polymarket::server::{LocalServer, Request, Response};
 use copycat_polymarket::{BuildError, Launch, PolymarketClient, RateLimits, venue_with_key};
@@ -29,8 +29,6 @@ const API_KEY: &str = "5f0c9a3e-1111-4222-8333-944444444444";
 /// URL-safe base64 of 32 bytes; the fake's HMAC key.
 const API_SECRET: &str = "c2VjcmV0LWtleS1mb3ItdGhlLWZha2UtY2xvYi0wMDE=";
 const PASSPHRASE: &str = "fake-passphrase-9d1e4b";
-const TOKEN: &str = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
-const OTHER_TOKEN: &str = "52114319501245915516055106046884209969926127482827954674443846427813813222426";
 
 /// A CLOB (plus Gamma and the geoblock check) that verifies what the venue verifies.
 struct FakeClob {
@@ -119,16 +117,7 @@ impl FakeClob {
                 json!({"blocked": self.blocked, "ip": "127.0.0.1", "country": if self.blocked { "US" } else { "IE" }, "region": "x"})
                     .to_string(),
             ),
-            "/markets" => Response::json(
-                json!([{
-                    "conditionId": format!("0x{}", "c".repeat(64)), "question": "Will the fake fill?", "category": "test",
-                    "outcomes": "[\"Yes\", \"No\"]", "outcomePrices": "[\"0.53\", \"0.47\"]",
-                    "clobTokenIds": json!([TOKEN, OTHER_TOKEN]).to_string(),
-                    "orderPriceMinTickSize": 0.01, "orderMinSize": 5, "negRisk": false, "acceptingOrders": true,
-                    "closed": false, "liquidity": "1000", "version": 2,
-                }])
-                .to_string(),
-            ),
+            "/markets" => Response::json(gamma_markets().to_string()),
             "/fee-rate" => Response::json(json!({"base_fee": 200}).to_string()),
             "/neg-risk" => Response::json(json!({"neg_risk": false}).to_string()),
             "/auth/derive-api-key" => match l1_signer(r) {

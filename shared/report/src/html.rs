@@ -146,7 +146,7 @@ fn leader_table(h: &mut String, d: &ReportData) {
     h.push_str(r#"<section><h2>Leaders</h2><table><tr><th>leader</th><th class="n">PnL</th><th class="n">copies</th><th class="n">refusals</th><th class="n">latency p50</th><th class="n">detection p50 / p99</th><th class="n">missed</th><th>followed now (copyable edge)</th></tr>"#);
     for (w, f) in rows {
         let pnl = f.pnl();
-        let secs = |v: Option<f64>| v.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".into());
+        let secs = copycat_core::report::secs_label;
         let now = d.leaders.get(w).map(|l| format!("yes ({:+.3})", l.score)).unwrap_or_default();
         let _ = write!(
             h,

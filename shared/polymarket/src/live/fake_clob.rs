@@ -151,7 +151,7 @@ impl FakeClob {
             }
             (_, "/time") => Response::json("1796083200"),
             (_, "/v2/status") => Response::json(json!({"status": "ok"}).to_string()),
-            (_, "/markets") => Response::json(market().to_string()),
+            (_, "/markets") => Response::json(gamma_markets().to_string()),
             (_, "/fee-rate") => Response::json(json!({"base_fee": 200}).to_string()),
             (_, "/neg-risk") => Response::json(json!({"neg_risk": false}).to_string()),
             ("GET", "/auth/derive-api-key") | ("POST", "/auth/api-key") => match self.l1_address(r) {
@@ -307,8 +307,9 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// The one Gamma market the fake lists (tick 0.01, minimum 5 shares, not neg-risk).
-fn market() -> Value {
+/// The one Gamma market the fake lists (tick 0.01, minimum 5 shares, not neg-risk), as `/markets`
+/// answers it.
+pub fn gamma_markets() -> Value {
     json!([{
         "conditionId": format!("0x{}", "c".repeat(64)), "question": "Will the fake fill?", "category": "test",
         "outcomes": "[\"Yes\", \"No\"]", "outcomePrices": "[\"0.53\", \"0.47\"]",
