@@ -85,6 +85,69 @@ pub struct Config {
     pub schedule: ScheduleConfig,
     /// The chaos soak's fault plan (`copycat chaos`).
     pub chaos: ChaosConfig,
+    /// The Polygon node CopyCat reads fills from and sends redemptions to.
+    pub chain: ChainConfig,
+}
+
+/// `[chain]`: the Polygon JSON-RPC node. Without a `rpc_url` there is no chain: fills are detected
+/// from the Data API alone and nothing is sent on chain.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChainConfig {
+    /// JSON-RPC endpoint (`http://` or `https://`); empty means no chain.
+    pub rpc_url: String,
+    /// The chain id the node must answer `eth_chainId` with (137 is Polygon mainnet); a node for
+    /// another chain is refused before anything is read from or sent to it.
+    pub chain_id: u64,
+    /// Whole-request timeout of one JSON-RPC call.
+    pub request_timeout_ms: u64,
+    /// TCP + TLS connect timeout.
+    pub connect_timeout_ms: u64,
+    /// Retries after the first attempt on 429, 5xx, timeouts and broken connections.
+    pub max_retries: u32,
+    /// First back-off before a retry; doubles each retry, fully jittered.
+    pub retry_base_ms: u64,
+    /// Longest back-off.
+    pub retry_max_ms: u64,
+}
+
+impl Default for ChainConfig {
+    fn default() -> Self {
+        ChainConfig {
+            rpc_url: String::new(),
+            chain_id: 137,
+            request_timeout_ms: 5_000,
+            connect_timeout_ms: 2_000,
+            max_retries: 2,
+            retry_base_ms: 200,
+            retry_max_ms: 5_000,
+        }
+    }
+}
+
+impl ChainConfig {
+    /// Whether a node is configured.
+    pub fn enabled(&self) -> bool {
+        !self.rpc_url.is_empty()
+    }
+
+    /// Checks the chain rules; keys are reported as `chain.<field>`.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, rule: &str| Err(ConfigError::Invalid { key: format!("chain.{key}"), rule: rule.into() });
+        if self.enabled() {
+            let rest = self.rpc_url.strip_prefix("https://").or_else(|| self.rpc_url.strip_prefix("http://"));
+            if rest.is_none_or(|r| r.is_empty() || r.starts_with('/')) {
+                return bad("rpc_url", "must be empty (no chain) or an http:// or https:// URL with a host");
+            }
+        }
+        if self.chain_id == 0 {
+            return bad("chain_id", "must be at least 1 (137 is Polygon)");
+        }
+        if self.retry_max_ms < self.retry_base_ms {
+            return bad("retry_max_ms", "must be at least retry_base_ms");
+        }
+        Ok(())
+    }
 }
 
 /// `[chaos]`: the seeded fault plan of `copycat chaos`, which drives leader trades through the
@@ -1198,6 +1261,10 @@ impl Config {
             ("chaos.max_clock_skew_ms", self.chaos.max_clock_skew_ms, 0),
             ("chaos.visibility_timeout_secs", self.chaos.visibility_timeout_secs, 1),
             ("chaos.claim_in_progress_secs", self.chaos.claim_in_progress_secs, 1),
+            ("chain.request_timeout_ms", self.chain.request_timeout_ms, 1),
+            ("chain.connect_timeout_ms", self.chain.connect_timeout_ms, 1),
+            ("chain.retry_base_ms", self.chain.retry_base_ms, 1),
+            ("chain.retry_max_ms", self.chain.retry_max_ms, 1),
         ]
         .into_iter()
         .map(|(k, v, min)| (k.to_string(), v, min))
@@ -1455,7 +1522,8 @@ impl Config {
         if self.demo.markets < 4 {
             return bad("demo.markets", "must be at least 4");
         }
-        self.venue.validate()
+        self.venue.validate()?;
+        self.chain.validate()
     }
 }
 

@@ -13,17 +13,20 @@ pub enum Dependency {
     Gamma,
     /// Polymarket CLOB (books, prices, orders).
     Clob,
+    /// A Polygon JSON-RPC node (`chain.rpc_url`): fills as logs, redemptions as transactions.
+    Chain,
 }
 
 impl Dependency {
     /// Every dependency with a breaker.
-    pub const ALL: [Dependency; 3] = [Dependency::DataApi, Dependency::Gamma, Dependency::Clob];
+    pub const ALL: [Dependency; 4] = [Dependency::DataApi, Dependency::Gamma, Dependency::Clob, Dependency::Chain];
     /// Name used in records, metrics and config.
     pub fn as_str(self) -> &'static str {
         match self {
             Dependency::DataApi => "data-api",
             Dependency::Gamma => "gamma",
             Dependency::Clob => "clob",
+            Dependency::Chain => "chain",
         }
     }
 }

@@ -249,6 +249,71 @@ impl MarketError {
     }
 }
 
+/// One failed JSON-RPC call to the chain node, after retries.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainError {
+    /// No answer: connection refused or broken, a timeout, or 5xx on every attempt.
+    #[error("chain node unavailable ({method}): {reason}")]
+    Unavailable {
+        /// The JSON-RPC method.
+        method: String,
+        /// What the transport or the node said.
+        reason: String,
+    },
+    /// 429 on every attempt.
+    #[error("chain node rate-limited us ({method})")]
+    RateLimited {
+        /// The JSON-RPC method.
+        method: String,
+        /// The node's hint, when given.
+        retry_after_ms: Option<u64>,
+    },
+    /// An answer that is not a JSON-RPC 2.0 response of the expected shape.
+    #[error("chain node sent a bad response to {method}: {reason}")]
+    BadResponse {
+        /// The JSON-RPC method.
+        method: String,
+        /// Field and problem.
+        reason: String,
+    },
+    /// The node answered with a JSON-RPC error object (a reverted call, a log range too large, a
+    /// nonce too low): an answer about our request, not a failure of the node.
+    #[error("chain node refused {method}: {message} (code {code})")]
+    Rpc {
+        /// The JSON-RPC method.
+        method: String,
+        /// The error code.
+        code: i64,
+        /// The error message, as sent (cut to 200 characters).
+        message: String,
+    },
+    /// The node serves another chain than `chain.chain_id`: nothing is read from it or sent to it.
+    #[error("chain node serves chain id {got}, expected {expected}: check chain.rpc_url")]
+    WrongChain {
+        /// `chain.chain_id`.
+        expected: u64,
+        /// What `eth_chainId` answered.
+        got: u64,
+    },
+    /// No node is configured (`chain.rpc_url` is empty).
+    #[error("no chain node configured (set chain.rpc_url)")]
+    NotConfigured,
+}
+
+impl ChainError {
+    /// Whether this counts against the `chain` breaker: the node's fault, not our request's.
+    pub fn counts_as_failure(&self) -> bool {
+        !matches!(self, ChainError::Rpc { .. } | ChainError::NotConfigured)
+    }
+}
+
+/// The `ChainRpc` port: one JSON-RPC 2.0 call to the Polygon node, answered with its `result`.
+#[async_trait]
+pub trait ChainRpc: Send + Sync {
+    /// Calls `method` with `params` (a JSON array) and returns the response's `result`.
+    async fn call(&self, method: &str, params: serde_json::Value) -> Result<serde_json::Value, ChainError>;
+}
+
 /// The `MarketData` port: leaderboard, wallet history, markets and books.
 #[async_trait]
 pub trait MarketData: Send + Sync {

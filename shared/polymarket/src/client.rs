@@ -166,6 +166,14 @@ impl PolymarketClient {
             Dependency::DataApi => &self.inner.data_api,
             Dependency::Gamma => &self.inner.gamma,
             Dependency::Clob => &self.inner.clob,
+            Dependency::Chain => {
+                return Err(VenueError::Refused {
+                    dependency: route.dependency,
+                    route: route.path.into(),
+                    status: 0,
+                    body: "the chain node is not a venue route (use copycat-chain)".into(),
+                });
+            }
         };
         let mut url = Url::parse(&format!("{base}{}", route.path)).map_err(|e| VenueError::Refused {
             dependency: route.dependency,

@@ -37,7 +37,7 @@ pub struct SimWorld {
     realized_at: Vec<Vec<i64>>,
     realized_sum: Vec<Vec<Decimal>>,
     /// Manual outage switches, one per dependency (shared by the market data and the broker).
-    switches: [AtomicBool; 3],
+    switches: [AtomicBool; 4],
 }
 
 impl SimWorld {
@@ -118,7 +118,7 @@ impl SimWorld {
             rows,
             realized_at,
             realized_sum,
-            switches: [AtomicBool::new(false), AtomicBool::new(false), AtomicBool::new(false)],
+            switches: std::array::from_fn(|_| AtomicBool::new(false)),
         }
     }
 
@@ -340,6 +340,7 @@ fn switch(dependency: Dependency) -> usize {
         Dependency::DataApi => 0,
         Dependency::Gamma => 1,
         Dependency::Clob => 2,
+        Dependency::Chain => 3,
     }
 }
 

@@ -1,0 +1,13 @@
+//! copycat-chain: the Polygon node over JSON-RPC.
+//!
+//! [`RpcClient`] is the one HTTP client behind the core's `ChainRpc` port: JSON-RPC 2.0 over
+//! POST, the configured timeouts, jittered retries on 429 / 5xx / timeouts / broken connections,
+//! and the node's chain id checked once before its first answer is trusted. [`quantity`] reads
+//! and writes the `0x…` hex quantities JSON-RPC uses.
+
+#![warn(missing_docs)]
+
+pub mod quantity;
+pub mod rpc;
+
+pub use rpc::{RpcClient, RpcStats};
