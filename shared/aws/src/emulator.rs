@@ -69,6 +69,11 @@ fn free_port() -> Result<u16, EmulatorError> {
     listener.local_addr().map(|a| a.port()).map_err(|e| EmulatorError::Start(e.to_string()))
 }
 
+/// The python next to moto when moto is in a venv, else `python3`.
+fn python_of(moto: &Path) -> PathBuf {
+    moto.parent().map(|d| d.join("python3")).filter(|p| p.exists()).unwrap_or_else(|| PathBuf::from("python3"))
+}
+
 /// The watchdog: starts moto, waits for stdin to close, then stops moto.
 const WATCHDOG: &str = "import subprocess, sys\n\
 p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n\
@@ -78,16 +83,32 @@ impl Emulator {
     /// Starts moto on 127.0.0.1 and a free port and waits until it answers HTTP.
     pub fn start() -> Result<Self, EmulatorError> {
         let moto = moto_server()?;
+        Self::start_with(&moto, |port| vec![moto.display().to_string(), "-H".into(), "127.0.0.1".into(), "-p".into(), port.to_string()])
+    }
+
+    /// Starts moto answering one request at a time (`infra/moto_serialized.py`, which says why):
+    /// conditional writes, transactions and FIFO receives from many processes then behave as on
+    /// AWS, which moto's own threaded server does not guarantee.
+    pub fn start_serialized() -> Result<Self, EmulatorError> {
+        let moto = moto_server()?;
+        let python = python_of(&moto);
+        let script = repo_root().join("infra/moto_serialized.py");
+        if !script.exists() {
+            return Err(EmulatorError::Start(format!("{} is missing", script.display())));
+        }
+        Self::start_with(&moto, |port| vec![python.display().to_string(), script.display().to_string(), port.to_string()])
+    }
+
+    fn start_with(moto: &Path, command: impl Fn(u16) -> Vec<String>) -> Result<Self, EmulatorError> {
         // Use the venv's python for the watchdog when moto is in a venv.
-        let python = moto.parent().map(|d| d.join("python3")).filter(|p| p.exists()).unwrap_or_else(|| PathBuf::from("python3"));
+        let python = python_of(moto);
         let mut last = String::new();
         for _ in 0..3 {
             let port = free_port()?;
             let mut child = Command::new(&python)
                 .arg("-c")
                 .arg(WATCHDOG)
-                .arg(&moto)
-                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+                .args(command(port))
                 .stdin(Stdio::piped())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

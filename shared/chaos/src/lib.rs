@@ -8,11 +8,17 @@
 //!   timeouts from the state store, market data and broker, answers lost after an order filled,
 //!   a SIGKILL of the worker at a random port call inside a handler, and a skewed clock.
 //! - [`plan`]: the seeded leader trades and the signals they become.
+//! - [`stack`]: where the state table and queues are (the embedded file, or fresh resources on
+//!   the AWS emulator), written once and opened by every process.
+//! - [`runtime_api`]: the Lambda runtime API in front of one function process, for the AWS
+//!   backend, where workers are the copier under the official runtime client.
 //! - [`audit`]: the ledger, the portfolio and the venue's fills held against the leader trades.
 
 pub mod audit;
 pub mod faults;
 pub mod plan;
+pub mod runtime_api;
+pub mod stack;
 pub mod venue;
 
 pub use audit::{Audit, audit};

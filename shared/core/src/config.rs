@@ -178,6 +178,10 @@ pub struct ChaosConfig {
     pub visibility_timeout_secs: u64,
     /// Claim in-progress window during the soak (below the visibility timeout).
     pub claim_in_progress_secs: u64,
+    /// A handler invocation's deadline during the soak: a worker still inside the handler then is
+    /// stopped, as Lambda stops a timed-out invocation. At most the claim window, so no handler
+    /// works on past its claim.
+    pub invocation_timeout_ms: u64,
 }
 
 impl Default for ChaosConfig {
@@ -194,6 +198,7 @@ impl Default for ChaosConfig {
             markets: 40,
             visibility_timeout_secs: 3,
             claim_in_progress_secs: 2,
+            invocation_timeout_ms: 2_000,
         }
     }
 }
@@ -1261,6 +1266,7 @@ impl Config {
             ("chaos.max_clock_skew_ms", self.chaos.max_clock_skew_ms, 0),
             ("chaos.visibility_timeout_secs", self.chaos.visibility_timeout_secs, 1),
             ("chaos.claim_in_progress_secs", self.chaos.claim_in_progress_secs, 1),
+            ("chaos.invocation_timeout_ms", self.chaos.invocation_timeout_ms, 100),
             ("chain.request_timeout_ms", self.chain.request_timeout_ms, 1),
             ("chain.connect_timeout_ms", self.chain.connect_timeout_ms, 1),
             ("chain.retry_base_ms", self.chain.retry_base_ms, 1),
@@ -1512,6 +1518,12 @@ impl Config {
         }
         if ch.claim_in_progress_secs >= ch.visibility_timeout_secs {
             return bad("chaos.claim_in_progress_secs", "must be below chaos.visibility_timeout_secs");
+        }
+        if ch.invocation_timeout_ms > ch.claim_in_progress_secs.saturating_mul(1000) {
+            return bad(
+                "chaos.invocation_timeout_ms",
+                "must be at most chaos.claim_in_progress_secs (a handler must not outlive its claim)",
+            );
         }
         if self.demo.days == 0 {
             return bad("demo.days", "must be at least 1");
