@@ -15,10 +15,11 @@ one fails, the transaction is cancelled with the error moto gives for each item,
 hold, moto's own code runs the writes without the copies. With one request at a time nothing can change
 between the check and the writes, so what a client sees is what moto alone gives.
 
-And two to its SQS model, for speed only: SendMessage(Batch) and ReceiveMessage read one
+And three to its SQS model, for speed only: SendMessage(Batch) and ReceiveMessage read one
 attribute (content-based deduplication, retention) by computing all of the queue's attributes,
 which counts every message in the queue, so sending or receiving cost grew with the square of the
-queue's depth. Here those reads take the one attribute directly.
+queue's depth; here those reads take the one attribute directly. GetQueueAttributes computed all
+of them seven times per call; here once per call.
 """
 
 import sys
@@ -98,10 +99,29 @@ _full_attributes = sqs_models.Queue.attributes.fget
 _one_attribute = []  # set while moto reads only content-based deduplication
 
 
+_per_call = []  # while GetQueueAttributes runs: each queue's attributes, computed once
+
+
 def attributes(self):
     if _one_attribute:
         return {"ContentBasedDeduplication": str(bool(self.content_based_deduplication)).lower()}
+    if _per_call:
+        cache = _per_call[-1]
+        if id(self) not in cache:
+            cache[id(self)] = _full_attributes(self)
+        return cache[id(self)]
     return _full_attributes(self)
+
+
+def _attributes_once(method):
+    def wrapper(*args, **kwargs):
+        _per_call.append({})
+        try:
+            return method(*args, **kwargs)
+        finally:
+            _per_call.pop()
+
+    return wrapper
 
 
 def _reading_deduplication_only(method):
@@ -118,6 +138,7 @@ def _reading_deduplication_only(method):
 sqs_models.Queue.attributes = property(attributes)
 sqs_models.SQSBackend._validate_message = _reading_deduplication_only(sqs_models.SQSBackend._validate_message)
 sqs_models.SQSBackend.send_message = _reading_deduplication_only(sqs_models.SQSBackend.send_message)
+sqs_models.SQSBackend.get_queue_attributes = _attributes_once(sqs_models.SQSBackend.get_queue_attributes)
 
 
 def is_message_valid_based_on_retention_period(self, queue_name, message):

@@ -337,9 +337,16 @@ impl Phase<'_> {
         }
         let mut counts = Counts::default();
         let mut last_report = Instant::now();
+        // The queue's depth is asked once a second (on the emulator, each ask counts every
+        // message); workers are watched every 200 ms.
+        let mut depth = u64::MAX;
+        let mut depth_asked: Option<Instant> = None;
         loop {
             tokio::time::sleep(Duration::from_millis(200)).await;
-            let depth = self.signals_queue.depth().await?;
+            if depth_asked.is_none_or(|t| t.elapsed() >= Duration::from_secs(1)) {
+                depth = self.signals_queue.depth().await?;
+                depth_asked = Some(Instant::now());
+            }
             let stopping = depth == 0 || started.elapsed() > max;
             if stopping && !self.dir.join("stop").exists() {
                 std::fs::write(self.dir.join("stop"), b"").map_err(CliError::io("cannot write the stop file"))?;
