@@ -48,8 +48,9 @@ for t in "${targets[@]}"; do
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$corpus_root/$t.log" | grep -o '[0-9]*$' || echo '?')"
     echo "ok   $t: $runs runs in ${seconds}s, no finding"
   else
-    echo "FAIL $t: see fuzz/artifacts/$t/" >&2
-    grep -E "panicked|ERROR|SUMMARY|==[0-9]+==" "$corpus_root/$t.log" | head -10 >&2
+    cp "$corpus_root/$t.log" "fuzz/artifacts/$t/fuzz.log"
+    echo "FAIL $t: see fuzz/artifacts/$t/ (libFuzzer's log is fuzz.log there)" >&2
+    grep -E "panicked|ERROR|SUMMARY|deadly signal|==[0-9]+==" "$corpus_root/$t.log" | head -10 >&2
     failed+=("$t")
   fi
 done
