@@ -5,7 +5,7 @@
 //! nonce, and the call — the right contract for the account type and a `redeemPositions` of pUSD
 //! with a zero parent collection and index sets `[1, 2]`. A transaction that fails a check is
 //! mined as reverted and the reason kept. It can also answer another chain id, revert, hold
-//! receipts back for some polls, or never give one.
+//! receipts back for some polls, never give one, or keep transactions in its pool unmined.
 //!
 //! Served on 127.0.0.1 by [`FakeNode::serve`]; the server stops when its handle is dropped.
 
@@ -36,6 +36,9 @@ pub struct Behaviour {
     pub drop_receipts: bool,
     /// `eth_sendRawTransaction` fails as a 5xx would (the transaction is not taken).
     pub refuse_sends: bool,
+    /// Transactions are mined; off, they wait in the pool (counted by the "pending" nonce, not
+    /// by "latest", no receipt) until it is turned on again.
+    pub mine: bool,
 }
 
 impl Default for Behaviour {
@@ -49,6 +52,7 @@ impl Default for Behaviour {
             receipt_after_polls: 0,
             drop_receipts: false,
             refuse_sends: false,
+            mine: true,
         }
     }
 }
@@ -79,7 +83,9 @@ pub enum Via {
 pub struct Mined {
     /// Hash, `0x…`.
     pub hash: String,
-    /// Block.
+    /// Its sender.
+    pub from: Address,
+    /// Block (0 while in the pool).
     pub block: u64,
     /// Succeeded.
     pub success: bool,
@@ -136,9 +142,19 @@ impl FakeNode {
         f(&mut self.behaviour.lock().unwrap_or_else(|p| p.into_inner()));
     }
 
-    /// Transactions taken (in order), with their outcome.
+    /// Transactions taken (in order), with their outcome; those still in the pool included.
     pub fn mined(&self) -> Vec<Mined> {
         self.state().mined.clone()
+    }
+
+    fn include_pool(&self) {
+        let mut s = self.state();
+        let mut block = s.block;
+        for m in s.mined.iter_mut().filter(|m| m.block == 0) {
+            block += 1;
+            m.block = block;
+        }
+        s.block = block;
     }
 
     /// Every raw transaction it was handed (re-broadcasts included).
@@ -169,6 +185,9 @@ impl FakeNode {
         let method = req.get("method").and_then(Value::as_str).unwrap_or_default().to_owned();
         let params = req.get("params").cloned().unwrap_or(json!([]));
         let b = self.behaviour.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        if b.mine {
+            self.include_pool();
+        }
         self.state().calls.push(method.clone());
         let ok = |result: Value| (200, json!({"jsonrpc": "2.0", "id": id, "result": result}).to_string());
         let err =
@@ -182,7 +201,13 @@ impl FakeNode {
                 let Some(from) = params.get(0).and_then(Value::as_str).and_then(|a| Address::parse(a).ok()) else {
                     return err(-32602, "invalid address");
                 };
-                ok(q(self.state().nonce.get(&from).copied().unwrap_or(0).into()))
+                let s = self.state();
+                let pending = s.nonce.get(&from).copied().unwrap_or(0);
+                let in_pool = s.mined.iter().filter(|m| m.from == from && m.block == 0).count() as u64;
+                match params.get(1).and_then(Value::as_str) {
+                    Some("pending") => ok(q(pending.into())),
+                    _ => ok(q((pending - in_pool).into())),
+                }
             }
             "eth_estimateGas" => match &b.estimate_reverts {
                 Some(m) => err(3, &format!("execution reverted: {m}")),
@@ -207,7 +232,7 @@ impl FakeNode {
                 };
                 let found = s.mined.iter().find(|m| m.hash == hash).cloned();
                 match found {
-                    Some(m) if !b.drop_receipts && polls > b.receipt_after_polls => ok(json!({
+                    Some(m) if m.block > 0 && !b.drop_receipts && polls > b.receipt_after_polls => ok(json!({
                         "transactionHash": m.hash,
                         "blockNumber": q(m.block.into()),
                         "status": if m.success { "0x1" } else { "0x0" },
@@ -244,10 +269,14 @@ impl FakeNode {
             Err(reason) => (None, Some(reason)),
         };
         s.nonce.insert(tx.from, next + 1);
-        s.block += 1;
-        let block = s.block;
+        let block = if b.mine {
+            s.block += 1;
+            s.block
+        } else {
+            0
+        };
         let success = rejected.is_none() && !b.revert_on_chain;
-        s.mined.push(Mined { hash: hash.clone(), block, success, condition_id, rejected, nonce: tx.nonce });
+        s.mined.push(Mined { hash: hash.clone(), from: tx.from, block, success, condition_id, rejected, nonce: tx.nonce });
         Ok(hash)
     }
 

@@ -25,7 +25,8 @@ fn cfg() -> RedemptionConfig {
 }
 
 fn redeemer(url: &str, holder: Holder, cfg: RedemptionConfig) -> ChainRedeemer {
-    let rpc = RpcClient::from_config(&ChainConfig { rpc_url: url.into(), retry_base_ms: 1, retry_max_ms: 2, ..ChainConfig::default() }).unwrap();
+    let rpc =
+        RpcClient::from_config(&ChainConfig { rpc_url: url.into(), retry_base_ms: 1, retry_max_ms: 2, ..ChainConfig::default() }).unwrap();
     ChainRedeemer::new(Arc::new(rpc), KEY, holder, 137, cfg).unwrap()
 }
 

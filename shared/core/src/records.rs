@@ -142,8 +142,6 @@ pub enum RedemptionStatus {
     Sent {
         /// The transaction.
         tx: crate::ports::SignedRedemption,
-        /// Checks that have broadcast it.
-        broadcasts: u32,
     },
     /// Mined and succeeded; the payout was booked in the same write.
     Redeemed {
