@@ -156,8 +156,7 @@ pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthE
 
 /// One health check; `chain` adds the node's probe and on-chain redemption.
 pub async fn run_health_check_with_chain(deps: &HealthDeps, chain: &ChainDeps) -> Result<HealthReport, HealthError> {
-    let mut report = HealthReport::default();
-    report.chain = probe_chain(deps, chain).await;
+    let mut report = HealthReport { chain: probe_chain(deps, chain).await, ..HealthReport::default() };
     let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
     let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
     let mut clob = BreakerGate::read(deps, Dependency::Clob, "health-check").await;
@@ -167,10 +166,10 @@ pub async fn run_health_check_with_chain(deps: &HealthDeps, chain: &ChainDeps) -
     .await;
 
     let (mut portfolio, resolved) = mark_portfolio(deps, chain.redeems(deps), &mut gamma, &mut clob, &mut report).await?;
-    if redeem::redeem_resolved(deps, chain, resolved, &mut report).await? {
-        if let Some(p) = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await? {
-            portfolio = p;
-        }
+    if redeem::redeem_resolved(deps, chain, resolved, &mut report).await?
+        && let Some(p) = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await?
+    {
+        portfolio = p;
     }
     let now = deps.clock.now();
     let equity = portfolio.value.equity();

@@ -290,8 +290,11 @@ pub fn read_redeem(data: &[u8]) -> Result<RedeemArgs, String> {
     Ok(RedeemArgs { collateral: word_address(a, 0)?, parent_collection: word(a, 32)?, condition_id: word(a, 64)?, index_sets })
 }
 
-/// Reads a proxy factory `proxy` call: (type code, to, value, data) per call.
-pub fn read_proxy(data: &[u8]) -> Result<Vec<(u8, Address, u128, Vec<u8>)>, String> {
+/// One call of a proxy factory batch: (type code, to, value, data).
+pub type ProxiedCall = (u8, Address, u128, Vec<u8>);
+
+/// Reads a proxy factory `proxy` call.
+pub fn read_proxy(data: &[u8]) -> Result<Vec<ProxiedCall>, String> {
     let a = strip_selector(data, PROXY_SIGNATURE)?;
     let arr = word_usize(a, 0)?;
     let n = word_usize(a, arr)?;
