@@ -87,12 +87,16 @@ fn is_revert(e: &ChainError) -> Option<String> {
 }
 
 /// Whether `eth_sendRawTransaction`'s error means the node already has this transaction (or
-/// its nonce is spent, which the receipt and the mined nonce then explain).
+/// its nonce is spent, which the receipt and the mined nonce then explain). Geth and bor say
+/// "already known" / "nonce too low"; ganache says "the tx doesn't have the correct nonce"
+/// (seen re-broadcasting a mined transaction in `tests/real_evm.rs`).
 fn already_sent(e: &ChainError) -> bool {
     match e {
         ChainError::Rpc { message, .. } => {
             let m = message.to_ascii_lowercase();
-            m.contains("already known") || m.contains("known transaction") || m.contains("nonce too low")
+            ["already known", "known transaction", "already imported", "nonce too low", "doesn't have the correct nonce"]
+                .iter()
+                .any(|s| m.contains(s))
         }
         _ => false,
     }
