@@ -157,6 +157,9 @@ pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthE
 /// One health check; `chain` adds the node's probe and on-chain redemption.
 pub async fn run_health_check_with_chain(deps: &HealthDeps, chain: &ChainDeps) -> Result<HealthReport, HealthError> {
     let mut report = HealthReport { chain: probe_chain(deps, chain).await, ..HealthReport::default() };
+    if matches!(report.chain, ChainProbe::Failed { .. }) {
+        report.probes_failed.push(Dependency::Chain.to_string());
+    }
     let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
     let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
     let mut clob = BreakerGate::read(deps, Dependency::Clob, "health-check").await;

@@ -302,6 +302,7 @@ async fn a_node_for_another_chain_is_refused_and_counts_against_the_chain_breake
     w.node.set(|b| b.chain_id = 1);
     let r = run_health_check_with_chain(&w.deps, &chain).await.unwrap();
     assert!(matches!(&r.chain, ChainProbe::Failed { error } if error.contains("chain id 1")), "{:?}", r.chain);
+    assert!(r.probes_failed.iter().any(|p| p == "chain"), "{:?}", r.probes_failed);
     assert!(w.node.mined().is_empty());
     assert!(w.redemption().await.is_none());
     assert_eq!(w.cash().await, Usd(dec!(60)));
