@@ -451,6 +451,36 @@ mod tests {
     }
 
     #[test]
+    fn every_truncation_and_byte_flip_of_a_signed_transaction_is_read_without_panicking() {
+        let key = Key::from_hex(&"42".repeat(32)).unwrap();
+        let tx = Eip1559 {
+            chain_id: 137,
+            nonce: 1,
+            max_priority_fee_per_gas: 1,
+            max_fee_per_gas: 2,
+            gas_limit: 21_000,
+            to: Address([9; 20]),
+            value: 0,
+            data: vec![0xab; 70],
+        };
+        let raw = tx.sign(&key).unwrap().raw;
+        for cut in 0..raw.len() {
+            assert!(decode_raw(&raw[..cut]).is_err(), "a transaction cut at {cut} is refused");
+        }
+        for i in 0..raw.len() {
+            for bit in [0x01u8, 0x80] {
+                let mut m = raw.clone();
+                m[i] ^= bit;
+                // Refused, or read as a transaction that does not come from the key: no altered
+                // transaction passes as the key's.
+                if let Ok(d) = decode_raw(&m) {
+                    assert_ne!(d.from, key.address(), "byte {i} bit {bit:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_keys_and_bad_transactions_are_refused_without_echoing_the_key() {
         let short = Key::from_hex("0x1234").unwrap_err();
         assert!(short.contains("2 bytes, a private key is 32"), "{short}");
