@@ -20,6 +20,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo clippy with the live broker (feature live)"
 cargo clippy -p copycat-polymarket --all-targets --features live --locked -- -D warnings
 
+step "cargo clippy with redemption signing (copycat-chain fake-node, health-check redeem)"
+cargo clippy -p copycat-chain --all-targets --features fake-node --locked -- -D warnings
+cargo clippy -p health-check --all-targets --features redeem --locked -- -D warnings
+
 if ! cargo deny --version >/dev/null 2>&1; then
   step "installing cargo-deny"
   cargo install cargo-deny --locked
@@ -64,3 +68,11 @@ bash scripts/fuzz.sh 2
 
 step "live broker tests (cargo nextest, feature live: the unit tests, tests/live_broker.rs and tests/signature_types.rs; the rest ran above)"
 cargo nextest run -p copycat-polymarket --features live --locked --no-fail-fast --lib --test live_broker --test signature_types
+
+step "redemption tests (cargo nextest, copycat-chain feature fake-node: RLP, signing, the redeem calls and the checking fake node)"
+cargo nextest run -p copycat-chain --features fake-node --locked --no-fail-fast
+
+if command -v npm >/dev/null 2>&1; then
+  step "redemption on a real EVM (scripts/real-evm.sh: ganache, the real ConditionalTokens and Safe 1.3.0 from npm)"
+  bash scripts/real-evm.sh
+fi

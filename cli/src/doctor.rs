@@ -3,7 +3,8 @@
 //! and funder (for a proxy or a Safe, against the wallet Polymarket's factory makes for the
 //! key); the API key and the address it is bound to; the funder's pUSD balance and allowances;
 //! a signed order, built and verified here, never posted; the Data API, Gamma and the CLOB
-//! answering within the request timeout; the notification destinations. In paper mode without
+//! answering within the request timeout; the chain RPC node reachable and on the right chain id
+//! (skipped, not failed, when `chain.rpc_url` is empty); the notification destinations. In paper mode without
 //! a key, what needs one is skipped, saying so. Exits non-zero when any check fails.
 
 use crate::CliError;
@@ -41,7 +42,7 @@ pub enum Outcome {
 #[derive(Clone, Debug, Serialize)]
 pub struct Check {
     /// Stable name: `config`, `key`, `geoblock`, `funder`, `api_key`, `balance`, `signed_order`,
-    /// `data_api`, `gamma`, `clob`, `notifications`.
+    /// `data_api`, `gamma`, `clob`, `chain`, `notifications`.
     pub name: &'static str,
     /// Pass, fail or skip.
     pub outcome: Outcome,
@@ -120,7 +121,9 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
                 e.to_string(),
                 "fix the key named above in the config file or its COPYCAT__… override (`copycat config check` prints the resolved config)",
             )];
-            for name in ["key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "notifications"] {
+            for name in
+                ["key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "chain", "notifications"]
+            {
                 out.push(Check::skip(name, "needs a valid config"));
             }
             return out;
@@ -280,9 +283,48 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
         });
     }
 
+    // The chain node: reachable, and for the configured chain.
+    out.push(chain_check(&config).await);
+
     // Notification destinations: the check `copycat notify test` makes.
     out.push(notifications_check(&config, env).await);
     out
+}
+
+/// The node's scheme and host only: RPC URLs often carry an API key in their path or query.
+fn rpc_host(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or_default();
+    format!("{scheme}://{host}")
+}
+
+async fn chain_check(config: &Config) -> Check {
+    use copycat_core::ports::ChainError;
+    let c = &config.chain;
+    if !c.enabled() {
+        return Check::skip("chain", "chain.rpc_url is empty: no chain node (not a failure); resolved positions are not redeemed on chain");
+    }
+    let host = rpc_host(&c.rpc_url);
+    let client = match copycat_chain::RpcClient::from_config(c) {
+        Ok(client) => client,
+        Err(e) => return Check::fail("chain", EXIT_CONFIG, format!("{host}: {e}"), "fix [chain] in the config"),
+    };
+    match client.block_number().await {
+        Ok(block) => Check::pass("chain", format!("{host} answered on chain id {} (block {block})", c.chain_id)),
+        Err(ChainError::WrongChain { expected, got }) => Check::fail(
+            "chain",
+            EXIT_CONFIG,
+            format!("{host} is a node for chain id {got}, not {expected}"),
+            format!("point chain.rpc_url at a Polygon mainnet node (chain id {expected}), or fix chain.chain_id"),
+        ),
+        Err(e) => Check::fail(
+            "chain",
+            EXIT_UNAVAILABLE,
+            format!("{host}: {e}"),
+            format!("check the network and chain.rpc_url; the budget is chain.request_timeout_ms = {}", c.request_timeout_ms),
+        ),
+    }
 }
 
 fn mode_name(m: TradingMode) -> &'static str {

@@ -2,6 +2,7 @@
 //! each test ends): a healthy set-up of every signature type passes every check, and each broken
 //! set-up fails the check it should, with its advice and the CLI's exit code for its class.
 
+use copycat_chain::fake_node::{Expect, FakeNode, Served as NodeServed, Via};
 use copycat_core::config::SignatureType;
 use copycat_notify::RealTime;
 use copycat_notify::capture::{Reply, WebhookReceiver};
@@ -21,8 +22,8 @@ const PLENTY: Funds = Funds { balance: 250_000_000, allowance: u128::MAX };
 const EXIT_CONFIG: i32 = 78;
 const EXIT_REFUSED: i32 = 77;
 const EXIT_UNAVAILABLE: i32 = 69;
-const ORDER: [&str; 11] =
-    ["config", "key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "notifications"];
+const ORDER: [&str; 12] =
+    ["config", "key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "chain", "notifications"];
 
 fn key_address() -> Address {
     PrivateKey::from_hex(TEST_KEY).unwrap().address()
@@ -46,10 +47,12 @@ fn venue(t: SignatureType, funds: Funds) -> FakeClobSetup {
     setup
 }
 
-/// What a run needs: the fake venue, a webhook receiver, a config directory.
+/// What a run needs: the fake venue, a Polygon node stand-in, a webhook receiver, a config directory.
 struct Setup {
     _venue: LocalServer,
     url: String,
+    node: Arc<FakeNode>,
+    chain: Option<NodeServed>,
     slack: WebhookReceiver,
     dir: tempfile::TempDir,
 }
@@ -58,7 +61,9 @@ async fn setup(fake: FakeClobSetup) -> Setup {
     let venue = LocalServer::start(0, FakeClob::new(fake).handler()).await.unwrap();
     let url = venue.url();
     let slack = WebhookReceiver::start(Reply::status(200), Arc::new(RealTime)).await.unwrap();
-    Setup { _venue: venue, url, slack, dir: tempfile::tempdir().unwrap() }
+    let node = FakeNode::new(Expect { sender: copycat_chain::tx::Address(key_address().0), via: Via::Eoa });
+    let chain = Some(node.serve().await.unwrap());
+    Setup { _venue: venue, url, node, chain, slack, dir: tempfile::tempdir().unwrap() }
 }
 
 impl Setup {
@@ -72,7 +77,8 @@ impl Setup {
         let config = format!(
             "[trading]\n{trading}\ngeoblock_url = \"{venue}/api/geoblock\"\n\
              [venue]\ndata_api_url = \"{venue}\"\ngamma_url = \"{venue}\"\nclob_url = \"{venue}\"\nmax_retries = 0\n\
-             [notifications]\nallow_loopback_urls = true\n"
+             [notifications]\nallow_loopback_urls = true\n{}",
+            self.chain.as_ref().map(|c| format!("[chain]\nrpc_url = \"{}/key-in-path\"\nmax_retries = 0\n", c.url)).unwrap_or_default()
         );
         std::fs::write(self.dir.path().join("copycat.toml"), config).unwrap();
         let dir = self.dir.path().to_path_buf();
@@ -310,7 +316,7 @@ async fn paper_mode_without_a_key_skips_what_needs_one_and_says_so() {
         assert_eq!(outcome, "skip", "{name}");
         assert!(detail.contains("paper mode"), "{name}: {detail}");
     }
-    for name in ["config", "geoblock", "data_api", "gamma", "clob", "notifications"] {
+    for name in ["config", "geoblock", "data_api", "gamma", "clob", "chain", "notifications"] {
         assert_eq!(check(&all, name).1, "pass", "{name}");
     }
 }
@@ -370,4 +376,29 @@ async fn doctor_passes_against_copycat_sim_serve_with_the_fake_clob() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(checks(&out).iter().all(|c| c.1 == "pass"), "{:?}", checks(&out));
     drop(served);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chain_check_passes_on_the_right_chain_fails_on_another_and_skips_without_a_node() {
+    let mut s = setup(venue(SignatureType::Eoa, PLENTY)).await;
+    let out = s.doctor(&live(SignatureType::Eoa), Some(TEST_KEY), true).await;
+    let (_, outcome, detail, _) = check(&checks(&out), "chain").clone();
+    assert_eq!(outcome, "pass", "{detail}");
+    assert!(detail.contains("chain id 137") && detail.contains("block"), "{detail}");
+    assert!(!detail.contains("key-in-path"), "the RPC URL's path (often an API key) is not shown: {detail}");
+
+    s.node.set(|b| b.chain_id = 80002);
+    let out = s.doctor(&live(SignatureType::Eoa), Some(TEST_KEY), true).await;
+    assert_eq!(out.status.code(), Some(EXIT_CONFIG), "{}", text(&out));
+    let (_, outcome, detail, advice) = check(&checks(&out), "chain").clone();
+    assert_eq!(outcome, "fail");
+    assert!(detail.contains("chain id 80002, not 137"), "{detail}");
+    assert!(advice.contains("chain.rpc_url"), "{advice}");
+
+    s.chain = None;
+    let out = s.doctor(&live(SignatureType::Eoa), Some(TEST_KEY), true).await;
+    assert!(out.status.success(), "no node is not a failure: {}", text(&out));
+    let (_, outcome, detail, _) = check(&checks(&out), "chain").clone();
+    assert_eq!(outcome, "skip");
+    assert!(detail.contains("chain.rpc_url is empty"), "{detail}");
 }

@@ -1,7 +1,11 @@
 //! health-check: probes the dependencies, marks the portfolio (settling resolved markets),
 //! applies the drawdown ladder and the emergency stop, changes the mode when the balance
 //! crosses a tier (a conditional write, so two health checks never both apply it), fires
-//! milestones once each, and sends the daily summary.
+//! milestones once each, and sends the daily summary. With a chain node it probes the node under
+//! the `chain` breaker, and in live mode redeems winning positions on chain exactly once
+//! ([`redeem`]).
+
+pub mod redeem;
 
 use chrono::Timelike;
 use copycat_core::Usd;
@@ -23,6 +27,8 @@ use lambda_runtime::{Diagnostic, LambdaEvent};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+
+pub use redeem::ChainDeps;
 
 /// The schedule's input (SAM `ScheduleV2` `Input`, `{}`); nothing is required. Also taken as the
 /// `detail` of an EventBridge event (see [`copycat_core::schedule`]).
@@ -64,6 +70,37 @@ pub struct HealthReport {
     pub emergency_stop: bool,
     /// Held markets closed without a known winner, reported (once each, ever) by this check.
     pub resolution_unknown: Vec<String>,
+    /// The chain node's probe.
+    #[serde(default)]
+    pub chain: ChainProbe,
+    /// Markets redeemed on chain and booked by this check (condition ids).
+    #[serde(default)]
+    pub redeemed: Vec<String>,
+    /// Redemptions in flight or not started yet, left to the next check (condition ids).
+    #[serde(default)]
+    pub redemptions_waiting: Vec<String>,
+    /// Redemptions refused or failed in this check, with the reason.
+    #[serde(default)]
+    pub redemptions_failed: Vec<String>,
+}
+
+/// What the chain probe found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainProbe {
+    /// `chain.rpc_url` is empty: no chain, not a failure.
+    #[default]
+    NotConfigured,
+    /// The node answered on the right chain.
+    Ok {
+        /// Its latest block.
+        block: u64,
+    },
+    /// The node failed, answered for another chain, or its breaker is open.
+    Failed {
+        /// Why.
+        error: String,
+    },
 }
 
 /// A health-check failure that fails the invocation.
@@ -103,9 +140,26 @@ pub async fn handle(_event: LambdaEvent<HealthInput>, deps: &HealthDeps) -> Resu
     run_health_check(deps).await
 }
 
-/// One health check.
+/// The Lambda handler with a chain node (and, live, a redeemer).
+pub async fn handle_with_chain(
+    _event: LambdaEvent<HealthInput>,
+    deps: &HealthDeps,
+    chain: &ChainDeps,
+) -> Result<HealthReport, HealthError> {
+    run_health_check_with_chain(deps, chain).await
+}
+
+/// One health check without a chain node: resolved positions settle at resolution.
 pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthError> {
-    let mut report = HealthReport::default();
+    run_health_check_with_chain(deps, &ChainDeps::default()).await
+}
+
+/// One health check; `chain` adds the node's probe and on-chain redemption.
+pub async fn run_health_check_with_chain(deps: &HealthDeps, chain: &ChainDeps) -> Result<HealthReport, HealthError> {
+    let mut report = HealthReport { chain: probe_chain(deps, chain).await, ..HealthReport::default() };
+    if matches!(report.chain, ChainProbe::Failed { .. }) {
+        report.probes_failed.push(Dependency::Chain.to_string());
+    }
     let mut data = BreakerGate::read(deps, Dependency::DataApi, "health-check").await;
     let mut gamma = BreakerGate::read(deps, Dependency::Gamma, "health-check").await;
     let mut clob = BreakerGate::read(deps, Dependency::Clob, "health-check").await;
@@ -114,7 +168,12 @@ pub async fn run_health_check(deps: &HealthDeps) -> Result<HealthReport, HealthE
     })
     .await;
 
-    let portfolio = mark_portfolio(deps, &mut gamma, &mut clob, &mut report).await?;
+    let (mut portfolio, resolved) = mark_portfolio(deps, chain.redeems(deps), &mut gamma, &mut clob, &mut report).await?;
+    if redeem::redeem_resolved(deps, chain, resolved, &mut report).await?
+        && let Some(p) = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await?
+    {
+        portfolio = p;
+    }
     let now = deps.clock.now();
     let equity = portfolio.value.equity();
     let drawdown = portfolio.value.drawdown();
@@ -243,16 +302,60 @@ async fn probe<F: std::future::Future<Output = Result<(), copycat_core::ports::M
     }
 }
 
+/// Probes the chain node under the `chain` breaker: its chain id (checked by the client before
+/// anything else) and latest block. "Not configured" without a node is not a failure.
+async fn probe_chain(deps: &HealthDeps, chain: &ChainDeps) -> ChainProbe {
+    let Some(rpc) = chain.rpc.as_deref() else { return ChainProbe::NotConfigured };
+    let mut gate = BreakerGate::read(deps, Dependency::Chain, "health-check").await;
+    let now = deps.clock.now();
+    if let Err(e) = gate.admit(deps, now).await {
+        return ChainProbe::Failed { error: e.to_string() };
+    }
+    let result = rpc.call("eth_blockNumber", serde_json::json!([])).await.and_then(|v| {
+        block_number(&v).map_err(|reason| copycat_core::ports::ChainError::BadResponse { method: "eth_blockNumber".into(), reason })
+    });
+    let now = deps.clock.now();
+    match result {
+        Ok(block) => {
+            gate.record(deps, now, Ok(())).await;
+            ChainProbe::Ok { block }
+        }
+        Err(e) => {
+            let error = e.to_string();
+            gate.record(deps, now, if e.counts_as_failure() { Err(error.as_str()) } else { Ok(()) }).await;
+            notify(
+                deps,
+                &format!("health|{}|{}", Dependency::Chain, now.timestamp() / 60),
+                now,
+                Event::HealthCheckFailed { dependency: Dependency::Chain, error: error.clone() },
+            )
+            .await;
+            ChainProbe::Failed { error }
+        }
+    }
+}
+
+/// A JSON-RPC quantity (`0x…` hex) as a block number; names what was wrong.
+fn block_number(v: &serde_json::Value) -> Result<u64, String> {
+    let s = v.as_str().ok_or_else(|| format!("expected a hex quantity, got {v}"))?;
+    let digits = s.strip_prefix("0x").ok_or_else(|| format!("quantity {s:?} has no 0x prefix"))?;
+    u64::from_str_radix(digits, 16).map_err(|e| format!("quantity {s:?}: {e}"))
+}
+
 /// Re-marks every position at its book's mid and settles resolved ones, in one transaction
-/// with the portfolio (re-read and re-done on a conflict with a copier).
+/// with the portfolio (re-read and re-done on a conflict with a copier). With `defer_winners`
+/// (live redemption on chain), a winning position is not settled here but returned, to be
+/// redeemed; a losing one still closes at zero, which needs no transaction.
 async fn mark_portfolio(
     deps: &HealthDeps,
+    defer_winners: bool,
     gamma: &mut BreakerGate,
     clob: &mut BreakerGate,
     report: &mut HealthReport,
-) -> Result<Versioned<PortfolioState>, HealthError> {
+) -> Result<(Versioned<PortfolioState>, Vec<redeem::Resolved>), HealthError> {
     let cfg = &deps.config;
     for _ in 0..copycat_state::MAX_ATTEMPTS {
+        let mut resolved = Vec::new();
         let now = deps.clock.now();
         let stored = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await?;
         let positions = deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await?;
@@ -279,6 +382,10 @@ async fn mark_portfolio(
                 continue;
             }
             if let Some(price) = market.settlement_price(&pos.value.token_id) {
+                if defer_winners && price.0 > rust_decimal::Decimal::ZERO {
+                    resolved.push(redeem::Resolved { market, token_id: pos.value.token_id.clone(), price });
+                    continue;
+                }
                 p = settle(&p, &pos.value, price, now);
                 writes.push(Write::DeleteIfVersion { key: rec.key.clone(), expected_version: pos.version });
                 // What it paid and to whose copies: the report's profit by leader.
@@ -308,7 +415,7 @@ async fn mark_portfolio(
         let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
         if !changed && writes.is_empty() {
             report_resolution_unknown(deps, &unknown, now, report).await;
-            return Ok(stored.unwrap_or(Versioned { value: p, version: 0 }));
+            return Ok((stored.unwrap_or(Versioned { value: p, version: 0 }), resolved));
         }
         writes.push(match &stored {
             None => Write::PutIfAbsent { key: keys::portfolio(), body: to_body(&p), expires_at: None },
@@ -320,7 +427,7 @@ async fn mark_portfolio(
                 report.positions_settled = settled;
                 report_resolution_unknown(deps, &unknown, now, report).await;
                 let version = stored.map(|v| v.version + 1).unwrap_or(1);
-                return Ok(Versioned { value: p, version });
+                return Ok((Versioned { value: p, version }, resolved));
             }
             Err(e) if e.is_conflict() => continue,
             Err(e) => return Err(e.into()),

@@ -1,14 +1,79 @@
 //! The health-check Lambda: wiring only. The AWS backend (DynamoDB state table, EMF metrics, and the
 //! queues this function sends to) is built once per process from the environment and borrowed by
-//! every invocation. Market data comes from Polymarket over HTTP (the [venue] URLs); this function places no orders.
+//! every invocation. Market data comes from Polymarket over HTTP (the [venue] URLs); this function
+//! places no orders. With `chain.rpc_url` set it probes the Polygon node; built with
+//! `--features redeem` and configured for live trading (`trading.mode = "live"`, the key in
+//! COPYCAT_POLYMARKET_PRIVATE_KEY, `redemption.enabled`), it also redeems resolved positions on chain.
+
+use copycat_core::config::Config;
+use health_check::ChainDeps;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::tracing::init_default_subscriber();
     let mut init = copycat_aws::LambdaInit::start().await?;
     let market = init.venue(|config, _clock| copycat_polymarket::market_data(config))?;
+    let chain = init.venue(|config, _clock| chain_deps(config))?;
     let deps = health_check::HealthDeps { reporting: init.wiring().reporting().await?, market };
     init.finish();
-    let deps = &deps;
-    lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { health_check::handle(event, deps).await })).await
+    let (deps, chain) = (&deps, &chain);
+    lambda_runtime::run(lambda_runtime::service_fn(move |event| async move { health_check::handle_with_chain(event, deps, chain).await }))
+        .await
+}
+
+/// Why the chain side could not be built; the Lambda does not start.
+#[derive(Debug, thiserror::Error)]
+enum ChainWiringError {
+    #[error("chain node: {0}")]
+    Node(#[from] copycat_core::ports::ChainError),
+    #[cfg(feature = "redeem")]
+    #[error("redemption: {0} (or set redemption.enabled = false)")]
+    Redeem(#[from] copycat_core::ports::RedeemError),
+}
+
+/// The node when `chain.rpc_url` is set, and the redeemer when this build and config redeem.
+fn chain_deps(config: &Config) -> Result<ChainDeps, ChainWiringError> {
+    if !config.chain.enabled() {
+        return Ok(ChainDeps::default());
+    }
+    let rpc: std::sync::Arc<dyn copycat_core::ports::ChainRpc> = std::sync::Arc::new(copycat_chain::RpcClient::from_config(&config.chain)?);
+    Ok(ChainDeps { redeemer: redeemer(config, rpc.clone())?, rpc: Some(rpc) })
+}
+
+#[cfg(not(feature = "redeem"))]
+fn redeemer(
+    config: &Config,
+    _rpc: std::sync::Arc<dyn copycat_core::ports::ChainRpc>,
+) -> Result<Option<std::sync::Arc<dyn copycat_core::ports::Redeemer>>, ChainWiringError> {
+    if config.trading.mode == copycat_core::config::TradingMode::Live && config.redemption.enabled {
+        tracing::warn!(
+            "this health-check build has no redemption (build with --features redeem): resolved positions settle at resolution and must be redeemed by hand"
+        );
+    }
+    Ok(None)
+}
+
+/// The key and account of `[trading]`, checked the way the live broker checks them (key length,
+/// funder against the signature type and the factory-derived wallet), sending to the node.
+#[cfg(feature = "redeem")]
+fn redeemer(
+    config: &Config,
+    rpc: std::sync::Arc<dyn copycat_core::ports::ChainRpc>,
+) -> Result<Option<std::sync::Arc<dyn copycat_core::ports::Redeemer>>, ChainWiringError> {
+    use copycat_core::ports::RedeemError;
+    use copycat_polymarket::live::{PRIVATE_KEY_ENV, account};
+    if config.trading.mode != copycat_core::config::TradingMode::Live || !config.redemption.enabled {
+        return Ok(None);
+    }
+    let refused = |reason: String| ChainWiringError::Redeem(RedeemError::Refused { reason });
+    let key = std::env::var(PRIVATE_KEY_ENV).map_err(|_| refused(format!("the wallet key is not in {PRIVATE_KEY_ENV}")))?;
+    let acct = account::Account::new(&config.trading, &key).map_err(|e| refused(e.to_string()))?;
+    let owner = copycat_chain::tx::Address(acct.key_address().0);
+    let derived = match acct.expected_funder() {
+        account::ExpectedFunder::Derived { address, .. } => Some(copycat_chain::tx::Address(address.0)),
+        _ => None,
+    };
+    let holder = copycat_chain::redeem::Holder::new(config.trading.signature_type, owner, config.trading.funder.as_deref(), derived)?;
+    let r = copycat_chain::redeemer::ChainRedeemer::new(rpc, &key, holder, config.chain.chain_id, config.redemption.clone())?;
+    Ok(Some(std::sync::Arc::new(r)))
 }

@@ -7,7 +7,16 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "fake-node")]
+pub mod fake_node;
 pub mod quantity;
+#[cfg(feature = "signing")]
+pub mod redeem;
+#[cfg(feature = "signing")]
+pub mod redeemer;
+pub mod rlp;
 pub mod rpc;
+#[cfg(feature = "signing")]
+pub mod tx;
 
 pub use rpc::{RpcClient, RpcStats};

@@ -87,6 +87,87 @@ pub struct Config {
     pub chaos: ChaosConfig,
     /// The Polygon node CopyCat reads fills from and sends redemptions to.
     pub chain: ChainConfig,
+    /// Redeeming resolved positions on chain: gas caps, receipt waits.
+    pub redemption: RedemptionConfig,
+}
+
+/// `[redemption]`: how the health check redeems our positions in resolved markets on chain (live
+/// mode with `chain.rpc_url` set). Every number here caps what one redemption may cost or wait.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedemptionConfig {
+    /// Redeem at all; off, resolved positions stay open (marked) until redeemed by hand.
+    pub enabled: bool,
+    /// Most paid per gas (base fee + tip), in gwei: a redemption that would need more waits.
+    pub max_fee_per_gas_gwei: u64,
+    /// Tip per gas, in gwei (Polygon's validators expect at least about 25-30).
+    pub priority_fee_gwei: u64,
+    /// Most gas one redemption may use; the node's estimate (plus `gas_headroom_percent`) above
+    /// this is refused, never sent.
+    pub gas_limit_cap: u64,
+    /// Added to the node's gas estimate, in percent.
+    pub gas_headroom_percent: u64,
+    /// How long one health check waits for a sent redemption's receipt before leaving it to the
+    /// next check (which re-broadcasts the same signed bytes, never a new transaction).
+    pub receipt_wait_ms: u64,
+    /// Pause between two receipt polls.
+    pub receipt_poll_ms: u64,
+    /// Blocks on top of the receipt's block before the payout is booked (0: at the receipt).
+    pub confirmations: u64,
+    /// How long one health check holds the redemption lease (one sender at a time, so two checks
+    /// never sign with the same nonce); another takes over after it expires.
+    pub lease_secs: u64,
+    /// Most redemptions one health check starts.
+    pub max_per_check: u32,
+}
+
+impl Default for RedemptionConfig {
+    fn default() -> Self {
+        RedemptionConfig {
+            enabled: true,
+            max_fee_per_gas_gwei: 500,
+            priority_fee_gwei: 30,
+            gas_limit_cap: 600_000,
+            gas_headroom_percent: 25,
+            receipt_wait_ms: 20_000,
+            receipt_poll_ms: 2_000,
+            confirmations: 0,
+            lease_secs: 120,
+            max_per_check: 5,
+        }
+    }
+}
+
+impl RedemptionConfig {
+    /// Checks the redemption rules; keys are reported as `redemption.<field>`.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, rule: &str| Err(ConfigError::Invalid { key: format!("redemption.{key}"), rule: rule.into() });
+        if self.max_fee_per_gas_gwei == 0 || self.max_fee_per_gas_gwei > 100_000 {
+            return bad("max_fee_per_gas_gwei", "must be in [1, 100000]");
+        }
+        if self.priority_fee_gwei > self.max_fee_per_gas_gwei {
+            return bad("priority_fee_gwei", "must be at most max_fee_per_gas_gwei");
+        }
+        if !(21_000..=10_000_000).contains(&self.gas_limit_cap) {
+            return bad("gas_limit_cap", "must be in [21000, 10000000]");
+        }
+        if self.gas_headroom_percent > 200 {
+            return bad("gas_headroom_percent", "must be at most 200");
+        }
+        if self.receipt_poll_ms > self.receipt_wait_ms {
+            return bad("receipt_poll_ms", "must be at most receipt_wait_ms");
+        }
+        if self.confirmations > 1_000 {
+            return bad("confirmations", "must be at most 1000");
+        }
+        if self.lease_secs.saturating_mul(1000) <= self.receipt_wait_ms {
+            return bad("lease_secs", "must be longer than receipt_wait_ms (the lease covers the wait)");
+        }
+        if self.max_per_check == 0 {
+            return bad("max_per_check", "must be at least 1");
+        }
+        Ok(())
+    }
 }
 
 /// `[chain]`: the Polygon JSON-RPC node. Without a `rpc_url` there is no chain: fills are detected
@@ -1271,6 +1352,9 @@ impl Config {
             ("chain.connect_timeout_ms", self.chain.connect_timeout_ms, 1),
             ("chain.retry_base_ms", self.chain.retry_base_ms, 1),
             ("chain.retry_max_ms", self.chain.retry_max_ms, 1),
+            ("redemption.receipt_wait_ms", self.redemption.receipt_wait_ms, 0),
+            ("redemption.receipt_poll_ms", self.redemption.receipt_poll_ms, 1),
+            ("redemption.lease_secs", self.redemption.lease_secs, 1),
         ]
         .into_iter()
         .map(|(k, v, min)| (k.to_string(), v, min))
@@ -1535,7 +1619,8 @@ impl Config {
             return bad("demo.markets", "must be at least 4");
         }
         self.venue.validate()?;
-        self.chain.validate()
+        self.chain.validate()?;
+        self.redemption.validate()
     }
 }
 
@@ -1810,6 +1895,24 @@ mod tests {
         }
         let env = vec![("COPYCAT__POLLER__DEADLINE_MARGIN_MS".to_string(), "-3000".to_string())];
         assert!(Config::from_toml_with_env("", env).is_err(), "an environment override cannot make a duration negative either");
+    }
+
+    #[test]
+    fn redemption_settings_are_validated_naming_the_key() {
+        assert_eq!(Config::default().redemption.validate(), Ok(()));
+        for (toml, key) in [
+            ("[redemption]\nmax_fee_per_gas_gwei = 0\n", "redemption.max_fee_per_gas_gwei"),
+            ("[redemption]\npriority_fee_gwei = 900\n", "redemption.priority_fee_gwei"),
+            ("[redemption]\ngas_limit_cap = 100\n", "redemption.gas_limit_cap"),
+            ("[redemption]\nreceipt_poll_ms = 50000\n", "redemption.receipt_poll_ms"),
+            ("[redemption]\nlease_secs = 5\n", "redemption.lease_secs"),
+            ("[redemption]\nmax_per_check = 0\n", "redemption.max_per_check"),
+        ] {
+            let err = Config::from_toml(toml).unwrap_err();
+            assert!(matches!(err, ConfigError::Invalid { key: ref k, .. } if k == key), "{toml}: {err}");
+        }
+        let keys: Vec<String> = Config::default().durations().into_iter().map(|(k, _, _)| k).collect();
+        assert!(keys.iter().any(|k| k == "redemption.receipt_wait_ms"));
     }
 
     #[test]

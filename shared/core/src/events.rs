@@ -160,6 +160,28 @@ pub enum Event {
         /// Our outcome token in it.
         token_id: String,
     },
+    /// A position in a resolved market was redeemed on chain (or, in paper, booked) and its
+    /// payout booked once.
+    PositionRedeemed {
+        /// Market title.
+        market: String,
+        /// Condition id.
+        condition_id: String,
+        /// What was booked.
+        payout: Usd,
+        /// The transaction hash (`None` without a transaction).
+        tx: Option<String>,
+    },
+    /// A redemption that will not complete by itself (reverted, its nonce taken, refused for
+    /// the account type): nothing was booked; the operator must act.
+    RedemptionFailed {
+        /// Market title.
+        market: String,
+        /// Condition id.
+        condition_id: String,
+        /// What went wrong and what to do.
+        reason: String,
+    },
     /// The day's result.
     DailySummary {
         /// UTC day, `YYYY-MM-DD`.
@@ -216,11 +238,15 @@ pub enum EventKind {
     DailySummary,
     /// A held market closed without a known winner.
     ResolutionUnknown,
+    /// A resolved position was redeemed and its payout booked.
+    PositionRedeemed,
+    /// A redemption needs the operator.
+    RedemptionFailed,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 14] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::TradeCopied,
         EventKind::TradeRefused,
         EventKind::TradesRefused,
@@ -235,6 +261,8 @@ impl EventKind {
         EventKind::HealthCheckFailed,
         EventKind::DailySummary,
         EventKind::ResolutionUnknown,
+        EventKind::PositionRedeemed,
+        EventKind::RedemptionFailed,
     ];
 
     /// The name, e.g. `trade_copied`.
@@ -254,6 +282,8 @@ impl EventKind {
             EventKind::HealthCheckFailed => "health_check_failed",
             EventKind::DailySummary => "daily_summary",
             EventKind::ResolutionUnknown => "resolution_unknown",
+            EventKind::PositionRedeemed => "position_redeemed",
+            EventKind::RedemptionFailed => "redemption_failed",
         }
     }
 
@@ -273,7 +303,10 @@ impl Event {
     /// Default severity of the event.
     pub fn severity(&self) -> Severity {
         match self {
-            Event::BreakerOpened { .. } | Event::TradingStopped { .. } | Event::HealthCheckFailed { .. } => Severity::Critical,
+            Event::BreakerOpened { .. }
+            | Event::TradingStopped { .. }
+            | Event::HealthCheckFailed { .. }
+            | Event::RedemptionFailed { .. } => Severity::Critical,
             Event::DrawdownAlert { .. } | Event::LeaderDropped { .. } | Event::ResolutionUnknown { .. } => Severity::Warning,
             _ => Severity::Info,
         }
@@ -295,6 +328,8 @@ impl Event {
             Event::HealthCheckFailed { .. } => EventKind::HealthCheckFailed,
             Event::DailySummary { .. } => EventKind::DailySummary,
             Event::ResolutionUnknown { .. } => EventKind::ResolutionUnknown,
+            Event::PositionRedeemed { .. } => EventKind::PositionRedeemed,
+            Event::RedemptionFailed { .. } => EventKind::RedemptionFailed,
         }
     }
 }
@@ -364,6 +399,13 @@ impl Notification {
             }
             Event::ResolutionUnknown { market, condition_id, .. } => {
                 format!("{market} ({condition_id}) closed with every outcome priced 0: resolution unknown, position kept at its last mark")
+            }
+            Event::PositionRedeemed { market, payout, tx, .. } => match tx {
+                Some(tx) => format!("redeemed {market}: {payout} booked (transaction {tx})"),
+                None => format!("settled {market}: {payout} booked (no transaction)"),
+            },
+            Event::RedemptionFailed { market, condition_id, reason } => {
+                format!("redemption of {market} ({condition_id}) needs you: {reason}")
             }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)

@@ -12,6 +12,7 @@ use crate::store::{Key, Record, Write};
 use crate::time::{Span, Timestamp};
 use crate::trade::{Trade, Wallet};
 use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
 
 // ---------------------------------------------------------------- state store
 
@@ -332,6 +333,11 @@ pub trait MarketData: Send + Sync {
     /// `limit` rows (the oldest ones): what a follower arriving at `from` would have traded
     /// against.
     async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError>;
+    /// Whether the token's market is neg-risk (the CLOB's `/neg-risk`), which decides the
+    /// contract a redemption goes through. A source that cannot tell says `NotFound`.
+    async fn neg_risk(&self, token_id: &str) -> Result<bool, MarketError> {
+        Err(MarketError::NotFound { dependency: Dependency::Clob, what: format!("neg-risk flag of token {token_id}") })
+    }
 }
 
 // ---------------------------------------------------------------- broker
@@ -444,4 +450,91 @@ pub enum SinkError {
 pub trait NotificationSink: Send + Sync {
     /// Delivers one notification.
     async fn deliver(&self, notification: &crate::events::Notification) -> Result<(), SinkError>;
+}
+
+// ---------------------------------------------------------------- redemption
+
+/// Which resolved market to redeem, and which contract path settles it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedemptionTarget {
+    /// The market's condition id (`0x` + 64 hex digits).
+    pub condition_id: String,
+    /// A neg-risk market settles through the neg-risk collateral adapter, others through the
+    /// standard one.
+    pub neg_risk: bool,
+}
+
+/// A redemption transaction signed and ready to broadcast. It is recorded before it is sent, so
+/// a check that resumes after a crash broadcasts these very bytes (same nonce, same hash) and
+/// never signs a second transaction for the same redemption.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedRedemption {
+    /// Transaction hash, `0x` + 64 hex digits.
+    pub hash: String,
+    /// The signed raw transaction, `0x` + hex.
+    pub raw: String,
+    /// The sender's nonce it uses.
+    pub nonce: u64,
+    /// The sender (the key's address).
+    pub from: String,
+    /// The contract called (adapter, proxy factory or Safe).
+    pub to: String,
+}
+
+/// A mined transaction's outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TxReceipt {
+    /// Transaction hash.
+    pub hash: String,
+    /// Block it was mined in.
+    pub block: u64,
+    /// `status` 1 (success) or 0 (reverted).
+    pub success: bool,
+}
+
+/// Why a redemption could not be signed, sent or confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RedeemError {
+    /// Never possible as configured (an account type without a redemption path, a key or funder
+    /// that does not fit); names the setting to change. Never retried by itself.
+    #[error("redemption refused: {reason}")]
+    Refused {
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// The node says the call would revert (checked with `eth_estimateGas` before signing):
+    /// nothing was sent.
+    #[error("redemption would revert, nothing sent: {reason}")]
+    WouldRevert {
+        /// The node's revert message.
+        reason: String,
+    },
+    /// Gas price or gas above the configured caps (`redemption.*`): nothing sent; a later check
+    /// tries again.
+    #[error("redemption over the gas caps, nothing sent: {reason}")]
+    OverCap {
+        /// Which cap and by how much.
+        reason: String,
+    },
+    /// The node failed or answered garbage: retried by a later check; counts against the
+    /// `chain` breaker when [`ChainError::counts_as_failure`].
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+}
+
+/// The `Redeemer` port: signs, sends and follows redemption transactions for the configured
+/// account. Implemented on the Polygon node (copycat-chain, feature `signing`) and by fakes in tests.
+#[async_trait]
+pub trait Redeemer: Send + Sync {
+    /// Builds, prices (within the caps) and signs the redemption of `target` at the sender's
+    /// pending nonce. Sends nothing.
+    async fn sign(&self, target: &RedemptionTarget) -> Result<SignedRedemption, RedeemError>;
+    /// Broadcasts recorded bytes (first time or again); a node that already has them is a success.
+    async fn broadcast(&self, tx: &SignedRedemption) -> Result<(), RedeemError>;
+    /// Waits (bounded by `redemption.receipt_wait_ms`) for the receipt with
+    /// `redemption.confirmations`; `None` when it has not come in time.
+    async fn await_receipt(&self, hash: &str) -> Result<Option<TxReceipt>, RedeemError>;
+    /// How many of the sender's transactions are mined (`eth_getTransactionCount` "latest"): a
+    /// recorded nonce below it whose hash has no receipt was used by another transaction.
+    async fn mined_nonce(&self, from: &str) -> Result<u64, RedeemError>;
 }

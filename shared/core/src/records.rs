@@ -99,6 +99,74 @@ pub mod keys {
     pub fn notified(id: &str) -> Key {
         Key::new(format!("NOTIFIED#{id}"), "SENT")
     }
+    /// Partition of the on-chain redemptions and their lease.
+    pub const REDEMPTION_PK: &str = "REDEMPTION";
+    /// Sort-key prefix of redemption records.
+    pub const REDEMPTION_PREFIX: &str = "CONDITION#";
+    /// `REDEMPTION` / `CONDITION#<condition id>`: the one redemption of a resolved market,
+    /// created (put-if-absent) with its signed transaction before the transaction is sent.
+    pub fn redemption(condition_id: &str) -> Key {
+        Key::new(REDEMPTION_PK, format!("{REDEMPTION_PREFIX}{condition_id}"))
+    }
+    /// `REDEMPTION` / `LEASE`: one sender at a time, so two health checks never sign with the
+    /// same nonce.
+    pub fn redemption_lease() -> Key {
+        Key::new(REDEMPTION_PK, "LEASE")
+    }
+}
+
+/// Body of `REDEMPTION/CONDITION#<condition id>`: one resolved market's redemption.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Redemption {
+    /// The market.
+    pub condition_id: String,
+    /// Market title, for people.
+    pub market: String,
+    /// Our tokens in it and what each settles at (1 for the winner, 0 otherwise), fixed when
+    /// the redemption was created.
+    pub settlements: Vec<(String, Price)>,
+    /// Where it is.
+    pub status: RedemptionStatus,
+    /// When it was created.
+    pub created_at: Timestamp,
+    /// Last change.
+    pub updated_at: Timestamp,
+}
+
+/// Phase of a redemption.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RedemptionStatus {
+    /// Signed and recorded, perhaps sent: whoever resumes broadcasts `tx` again and follows its
+    /// receipt (never signs another).
+    Sent {
+        /// The transaction.
+        tx: crate::ports::SignedRedemption,
+    },
+    /// Mined and succeeded; the payout was booked in the same write.
+    Redeemed {
+        /// The transaction hash.
+        hash: String,
+        /// Its block.
+        block: u64,
+        /// What was booked.
+        payout: Usd,
+    },
+    /// Will not complete by itself: reverted, or its nonce went to another transaction.
+    /// Nothing was booked; the position stays open until the operator acts.
+    Failed {
+        /// The transaction hash.
+        hash: String,
+        /// What happened and what to do.
+        reason: String,
+    },
+}
+
+impl Redemption {
+    /// Whether a later check still has work on it.
+    pub fn in_flight(&self) -> bool {
+        matches!(self.status, RedemptionStatus::Sent { .. })
+    }
 }
 
 /// Where a trader stands.

@@ -147,6 +147,21 @@ pub fn render(n: &Notification) -> Rendered {
             format!("{market} closed with every outcome priced 0: resolution unknown, position kept at its last mark"),
             vec![f("Market", market.clone()), f("Condition", condition_id.clone()), f("Token", token_id.clone())],
         ),
+        Event::PositionRedeemed { market, condition_id, payout, tx } => (
+            "Position redeemed",
+            format!("{market}: {} booked", usd(payout.0)),
+            vec![
+                f("Market", market.clone()),
+                f("Condition", condition_id.clone()),
+                f("Payout", usd(payout.0)),
+                f("Transaction", tx.clone().unwrap_or_else(|| "none".into())),
+            ],
+        ),
+        Event::RedemptionFailed { market, condition_id, reason } => (
+            "Redemption needs you",
+            format!("Redemption of {market} needs you: {reason}"),
+            vec![f("Market", market.clone()), f("Condition", condition_id.clone()), f("Reason", reason.clone())],
+        ),
         Event::DailySummary { day, pnl, copies, refusals, mode, open_positions, missed, detection_secs } => (
             "Daily summary",
             format!(

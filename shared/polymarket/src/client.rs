@@ -106,6 +106,7 @@ const PRICE: Route = Route { dependency: Dependency::Clob, path: "/price", famil
 const MIDPOINT: Route = Route { dependency: Dependency::Clob, path: "/midpoint", families: &[Family::Clob] };
 const TICK_SIZE: Route = Route { dependency: Dependency::Clob, path: "/tick-size", families: &[Family::Clob] };
 const FEE_RATE: Route = Route { dependency: Dependency::Clob, path: "/fee-rate", families: &[Family::Clob] };
+const NEG_RISK: Route = Route { dependency: Dependency::Clob, path: "/neg-risk", families: &[Family::Clob] };
 
 /// An HTTP client for the venue's endpoints (market data and the live broker): `cfg`'s timeouts,
 /// our user agent, the process's shared TLS configuration.
@@ -425,6 +426,14 @@ impl PolymarketClient {
         }
     }
 
+    /// Whether the token's market is neg-risk (`GET /neg-risk` → `{"neg_risk": bool}`).
+    pub async fn neg_risk_flag(&self, token_id: &str) -> Result<bool, VenueError> {
+        let text = self.get(&NEG_RISK, self.url(&NEG_RISK, &[("token_id", token_id.to_owned())])?).await?;
+        let malformed = |reason: String| VenueError::Malformed { dependency: Dependency::Clob, route: NEG_RISK.path.into(), reason };
+        let v: Value = serde_json::from_str(&text).map_err(|e| malformed(format!("not JSON: {e}")))?;
+        v.get("neg_risk").and_then(Value::as_bool).ok_or_else(|| malformed("no boolean `neg_risk`".into()))
+    }
+
     /// The token's order book, best-first.
     pub async fn order_book(&self, token_id: &str) -> Result<Book, VenueError> {
         let text = self.get(&BOOK, self.url(&BOOK, &[("token_id", token_id.to_owned())])?).await?;
@@ -537,6 +546,10 @@ impl MarketData for PolymarketClient {
 
     async fn market_trades(&self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, MarketError> {
         Ok(self.market_trades_between(condition_id, from, to, limit).await.map_err(route_missing)?)
+    }
+
+    async fn neg_risk(&self, token_id: &str) -> Result<bool, MarketError> {
+        Ok(self.neg_risk_flag(token_id).await?)
     }
 }
 

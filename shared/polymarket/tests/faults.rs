@@ -301,3 +301,15 @@ async fn a_closed_page_of_rows_without_size_is_read_not_refused() {
     assert_eq!(closed.realized_pnl.0, rust_decimal::Decimal::new(125, 1));
     assert!(!positions.iter().find(|p| p.token_id == "42").unwrap().closed);
 }
+
+#[tokio::test]
+async fn the_neg_risk_flag_is_read_from_the_clob_and_garbage_is_a_bad_response() {
+    let script = ScriptedVenue::new();
+    let v = venue(script.clone()).await;
+    script.script("/neg-risk", vec![Response::json(r#"{"neg_risk": true}"#), Response::json(r#"{"neg_risk": "yes"}"#)]);
+    let client = v.client();
+    assert_eq!(client.neg_risk("42").await, Ok(true));
+    assert_eq!(script.requests()[0].param("token_id"), Some("42"));
+    let err = client.neg_risk("42").await.unwrap_err();
+    assert!(matches!(&err, MarketError::BadResponse { dependency: Dependency::Clob, reason } if reason.contains("neg_risk")), "{err}");
+}
