@@ -7,6 +7,8 @@
 
 #![warn(missing_docs)]
 
+pub mod follow;
+pub mod logs;
 pub mod quantity;
 pub mod rpc;
 

@@ -160,6 +160,25 @@ pub enum Event {
         /// Our outcome token in it.
         token_id: String,
     },
+    /// The poller changed where it detects fills: to the Data API while the `chain` breaker is
+    /// open, back to the chain once it closes.
+    DetectionSwitched {
+        /// The source now in use.
+        source: crate::records::DetectionSource,
+        /// Why.
+        reason: String,
+    },
+    /// A reorg dropped a leader fill whose signal was already queued.
+    FillReorged {
+        /// Whose fill.
+        leader: Wallet,
+        /// Token traded.
+        token_id: String,
+        /// Its transaction hash.
+        transaction_hash: String,
+        /// True when it had been claimed (copied or being copied): our copy stands without it.
+        copied: bool,
+    },
     /// The day's result.
     DailySummary {
         /// UTC day, `YYYY-MM-DD`.
@@ -216,11 +235,15 @@ pub enum EventKind {
     DailySummary,
     /// A held market closed without a known winner.
     ResolutionUnknown,
+    /// Detection moved between the chain and the Data API.
+    DetectionSwitched,
+    /// A reorg dropped a leader fill after its signal was queued.
+    FillReorged,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 14] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::TradeCopied,
         EventKind::TradeRefused,
         EventKind::TradesRefused,
@@ -235,6 +258,8 @@ impl EventKind {
         EventKind::HealthCheckFailed,
         EventKind::DailySummary,
         EventKind::ResolutionUnknown,
+        EventKind::DetectionSwitched,
+        EventKind::FillReorged,
     ];
 
     /// The name, e.g. `trade_copied`.
@@ -254,6 +279,8 @@ impl EventKind {
             EventKind::HealthCheckFailed => "health_check_failed",
             EventKind::DailySummary => "daily_summary",
             EventKind::ResolutionUnknown => "resolution_unknown",
+            EventKind::DetectionSwitched => "detection_switched",
+            EventKind::FillReorged => "fill_reorged",
         }
     }
 
@@ -274,7 +301,11 @@ impl Event {
     pub fn severity(&self) -> Severity {
         match self {
             Event::BreakerOpened { .. } | Event::TradingStopped { .. } | Event::HealthCheckFailed { .. } => Severity::Critical,
-            Event::DrawdownAlert { .. } | Event::LeaderDropped { .. } | Event::ResolutionUnknown { .. } => Severity::Warning,
+            Event::DrawdownAlert { .. }
+            | Event::LeaderDropped { .. }
+            | Event::ResolutionUnknown { .. }
+            | Event::DetectionSwitched { .. }
+            | Event::FillReorged { .. } => Severity::Warning,
             _ => Severity::Info,
         }
     }
@@ -295,6 +326,8 @@ impl Event {
             Event::HealthCheckFailed { .. } => EventKind::HealthCheckFailed,
             Event::DailySummary { .. } => EventKind::DailySummary,
             Event::ResolutionUnknown { .. } => EventKind::ResolutionUnknown,
+            Event::DetectionSwitched { .. } => EventKind::DetectionSwitched,
+            Event::FillReorged { .. } => EventKind::FillReorged,
         }
     }
 }
@@ -365,8 +398,20 @@ impl Notification {
             Event::ResolutionUnknown { market, condition_id, .. } => {
                 format!("{market} ({condition_id}) closed with every outcome priced 0: resolution unknown, position kept at its last mark")
             }
+            Event::DetectionSwitched { source, reason } => format!("fill detection now from {}: {reason}", detection_source_text(*source)),
+            Event::FillReorged { leader, token_id, transaction_hash, copied } => {
+                let what = if *copied { "our copy stands (review it)" } else { "its signal will not be copied" };
+                format!("a reorg dropped {}'s fill of token {token_id} (tx {transaction_hash}): {what}", leader.short())
+            }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)
+    }
+}
+
+fn detection_source_text(s: crate::records::DetectionSource) -> &'static str {
+    match s {
+        crate::records::DetectionSource::Chain => "the chain",
+        crate::records::DetectionSource::DataApi => "the Data API (fallback)",
     }
 }
 
