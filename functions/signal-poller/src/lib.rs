@@ -150,6 +150,9 @@ pub struct Poller {
     reconciled: HashMap<Wallet, Option<Versioned<Reconciled>>>,
     /// The chain cursor as last read or written (outer None: not read yet).
     chain_cursor: Option<Option<Versioned<ChainCursor>>>,
+    /// A newer chain cursor not written yet (blocks without fills), and when it was last written.
+    chain_pending: Option<ChainCursor>,
+    chain_written_at: Option<Timestamp>,
     /// The detection source as last read or written (outer None: not read yet).
     detection: Option<Option<Versioned<DetectionState>>>,
 }
@@ -174,6 +177,8 @@ impl Poller {
             cursors: HashMap::new(),
             reconciled: HashMap::new(),
             chain_cursor: None,
+            chain_pending: None,
+            chain_written_at: None,
             detection: None,
         }
     }
@@ -213,7 +218,8 @@ impl Poller {
                     report.fallback_polls += 1;
                     // The chain covered every block up to the last one read: the Data API
                     // takes over from a little before it (keys make any overlap harmless).
-                    floor = self.chain_cursor.clone().flatten().and_then(|c| c.value.recent.last().map(|b| b.time - Span::seconds(10)));
+                    let last = self.chain_pending.clone().or_else(|| self.chain_cursor.clone().flatten().map(|v| v.value));
+                    floor = last.and_then(|c| c.recent.last().map(|b| b.time - Span::seconds(10)));
                 }
             }
         }
@@ -268,7 +274,7 @@ impl Poller {
             self.chain_cursor = Some(load::<ChainCursor>(deps.store.as_ref(), &keys::chain_cursor()).await?);
         }
         let stored = self.chain_cursor.clone().flatten();
-        let cursor = stored.as_ref().map(|v| v.value.clone()).unwrap_or_default();
+        let cursor = self.chain_pending.clone().or_else(|| stored.as_ref().map(|v| v.value.clone())).unwrap_or_default();
         let read = match copycat_chain::follow::read_new_blocks(rpc, cfg, &cursor, wallets, now).await {
             Ok(r) => r,
             Err(e) => {
@@ -317,15 +323,28 @@ impl Poller {
             report.signals_queued += n;
         }
         report.blocks_read += read.headers.len() as u32;
+        // Written when it carries something a restart must not lose (queued fills, a reorg) or
+        // every `chain.cursor_write_every_secs`; in between a restart re-reads a few blocks,
+        // whose signals the FIFO de-duplication and the claims make harmless.
+        let must_write = !queued.is_empty() || read.reorg.is_some();
         let next = copycat_chain::follow::advance(&cursor, cfg, &read, queued);
         if next != cursor {
+            let due = self.chain_written_at.is_none_or(|t| now - t >= copycat_core::time::secs(cfg.cursor_write_every_secs));
+            if !(must_write || due || stored.is_none()) {
+                self.chain_pending = Some(next);
+                return Ok(ChainPoll::Read);
+            }
             let key = keys::chain_cursor();
             let written = match &stored {
                 None => deps.store.put_if_absent(&key, to_body(&next), None).await,
                 Some(v) => deps.store.put_if_version(&key, to_body(&next), v.version, None).await,
             };
+            self.chain_pending = None;
             match written {
-                Ok(r) => self.chain_cursor = Some(Some(Versioned { value: next, version: r.version })),
+                Ok(r) => {
+                    self.chain_cursor = Some(Some(Versioned { value: next, version: r.version }));
+                    self.chain_written_at = Some(now);
+                }
                 // Another poller moved it (a lease lapsed): read it again next time.
                 Err(e) if e.is_conflict() => self.chain_cursor = None,
                 Err(e) => return Err(e.into()),

@@ -411,20 +411,19 @@ pub fn leader_fills(logs: &[OrderFilled], followed: &HashSet<Wallet>) -> Vec<Lea
 /// Encodes an `OrderFilled` log as a node returns it (for the simulator and tests).
 pub fn encode_log(l: &OrderFilled) -> Value {
     let token = decimal_to_word(&l.token_id).unwrap_or([0; 32]);
-    let mut data = String::with_capacity(2 + DATA_WORDS * 64);
-    data.push_str("0x");
-    let word = |n: u64| format!("{:064x}", n);
-    data.push_str(&word(match l.side {
+    let side = [0u8; 31].into_iter().chain([match l.side {
         Side::Buy => 0,
         Side::Sell => 1,
-    }));
-    for b in token {
-        data.push_str(&format!("{b:02x}"));
+    }]);
+    let amount = |n: u64| [0u8; 24].into_iter().chain(n.to_be_bytes());
+    let bytes = side.chain(token).chain(amount(l.maker_amount)).chain(amount(l.taker_amount)).chain(amount(l.fee)).chain([0u8; 64]);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut data = String::with_capacity(2 + DATA_WORDS * 64);
+    data.push_str("0x");
+    for b in bytes {
+        data.push(HEX[usize::from(b >> 4)] as char);
+        data.push(HEX[usize::from(b & 0x0f)] as char);
     }
-    data.push_str(&word(l.maker_amount));
-    data.push_str(&word(l.taker_amount));
-    data.push_str(&word(l.fee));
-    data.push_str(&"0".repeat(128));
     let order_hash = format!("0x{:064x}", l.block_number.wrapping_mul(1_000_003) ^ l.log_index);
     json!({
         "address": l.exchange,

@@ -129,6 +129,9 @@ pub struct ChainConfig {
     pub stall_after_secs: u64,
     /// Blocks whose hashes and queued fills are remembered, to notice a reorg under them.
     pub reorg_window_blocks: u64,
+    /// How often the chain cursor is written when no fill was queued (a restart re-reads at
+    /// most this much, harmlessly); a read that queues fills or finds a reorg writes it at once.
+    pub cursor_write_every_secs: u64,
 }
 
 /// Where the poller detects leader fills.
@@ -168,7 +171,8 @@ impl Default for ChainConfig {
             log_chunk_wallets: 100,
             max_block_range: 50,
             stall_after_secs: 30,
-            reorg_window_blocks: 64,
+            reorg_window_blocks: 16,
+            cursor_write_every_secs: 30,
         }
     }
 }
@@ -1335,6 +1339,7 @@ impl Config {
             ("chain.retry_max_ms", self.chain.retry_max_ms, 1),
             ("chain.block_interval_ms", self.chain.block_interval_ms, 100),
             ("chain.stall_after_secs", self.chain.stall_after_secs, 1),
+            ("chain.cursor_write_every_secs", self.chain.cursor_write_every_secs, 0),
         ]
         .into_iter()
         .map(|(k, v, min)| (k.to_string(), v, min))
