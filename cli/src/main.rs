@@ -218,6 +218,19 @@ struct DemoArgs {
     /// The emulator's endpoint for `--backend aws` (default: AWS_ENDPOINT_URL).
     #[arg(long)]
     endpoint_url: Option<String>,
+    /// Where leader fills are detected: `chain` (the simulated node's blocks, the default) or
+    /// `data-api` (each leader's trades) (default: chain.detection in config).
+    #[arg(long, value_enum)]
+    detection: Option<DetectionArg>,
+}
+
+/// `--detection`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DetectionArg {
+    /// `OrderFilled` logs of new blocks.
+    Chain,
+    /// Each leader's Data API trades.
+    DataApi,
 }
 
 /// `--backend`.
@@ -244,6 +257,10 @@ impl From<DemoArgs> for copycat_engine::DemoOptions {
             resume: a.resume,
             json: a.json,
             quiet: a.quiet,
+            detection: a.detection.map(|d| match d {
+                DetectionArg::Chain => copycat_core::config::Detection::Chain,
+                DetectionArg::DataApi => copycat_core::config::Detection::DataApi,
+            }),
         }
     }
 }

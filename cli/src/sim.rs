@@ -69,8 +69,15 @@ pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
             let clock: Arc<dyn Clock> = Arc::new(copycat_core::time::SystemClock);
             // The simulated history ends now; the simulated period plays out in real time.
             let world = Arc::new(SimWorld::generate(SimParams::from_demo_config(&demo, clock.now())));
-            let what = format!("the simulated market (seed {}, {} wallets, {} markets)", demo.seed, demo.wallets, demo.markets);
-            (SimVenue::new(world, clock).handler(), what)
+            let what = format!(
+                "the simulated market (seed {}, {} wallets, {} markets) and its Polygon node (JSON-RPC on POST /rpc, a block every {} ms)",
+                demo.seed, demo.wallets, demo.markets, config.chain.block_interval_ms
+            );
+            let venue = SimVenue::new(world.clone(), clock.clone());
+            let params =
+                copycat_sim::ChainParams { block_interval_ms: config.chain.block_interval_ms, ..copycat_sim::ChainParams::default() };
+            venue.attach_chain(Arc::new(copycat_sim::SimChain::new(world, clock, params)));
+            (venue.handler(), what)
         }
     };
     let server = LocalServer::start(args.port, handler).await.map_err(CliError::io(format!("cannot bind 127.0.0.1:{}", args.port)))?;
@@ -78,7 +85,7 @@ pub async fn run(config: &Config, command: SimCommand) -> Result<(), CliError> {
     println!("{}", server.url());
     let _ = std::io::stdout().flush();
     eprintln!(
-        "copycat sim serve: {what} on {url} — use --data-api-url {url} --gamma-url {url} --clob-url {url}; Ctrl-C stops",
+        "copycat sim serve: {what} on {url} — use --data-api-url {url} --gamma-url {url} --clob-url {url} and chain.rpc_url = \"{url}/rpc\"; Ctrl-C stops",
         url = server.url()
     );
     tokio::signal::ctrl_c().await.map_err(CliError::io("cannot wait for Ctrl-C"))?;

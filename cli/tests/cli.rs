@@ -86,7 +86,7 @@ mod copycat_check {
     use copycat_core::config::Config;
     use copycat_core::ports::StateStore;
     use copycat_core::records::{LeaderSet, LedgerEntry, keys};
-    use copycat_core::signal::keys_for;
+    use copycat_core::signal::{keys_for, merge_fills};
     use copycat_core::time::{ManualClock, Span};
     use copycat_sim::{SimParams, SimWorld};
     use copycat_state::{decode, load};
@@ -129,7 +129,7 @@ mod copycat_check {
                     .filter(|t| !copycat_core::datapi::is_combo_condition(&t.condition_id))
                     .cloned()
                     .collect();
-                for k in keys_for(&trades) {
+                for k in keys_for(&merge_fills(&trades)) {
                     c.expected += 1;
                     match seen.get(&k.0).copied().unwrap_or(0) {
                         0 => c.missing += 1,

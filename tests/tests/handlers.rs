@@ -4,6 +4,7 @@ use aws_lambda_events::sqs::SqsEvent;
 use copycat_core::breaker::{BreakerState, Phase};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::Notification;
+use copycat_core::money::Shares;
 use copycat_core::ports::{NotificationSink, Queue, SinkError};
 use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, TraderVerdict, keys};
 use copycat_core::time::Span;
@@ -169,7 +170,7 @@ async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
     h.follow(LEADER, 0.4).await;
     let w = Wallet::parse(LEADER).unwrap();
     let t0 = h.clock.now() - Span::seconds(1);
-    // two identical fills in one transaction, and one more
+    // two fills of one order in one transaction (one trade of 20 shares), and one more
     h.venue.add_trades(
         &w,
         vec![
@@ -180,17 +181,19 @@ async fn poller_fixture_queues_new_trades_once_and_moves_the_cursor_after() {
     );
     let input: signal_poller::PollerInput = serde_json::from_str(&event_fixture("signal-poller.json")).unwrap();
     let r = signal_poller::handle(local_event(input.clone()), &h.deps.poller).await.unwrap();
-    assert_eq!(r.signals_queued, 3);
-    assert_eq!(h.queues.signals.depth().await.unwrap(), 3);
+    assert_eq!(r.signals_queued, 2);
+    assert_eq!(h.queues.signals.depth().await.unwrap(), 2);
+    let first: copycat_core::signal::Signal = serde_json::from_str(&h.queues.signals.receive(1).await.unwrap()[0].body).unwrap();
+    assert_eq!(first.trade.size, Shares(dec!(20)), "the fills of one order are one trade, sizes summed");
     let c: Cursor = load(h.deps.store.as_ref(), &keys::cursor(&w)).await.unwrap().unwrap().value;
     assert_eq!(c.last_ts, t0);
-    assert_eq!(c.keys_at_last_ts.len(), 3);
+    assert_eq!(c.keys_at_last_ts.len(), 2);
 
-    // A later fill in the same second, seen by the next poll: only it is new.
+    // The same fill seen again by the next poll (a repeated row, or the chain's copy of it) is
+    // the same trade: nothing new is queued.
     h.venue.add_trades(&w, vec![leader_trade(Side::Buy, dec!(0.5), dec!(10), t0, "0xt1")]);
     let r = signal_poller::handle(local_event(input), &h.deps.poller).await.unwrap();
-    assert_eq!(r.signals_queued, 1, "the third identical fill is a new occurrence");
-    assert_eq!(h.queues.signals.depth().await.unwrap(), 4);
+    assert_eq!(r.signals_queued, 0, "one identity per (transaction, wallet, token, side)");
 }
 
 #[tokio::test]

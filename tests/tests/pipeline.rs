@@ -15,6 +15,8 @@ fn options(dir: &tempfile::TempDir, days: u32) -> DemoOptions {
         resume: false,
         json: true,
         quiet: true,
+        // These runs pin the Data API path; the default demo below detects from the chain.
+        detection: Some(copycat_core::config::Detection::DataApi),
     }
 }
 
@@ -63,6 +65,9 @@ async fn default_demo_shows_copies_rejected_bots_a_breaker_recovery_and_a_mode_c
         resume: false,
         json: true,
         quiet: true,
+        // The Data API path: seven days on the simulated chain take too long in a debug build
+        // (the chain figures are measured on the release build, see BENCHMARKS.md).
+        detection: Some(copycat_core::config::Detection::DataApi),
     };
     let s = demo(Config::default(), opts).await.unwrap();
     assert_eq!(s.days, 7);

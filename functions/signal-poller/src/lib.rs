@@ -5,15 +5,27 @@
 //! keeps two invocations from polling at once. A leader's cursor moves forward only after that
 //! leader's signals are queued: a crash re-reads them, and the copier's claims make the repeat
 //! harmless.
+//!
+//! Detection has two sources. With a node configured (`chain.rpc_url`, `chain.detection =
+//! "chain"`), each poll reads the confirmed new blocks' `OrderFilled` logs for every followed
+//! leader at once (a few calls per block whatever the number of leaders) and a `CHAIN/CURSOR`
+//! record moves past them once their signals are queued. While the `chain` breaker is open,
+//! each poll reads the Data API per leader instead, and the switch each way is announced once
+//! (`DetectionSwitched`). Either way the reconciliation reads each leader's Data API trades
+//! every `poller.reconcile_every_secs`, as the backstop that proves nothing was missed.
 
 use copycat_core::datapi::is_combo_condition;
 use copycat_core::dependency::Dependency;
+use copycat_core::events::Event;
 use copycat_core::message::OutMessage;
-use copycat_core::ports::MarketData;
 use copycat_core::ports::StoreError;
+use copycat_core::ports::{ChainRpc, MarketData};
 use copycat_core::queues::Signals;
-use copycat_core::records::{Cursor, LeaderSet, MissedTrade, Reconciled, keys};
-use copycat_core::signal::{Signal, SignalKey, keys_for};
+use copycat_core::records::{
+    ChainCursor, Claim, ClaimStatus, Cursor, DetectionSource, DetectionState, LeaderSet, MissedTrade, QueuedFill, Reconciled,
+    RefusalReason, SignalOutcome, keys,
+};
+use copycat_core::signal::{Signal, SignalKey, keyed_trades};
 use copycat_core::store::Key;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::{Trade, Wallet};
@@ -33,6 +45,8 @@ pub struct PollerDeps {
     pub market: Arc<dyn MarketData>,
     /// Where signals go.
     pub signals: Sender<Signals>,
+    /// The Polygon node, when fills are detected from the chain (None: Data API only).
+    pub chain: Option<Arc<dyn ChainRpc>>,
 }
 
 copycat_state::function_deps!(PollerDeps, sends [Signals, Notifications]);
@@ -81,6 +95,14 @@ pub struct PollReport {
     pub leaders_reconciled: u32,
     /// Trades the polls missed that the reconciliation found (and queued).
     pub missed_found: u32,
+    /// Blocks whose logs were read.
+    pub blocks_read: u32,
+    /// Reads of the chain that failed (the node's fault or not).
+    pub chain_failures: u32,
+    /// Polls that read the Data API per leader because the `chain` breaker was open.
+    pub fallback_polls: u32,
+    /// Queued fills a reorg dropped.
+    pub reorged: u32,
 }
 
 impl PollReport {
@@ -92,6 +114,10 @@ impl PollReport {
         self.combo_skipped += o.combo_skipped;
         self.leaders_reconciled += o.leaders_reconciled;
         self.missed_found += o.missed_found;
+        self.blocks_read += o.blocks_read;
+        self.chain_failures += o.chain_failures;
+        self.fallback_polls += o.fallback_polls;
+        self.reorged += o.reorged;
     }
 }
 
@@ -122,6 +148,23 @@ pub struct Poller {
     leaders_read_at: Option<Timestamp>,
     cursors: HashMap<Wallet, Option<Versioned<Cursor>>>,
     reconciled: HashMap<Wallet, Option<Versioned<Reconciled>>>,
+    /// The chain cursor as last read or written (outer None: not read yet).
+    chain_cursor: Option<Option<Versioned<ChainCursor>>>,
+    /// A newer chain cursor not written yet (blocks without fills), and when it was last written.
+    chain_pending: Option<ChainCursor>,
+    chain_written_at: Option<Timestamp>,
+    /// The detection source as last read or written (outer None: not read yet).
+    detection: Option<Option<Versioned<DetectionState>>>,
+}
+
+/// How a poll of the chain went.
+enum ChainPoll {
+    /// Blocks read (or nothing new) and their signals queued.
+    Read,
+    /// The read failed; the next poll tries again (the breaker counts the node's faults).
+    Failed,
+    /// The `chain` breaker is open: detection falls back to the Data API.
+    Open(String),
 }
 
 impl Poller {
@@ -133,6 +176,10 @@ impl Poller {
             leaders_read_at: None,
             cursors: HashMap::new(),
             reconciled: HashMap::new(),
+            chain_cursor: None,
+            chain_pending: None,
+            chain_written_at: None,
+            detection: None,
         }
     }
 
@@ -157,10 +204,30 @@ impl Poller {
         }
         let mut gate = BreakerGate::read(deps, Dependency::DataApi, &self.owner).await;
         let leaders: Vec<(Wallet, Timestamp)> = self.leaders.leaders.iter().map(|l| (l.wallet.clone(), l.since)).collect();
+        let mut floor = None;
+        if let Some(rpc) = deps.chain.clone().filter(|_| deps.config.chain.detection == copycat_core::config::Detection::Chain) {
+            let wallets: Vec<Wallet> = leaders.iter().map(|(w, _)| w.clone()).collect();
+            match self.poll_chain(deps, rpc.as_ref(), &wallets, &mut report).await? {
+                ChainPoll::Read => {
+                    self.set_detection(deps, DetectionSource::Chain, "the chain breaker closed again").await?;
+                    return self.finish_poll(deps, &leaders, &mut gate, report).await;
+                }
+                ChainPoll::Failed => return self.finish_poll(deps, &leaders, &mut gate, report).await,
+                ChainPoll::Open(reason) => {
+                    self.set_detection(deps, DetectionSource::DataApi, &reason).await?;
+                    report.fallback_polls += 1;
+                    // The chain covered every block up to the last one read: the Data API
+                    // takes over from a little before it (keys make any overlap harmless).
+                    let last = self.chain_pending.clone().or_else(|| self.chain_cursor.clone().flatten().map(|v| v.value));
+                    floor = last.and_then(|c| c.recent.last().map(|b| b.time - Span::seconds(10)));
+                }
+            }
+        }
         for (wallet, since) in &leaders {
+            let since = floor.map_or(*since, |f: Timestamp| f.max(*since));
             for _page in 0..MAX_PAGES_PER_POLL {
                 report.wallets_polled += 1;
-                match self.poll_wallet(deps, &mut gate, wallet, *since, &mut report).await? {
+                match self.poll_wallet(deps, &mut gate, wallet, since, &mut report).await? {
                     WalletPoll::Done => break,
                     WalletPoll::MorePages => continue,
                     WalletPoll::Failed => {
@@ -170,10 +237,187 @@ impl Poller {
                 }
             }
         }
-        for (wallet, since) in &leaders {
-            self.reconcile_wallet(deps, (wallet, *since), &mut gate, &mut report).await?;
+        self.finish_poll(deps, &leaders, &mut gate, report).await
+    }
+
+    /// The end of every poll: the reconciliation of each leader that is due.
+    async fn finish_poll(
+        &mut self,
+        deps: &PollerDeps,
+        leaders: &[(Wallet, Timestamp)],
+        gate: &mut BreakerGate,
+        mut report: PollReport,
+    ) -> Result<PollReport, PollerError> {
+        for (wallet, since) in leaders {
+            self.reconcile_wallet(deps, (wallet, *since), gate, &mut report).await?;
         }
         Ok(report)
+    }
+
+    /// One read of the chain's new confirmed blocks for every followed leader: their fills
+    /// queued as signals, fills a reorg dropped reported (and refused when not yet copied),
+    /// then the chain cursor moved past the blocks read.
+    async fn poll_chain(
+        &mut self,
+        deps: &PollerDeps,
+        rpc: &dyn ChainRpc,
+        wallets: &[Wallet],
+        report: &mut PollReport,
+    ) -> Result<ChainPoll, PollerError> {
+        let cfg = &deps.config.chain;
+        let mut gate = BreakerGate::read(deps, Dependency::Chain, &self.owner).await;
+        let now = deps.clock.now();
+        if let Err(e) = gate.admit(deps, now).await {
+            return Ok(ChainPoll::Open(e.to_string()));
+        }
+        if self.chain_cursor.is_none() {
+            self.chain_cursor = Some(load::<ChainCursor>(deps.store.as_ref(), &keys::chain_cursor()).await?);
+        }
+        let stored = self.chain_cursor.clone().flatten();
+        let cursor = self.chain_pending.clone().or_else(|| stored.as_ref().map(|v| v.value.clone())).unwrap_or_default();
+        let read = match copycat_chain::follow::read_new_blocks(rpc, cfg, &cursor, wallets, now).await {
+            Ok(r) => r,
+            Err(e) => {
+                report.chain_failures += 1;
+                let outcome = if e.counts_as_failure() { Err(e.to_string()) } else { Ok(()) };
+                gate.record(deps, deps.clock.now(), outcome.as_ref().map(|_| ()).map_err(String::as_str)).await;
+                tracing::warn!(error = %e, counted = e.counts_as_failure(), "could not read new blocks; the next poll retries");
+                return Ok(ChainPoll::Failed);
+            }
+        };
+        gate.record(deps, deps.clock.now(), Ok(())).await;
+        if let Some(reorg) = &read.reorg {
+            for lost in &reorg.lost {
+                self.report_reorged(deps, lost, now).await?;
+                report.reorged += 1;
+            }
+        }
+        let mut trades = Vec::with_capacity(read.fills.len());
+        let mut blocks = Vec::with_capacity(read.fills.len());
+        for f in &read.fills {
+            let Some(at) = read.time_of(f.log.block_number) else { continue };
+            trades.push(f.to_trade(at));
+            blocks.push(f.log.block_number);
+        }
+        // Fills of one order become one trade: its first fill's block.
+        let first_block: HashMap<SignalKey, u64> =
+            trades.iter().zip(&blocks).rev().map(|(t, b)| (copycat_core::signal::signal_key(t), *b)).collect();
+        let (trades, keys) = keyed_trades(&trades);
+        let mut by_leader: HashMap<&Wallet, Vec<OutMessage>> = HashMap::new();
+        let mut queued = Vec::with_capacity(trades.len());
+        for (t, k) in trades.iter().zip(&keys) {
+            by_leader.entry(&t.wallet).or_default().push(signal_message(&t.wallet, t, k, now));
+            queued.push(QueuedFill {
+                block: first_block.get(k).copied().unwrap_or_default(),
+                key: k.clone(),
+                leader: t.wallet.clone(),
+                token_id: t.asset.clone(),
+                transaction_hash: t.transaction_hash.clone(),
+            });
+        }
+        for (wallet, messages) in by_leader {
+            let n = messages.len() as u32;
+            if !queue_all(deps, wallet, messages, "the chain cursor stays put").await {
+                return Ok(ChainPoll::Failed);
+            }
+            report.signals_queued += n;
+        }
+        report.blocks_read += read.headers.len() as u32;
+        // Written when it carries something a restart must not lose (queued fills, a reorg) or
+        // every `chain.cursor_write_every_secs`; in between a restart re-reads a few blocks,
+        // whose signals the FIFO de-duplication and the claims make harmless.
+        let must_write = !queued.is_empty() || read.reorg.is_some();
+        let next = copycat_chain::follow::advance(&cursor, cfg, &read, queued);
+        if next != cursor {
+            let due = self.chain_written_at.is_none_or(|t| now - t >= copycat_core::time::secs(cfg.cursor_write_every_secs));
+            if !(must_write || due || stored.is_none()) {
+                self.chain_pending = Some(next);
+                return Ok(ChainPoll::Read);
+            }
+            let key = keys::chain_cursor();
+            let written = match &stored {
+                None => deps.store.put_if_absent(&key, to_body(&next), None).await,
+                Some(v) => deps.store.put_if_version(&key, to_body(&next), v.version, None).await,
+            };
+            self.chain_pending = None;
+            match written {
+                Ok(r) => {
+                    self.chain_cursor = Some(Some(Versioned { value: next, version: r.version }));
+                    self.chain_written_at = Some(now);
+                }
+                // Another poller moved it (a lease lapsed): read it again next time.
+                Err(e) if e.is_conflict() => self.chain_cursor = None,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(ChainPoll::Read)
+    }
+
+    /// A queued fill a reorg dropped: refused for good when no copier has claimed it yet (a
+    /// completed claim stops any later delivery), reported either way.
+    async fn report_reorged(&self, deps: &PollerDeps, lost: &QueuedFill, now: Timestamp) -> Result<(), PollerError> {
+        let claim = Claim {
+            key: lost.key.clone(),
+            owner: self.owner.clone(),
+            status: ClaimStatus::Completed {
+                result: SignalOutcome::Refused {
+                    reason: RefusalReason::Reorged,
+                    detail: format!("a reorg dropped block {} holding the fill", lost.block),
+                },
+            },
+        };
+        let ttl = Some(now + copycat_core::time::secs(deps.config.queues.claim_ttl_secs));
+        let copied = match deps.store.put_if_absent(&keys::claim(&lost.key), to_body(&claim), ttl).await {
+            Ok(_) => false,
+            Err(e) if e.is_conflict() => true,
+            Err(e) => return Err(e.into()),
+        };
+        tracing::warn!(leader = %lost.leader, key = %lost.key, copied, "a reorg dropped a queued fill");
+        deps.metrics.count("FillReorged", 1, &[("leader", lost.leader.as_str())]);
+        let event = Event::FillReorged {
+            leader: lost.leader.clone(),
+            token_id: lost.token_id.clone(),
+            transaction_hash: lost.transaction_hash.clone(),
+            copied,
+        };
+        copycat_state::notify(deps, &format!("reorg|{}", lost.key), now, event).await;
+        Ok(())
+    }
+
+    /// Records the detection source in use; a change is announced once (the poller that wins
+    /// the conditional write tells), with a `DetectionFallback` metric when it falls back.
+    async fn set_detection(&mut self, deps: &PollerDeps, source: DetectionSource, reason: &str) -> Result<(), PollerError> {
+        if self.detection.is_none() {
+            self.detection = Some(load::<DetectionState>(deps.store.as_ref(), &keys::detection()).await?);
+        }
+        let stored = self.detection.clone().flatten();
+        let current = stored.as_ref().map_or(DetectionSource::Chain, |v| v.value.source);
+        if current == source {
+            return Ok(());
+        }
+        let now = deps.clock.now();
+        let state = DetectionState { source, since: now };
+        let key = keys::detection();
+        let written = match &stored {
+            None => deps.store.put_if_absent(&key, to_body(&state), None).await,
+            Some(v) => deps.store.put_if_version(&key, to_body(&state), v.version, None).await,
+        };
+        match written {
+            Ok(r) => {
+                self.detection = Some(Some(Versioned { value: state, version: r.version }));
+                if source == DetectionSource::DataApi {
+                    deps.metrics.count("DetectionFallback", 1, &[]);
+                    tracing::warn!(reason, "fill detection falls back to the Data API");
+                } else {
+                    tracing::info!("fill detection is back on the chain");
+                }
+                let cause = format!("detection|{}", now.timestamp_millis());
+                copycat_state::notify(deps, &cause, now, Event::DetectionSwitched { source, reason: reason.to_string() }).await;
+            }
+            Err(e) if e.is_conflict() => self.detection = None,
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
     }
 
     /// The completeness check of one leader, when due: its trades from where the last check
@@ -214,7 +458,7 @@ impl Poller {
             _ => settled,
         };
         let window: Vec<Trade> = read.into_iter().filter(|t| t.timestamp >= from && t.timestamp < until && &t.wallet == wallet).collect();
-        let keys = keys_for(&window);
+        let (window, keys) = keyed_trades(&window);
         let checked: Vec<(&Trade, &SignalKey)> = window.iter().zip(&keys).filter(|(t, _)| !is_combo_condition(&t.condition_id)).collect();
         let claims: Vec<Key> = checked.iter().map(|(_, k)| keys::claim(k)).collect();
         let found = deps.store.get_many(&claims).await?;
@@ -286,7 +530,7 @@ impl Poller {
         let full_page = trades.len() >= limit;
         let trades: Vec<Trade> = trades.into_iter().filter(|t| t.timestamp >= cursor.last_ts && &t.wallet == wallet).collect();
         let Some(last_ts) = trades.iter().map(|t| t.timestamp).max() else { return Ok(WalletPoll::Done) };
-        let keys = keys_for(&trades);
+        let (trades, keys) = keyed_trades(&trades);
         let now = deps.clock.now();
         let mut messages = Vec::new();
         for (t, k) in trades.iter().zip(&keys) {

@@ -26,7 +26,7 @@ use copycat_core::order::{CopyOrder, Fill};
 use copycat_core::portfolio::{BookedFill, apply_fill, mark, roll_day, settle};
 use copycat_core::ports::BrokerError;
 use copycat_core::records::{Leader, PortfolioState, Position, RefusalReason};
-use copycat_core::signal::keys_for;
+use copycat_core::signal::keyed_trades;
 use copycat_core::time::{Span, Timestamp};
 use copycat_core::trade::{Side, Trade, Wallet};
 use rust_decimal::Decimal;
@@ -207,10 +207,14 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
 
     // Every trade in the window with its leader and signal key, in time order.
     let mut events: Vec<(Timestamp, usize, usize)> = Vec::new();
+    // Fills of one order are one trade, as the poller sees them (`merge_fills`).
     let mut keys = Vec::with_capacity(leaders.len());
+    let mut merged = Vec::with_capacity(leaders.len());
     for (li, l) in leaders.iter().enumerate() {
-        keys.push(keys_for(&l.trades));
-        for (ti, t) in l.trades.iter().enumerate() {
+        let (trades, k) = keyed_trades(&l.trades);
+        keys.push(k);
+        merged.push(trades);
+        for (ti, t) in merged[li].iter().enumerate() {
             if t.timestamp >= opts.from && t.timestamp < opts.to {
                 events.push((t.timestamp, li, ti));
             }
@@ -225,7 +229,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
 
     let mut next_mode_check = opts.from;
     for &(ts, li, ti) in &events {
-        let trade = &leaders[li].trades[ti];
+        let trade = &merged[li][ti];
         let arrival = ts + opts.latency;
         settle_due(&mut settlements, arrival, &mut portfolio, &mut positions, &mut books, &mut curve);
         while next_mode_check <= arrival {
@@ -238,7 +242,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
             }
             next_mode_check += opts.mode_every;
         }
-        let own = &leaders[li].trades;
+        let own = &merged[li];
         while held_upto[li] < own.len() && own[held_upto[li]].timestamp <= arrival {
             let t = &own[held_upto[li]];
             *held[li].entry(t.asset.clone()).or_default() += signed(t);

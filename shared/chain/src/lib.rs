@@ -9,6 +9,8 @@
 
 #[cfg(feature = "fake-node")]
 pub mod fake_node;
+pub mod follow;
+pub mod logs;
 pub mod quantity;
 #[cfg(feature = "signing")]
 pub mod redeem;

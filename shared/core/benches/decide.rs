@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
     assert!(matches!(decide(&input, &cfg), copycat_core::decision::Decision::Place(_)), "bench must time the approved path");
     c.bench_function("decide_one_signal_approved_path", |b| b.iter(|| decide(black_box(&input), black_box(&cfg))));
     c.bench_function("risk_checks_approved_path", |b| b.iter(|| check_risk(black_box(&input), black_box(&cfg))));
-    c.bench_function("signal_key_hash", |b| b.iter(|| signal_key(black_box(&trade), black_box(3))));
+    c.bench_function("signal_key_hash", |b| b.iter(|| signal_key(black_box(&trade))));
 }
 
 criterion_group!(benches, bench);

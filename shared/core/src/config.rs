@@ -190,6 +190,50 @@ pub struct ChainConfig {
     pub retry_base_ms: u64,
     /// Longest back-off.
     pub retry_max_ms: u64,
+
+    // --- Detection from the chain (issue 15): `OrderFilled` logs of the V2 exchanges. ---
+    /// Where the poller detects leader fills: `chain` (new blocks' logs, with the Data API as
+    /// backstop and fallback; needs `rpc_url`) or `data-api` (each leader's `/trades`).
+    pub detection: Detection,
+    /// Blocks a fill's block must be buried under before its signal is queued (0: at the head).
+    /// A reorg no deeper than this drops a log before it is ever queued.
+    pub confirmations: u64,
+    /// Polygon's block interval, the pace the node is expected to advance at.
+    pub block_interval_ms: u64,
+    /// Followed wallets per `eth_getLogs` topic OR-list; more leaders mean more calls per block
+    /// only past this many.
+    pub log_chunk_wallets: u32,
+    /// Most blocks one `eth_getLogs` asks for (halved while the node answers "range too large").
+    pub max_block_range: u64,
+    /// The node counts as stalled (a failure of the `chain` breaker) when its newest block is
+    /// this much older than now while it keeps answering.
+    pub stall_after_secs: u64,
+    /// Blocks whose hashes and queued fills are remembered, to notice a reorg under them.
+    pub reorg_window_blocks: u64,
+    /// How often the chain cursor is written when no fill was queued (a restart re-reads at
+    /// most this much, harmlessly); a read that queues fills or finds a reorg writes it at once.
+    pub cursor_write_every_secs: u64,
+}
+
+/// Where the poller detects leader fills.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detection {
+    /// `OrderFilled` logs of new blocks (when `chain.rpc_url` is set).
+    #[default]
+    Chain,
+    /// Each followed leader's Data API `/trades`.
+    DataApi,
+}
+
+impl Detection {
+    /// The config spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Detection::Chain => "chain",
+            Detection::DataApi => "data-api",
+        }
+    }
 }
 
 impl Default for ChainConfig {
@@ -202,6 +246,14 @@ impl Default for ChainConfig {
             max_retries: 2,
             retry_base_ms: 200,
             retry_max_ms: 5_000,
+            detection: Detection::Chain,
+            confirmations: 1,
+            block_interval_ms: 2_000,
+            log_chunk_wallets: 100,
+            max_block_range: 50,
+            stall_after_secs: 30,
+            reorg_window_blocks: 16,
+            cursor_write_every_secs: 30,
         }
     }
 }
@@ -210,6 +262,11 @@ impl ChainConfig {
     /// Whether a node is configured.
     pub fn enabled(&self) -> bool {
         !self.rpc_url.is_empty()
+    }
+
+    /// Whether the poller detects fills from the chain (a node configured and chosen).
+    pub fn detects(&self) -> bool {
+        self.enabled() && self.detection == Detection::Chain
     }
 
     /// Checks the chain rules; keys are reported as `chain.<field>`.
@@ -226,6 +283,21 @@ impl ChainConfig {
         }
         if self.retry_max_ms < self.retry_base_ms {
             return bad("retry_max_ms", "must be at least retry_base_ms");
+        }
+        if self.confirmations > 128 {
+            return bad("confirmations", "must be at most 128 blocks");
+        }
+        if !(1..=1_000).contains(&self.log_chunk_wallets) {
+            return bad("log_chunk_wallets", "must be in 1..=1000 (nodes cap topic lists)");
+        }
+        if !(1..=10_000).contains(&self.max_block_range) {
+            return bad("max_block_range", "must be in 1..=10000 blocks");
+        }
+        if self.reorg_window_blocks <= self.confirmations || self.reorg_window_blocks > 1_024 {
+            return bad("reorg_window_blocks", "must be above confirmations and at most 1024");
+        }
+        if self.stall_after_secs.saturating_mul(1_000) < self.block_interval_ms.saturating_mul(2) {
+            return bad("stall_after_secs", "must be at least two block intervals");
         }
         Ok(())
     }
@@ -1355,6 +1427,9 @@ impl Config {
             ("redemption.receipt_wait_ms", self.redemption.receipt_wait_ms, 0),
             ("redemption.receipt_poll_ms", self.redemption.receipt_poll_ms, 1),
             ("redemption.lease_secs", self.redemption.lease_secs, 1),
+            ("chain.block_interval_ms", self.chain.block_interval_ms, 100),
+            ("chain.stall_after_secs", self.chain.stall_after_secs, 1),
+            ("chain.cursor_write_every_secs", self.chain.cursor_write_every_secs, 0),
         ]
         .into_iter()
         .map(|(k, v, min)| (k.to_string(), v, min))

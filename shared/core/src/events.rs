@@ -182,6 +182,25 @@ pub enum Event {
         /// What went wrong and what to do.
         reason: String,
     },
+    /// The poller changed where it detects fills: to the Data API while the `chain` breaker is
+    /// open, back to the chain once it closes.
+    DetectionSwitched {
+        /// The source now in use.
+        source: crate::records::DetectionSource,
+        /// Why.
+        reason: String,
+    },
+    /// A reorg dropped a leader fill whose signal was already queued.
+    FillReorged {
+        /// Whose fill.
+        leader: Wallet,
+        /// Token traded.
+        token_id: String,
+        /// Its transaction hash.
+        transaction_hash: String,
+        /// True when it had been claimed (copied or being copied): our copy stands without it.
+        copied: bool,
+    },
     /// The day's result.
     DailySummary {
         /// UTC day, `YYYY-MM-DD`.
@@ -242,11 +261,15 @@ pub enum EventKind {
     PositionRedeemed,
     /// A redemption needs the operator.
     RedemptionFailed,
+    /// Detection moved between the chain and the Data API.
+    DetectionSwitched,
+    /// A reorg dropped a leader fill after its signal was queued.
+    FillReorged,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 16] = [
+    pub const ALL: [EventKind; 18] = [
         EventKind::TradeCopied,
         EventKind::TradeRefused,
         EventKind::TradesRefused,
@@ -263,6 +286,8 @@ impl EventKind {
         EventKind::ResolutionUnknown,
         EventKind::PositionRedeemed,
         EventKind::RedemptionFailed,
+        EventKind::DetectionSwitched,
+        EventKind::FillReorged,
     ];
 
     /// The name, e.g. `trade_copied`.
@@ -284,6 +309,8 @@ impl EventKind {
             EventKind::ResolutionUnknown => "resolution_unknown",
             EventKind::PositionRedeemed => "position_redeemed",
             EventKind::RedemptionFailed => "redemption_failed",
+            EventKind::DetectionSwitched => "detection_switched",
+            EventKind::FillReorged => "fill_reorged",
         }
     }
 
@@ -307,7 +334,11 @@ impl Event {
             | Event::TradingStopped { .. }
             | Event::HealthCheckFailed { .. }
             | Event::RedemptionFailed { .. } => Severity::Critical,
-            Event::DrawdownAlert { .. } | Event::LeaderDropped { .. } | Event::ResolutionUnknown { .. } => Severity::Warning,
+            Event::DrawdownAlert { .. }
+            | Event::LeaderDropped { .. }
+            | Event::ResolutionUnknown { .. }
+            | Event::DetectionSwitched { .. }
+            | Event::FillReorged { .. } => Severity::Warning,
             _ => Severity::Info,
         }
     }
@@ -330,6 +361,8 @@ impl Event {
             Event::ResolutionUnknown { .. } => EventKind::ResolutionUnknown,
             Event::PositionRedeemed { .. } => EventKind::PositionRedeemed,
             Event::RedemptionFailed { .. } => EventKind::RedemptionFailed,
+            Event::DetectionSwitched { .. } => EventKind::DetectionSwitched,
+            Event::FillReorged { .. } => EventKind::FillReorged,
         }
     }
 }
@@ -407,8 +440,20 @@ impl Notification {
             Event::RedemptionFailed { market, condition_id, reason } => {
                 format!("redemption of {market} ({condition_id}) needs you: {reason}")
             }
+            Event::DetectionSwitched { source, reason } => format!("fill detection now from {}: {reason}", detection_source_text(*source)),
+            Event::FillReorged { leader, token_id, transaction_hash, copied } => {
+                let what = if *copied { "our copy stands (review it)" } else { "its signal will not be copied" };
+                format!("a reorg dropped {}'s fill of token {token_id} (tx {transaction_hash}): {what}", leader.short())
+            }
         };
         format!("[{}] {} {}", self.at.format("%Y-%m-%d %H:%M:%S"), severity_tag(self.severity), body)
+    }
+}
+
+fn detection_source_text(s: crate::records::DetectionSource) -> &'static str {
+    match s {
+        crate::records::DetectionSource::Chain => "the chain",
+        crate::records::DetectionSource::DataApi => "the Data API (fallback)",
     }
 }
 

@@ -95,6 +95,15 @@ pub mod keys {
     pub fn missed(leader_at: Timestamp, k: &SignalKey) -> Key {
         Key::new(MISSED_PK, format!("{:013}#{k}", leader_at.timestamp_millis().max(0)))
     }
+    /// `CHAIN` / `CURSOR`: how far the poller has read the chain's blocks.
+    pub fn chain_cursor() -> Key {
+        Key::new("CHAIN", "CURSOR")
+    }
+    /// `CHAIN` / `DETECTION`: which source the poller detects fills from now (chain or its
+    /// Data API fallback), so a switch is announced once.
+    pub fn detection() -> Key {
+        Key::new("CHAIN", "DETECTION")
+    }
     /// `NOTIFIED#<id>` / `SENT`: a notification already delivered.
     pub fn notified(id: &str) -> Key {
         Key::new(format!("NOTIFIED#{id}"), "SENT")
@@ -325,6 +334,8 @@ pub enum RefusalReason {
     VenueGeoblocked,
     /// The venue refused the order for want of balance or allowance.
     InsufficientFunds,
+    /// A chain reorg dropped the leader's fill after its signal was queued, before it was copied.
+    Reorged,
 }
 
 impl RefusalReason {
@@ -426,6 +437,63 @@ impl LedgerEntry {
 pub struct Reconciled {
     /// Every trade of the leader before this has been checked.
     pub until: Timestamp,
+}
+
+/// One block the chain poller has read: enough to notice it being replaced by a reorg.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockRef {
+    /// Block number.
+    pub number: u64,
+    /// Block hash (lowercase hex).
+    pub hash: String,
+    /// Block time.
+    pub time: Timestamp,
+}
+
+/// A signal queued from a block still inside the reorg window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedFill {
+    /// The block its logs were in.
+    pub block: u64,
+    /// Its signal.
+    pub key: SignalKey,
+    /// Whose fill.
+    pub leader: Wallet,
+    /// Token traded.
+    pub token_id: String,
+    /// Transaction hash.
+    pub transaction_hash: String,
+}
+
+/// Body of `CHAIN` / `CURSOR`: the chain poller's position. Moves forward only after the
+/// signals of the blocks read are queued.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainCursor {
+    /// The first block not yet read (0: not started; start at the confirmed head).
+    pub next_block: u64,
+    /// The last blocks read, oldest first (at most `chain.reorg_window_blocks`).
+    pub recent: Vec<BlockRef>,
+    /// Signals queued from the blocks in `recent`.
+    pub queued: Vec<QueuedFill>,
+}
+
+/// Which source the poller detects fills from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetectionSource {
+    /// `OrderFilled` logs from the node.
+    Chain,
+    /// Each leader's Data API `/trades` (the fallback while the `chain` breaker is open).
+    DataApi,
+}
+
+/// Body of `CHAIN` / `DETECTION`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetectionState {
+    /// The source in use.
+    pub source: DetectionSource,
+    /// Since when.
+    pub since: Timestamp,
 }
 
 /// Body of `MISSED` / `…`: a leader trade the polls did not turn into a signal.

@@ -13,7 +13,7 @@ use copycat_core::ports::{NotificationSink, Queue, SinkError, StateStore};
 use copycat_core::time::{Clock, ManualClock, Span, SystemClock, Timestamp};
 use copycat_embedded::EmbeddedBackend;
 use copycat_local::{LocalQueues, QueuePorts, local_event, settle_batch, to_sqs_event};
-use copycat_sim::{SimBroker, SimMarket, SimParams, SimWorld};
+use copycat_sim::{ChainParams, SimBroker, SimChain, SimMarket, SimParams, SimWorld};
 use copycat_state::{Base, CounterMetrics};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lambda_runtime::LambdaEvent;
@@ -164,6 +164,9 @@ pub struct DemoOptions {
     pub json: bool,
     /// Do not print notifications as they happen.
     pub quiet: bool,
+    /// Where leader fills are detected (default: `chain.detection` in config): `Chain` reads the
+    /// simulated node's blocks, `DataApi` each leader's trades.
+    pub detection: Option<copycat_core::config::Detection>,
 }
 
 /// How to run the engine on the real clock.
@@ -341,6 +344,11 @@ impl Engine {
         Ok(())
     }
 
+    /// Detects fills from `chain` (a node behind the `ChainRpc` port) rather than the Data API.
+    pub fn set_chain(&mut self, chain: Arc<dyn copycat_core::ports::ChainRpc>) {
+        self.deps.poller.chain = Some(chain);
+    }
+
     /// One poll of every followed leader; returns how many signals were queued.
     pub async fn poll(&mut self) -> Result<u32, EngineError> {
         let r = self.poller.poll_once(&self.deps.poller).await?;
@@ -411,6 +419,9 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
     if let Some(w) = args.wallets {
         config.demo.wallets = w;
     }
+    if let Some(d) = args.detection {
+        config.chain.detection = d;
+    }
     config.validate()?;
     let start = demo_start();
     let end = start + Span::days(config.demo.days as i64);
@@ -439,6 +450,14 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
     let pb = progress(total, !args.json);
     let printer = if args.json || args.quiet { None } else { Some(pb.clone().unwrap_or_else(ProgressBar::hidden)) };
     let mut engine = Engine::new(config.clone(), backend, clock.clone(), market, broker, printer);
+    // The simulated node: the world's fills as blocks, with its bad days (the demo's default).
+    let chain = (config.chain.detection == copycat_core::config::Detection::Chain).then(|| {
+        let params = ChainParams { block_interval_ms: config.chain.block_interval_ms, ..ChainParams::default() };
+        Arc::new(SimChain::new(world.clone(), clock.clone(), params))
+    });
+    if let Some(c) = &chain {
+        engine.set_chain(c.clone());
+    }
     let webhooks = engine.connect_webhooks(&|k| std::env::var(k).ok())?;
     if !webhooks.is_empty() {
         eprintln!("notifications also go to {} (paced by their rate limits)", webhooks.join(", "));
@@ -511,7 +530,9 @@ pub async fn demo(mut config: Config, args: DemoOptions) -> Result<Summary, Engi
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
-    summary::build(&engine, &world, &config, &state, wall.elapsed()).await
+    let mut summary = summary::build(&engine, &world, &config, &state, wall.elapsed()).await?;
+    summary.chain_calls = chain.map(|c| c.calls()).unwrap_or(0);
+    Ok(summary)
 }
 
 impl Engine {

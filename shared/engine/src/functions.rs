@@ -41,7 +41,12 @@ impl FunctionDeps {
                 candidates: Sender::new(queues.candidates.clone()),
             },
             bot_filter: BotFilterDeps { reporting: reporting.clone(), market: market.clone() },
-            poller: PollerDeps { reporting: reporting.clone(), market: market.clone(), signals: Sender::new(queues.signals.clone()) },
+            poller: PollerDeps {
+                reporting: reporting.clone(),
+                market: market.clone(),
+                signals: Sender::new(queues.signals.clone()),
+                chain: None,
+            },
             copier: CopierDeps { reporting: reporting.clone(), market: market.clone(), broker },
             health: HealthDeps { reporting, market },
             base,

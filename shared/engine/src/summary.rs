@@ -172,6 +172,12 @@ pub struct Summary {
     pub detection_p50_s: f64,
     /// Leader trade → signal queued, simulated seconds, 99th percentile.
     pub detection_p99_s: f64,
+    /// Where fills were detected: `chain` or `data-api`.
+    pub detection: String,
+    /// JSON-RPC calls the simulated node answered (0 with Data API detection).
+    pub chain_calls: u64,
+    /// Polls that fell back to the Data API while the chain breaker was open.
+    pub detection_fallbacks: u64,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -306,6 +312,9 @@ pub async fn build(
         missed_trades,
         detection_p50_s: percentile(&detections, 0.5),
         detection_p99_s: percentile(&detections, 0.99),
+        detection: config.chain.detection.as_str().to_string(),
+        chain_calls: 0,
+        detection_fallbacks: engine.metrics.get("DetectionFallback").max(state.counters.get("DetectionFallback").copied().unwrap_or(0)),
     })
 }
 
@@ -326,6 +335,7 @@ pub fn print(s: &Summary) {
         row(&format!("  refused: {reason}"), n.to_string());
     }
     row("fills (duplicate fills)", format!("{} ({})", s.fills, s.duplicate_fills));
+    row("detection (chain calls, fallbacks)", format!("{} ({}, {})", s.detection, s.chain_calls, s.detection_fallbacks));
     row("detection latency p50 / p99", format!("{:.2} s / {:.2} s", s.detection_p50_s, s.detection_p99_s));
     row("trade → fill latency p50 / p99", format!("{:.2} s / {:.2} s", s.latency_p50_secs, s.latency_p99_secs));
     row("missed trades (found late)", s.missed_trades.to_string());

@@ -162,6 +162,31 @@ pub fn render(n: &Notification) -> Rendered {
             format!("Redemption of {market} needs you: {reason}"),
             vec![f("Market", market.clone()), f("Condition", condition_id.clone()), f("Reason", reason.clone())],
         ),
+        Event::DetectionSwitched { source, reason } => {
+            let to = match source {
+                copycat_core::records::DetectionSource::Chain => "the chain",
+                copycat_core::records::DetectionSource::DataApi => "the Data API (fallback)",
+            };
+            (
+                "Detection switched",
+                format!("Fill detection now from {to}: {reason}"),
+                vec![f("Source", to.to_string()), f("Reason", reason.clone())],
+            )
+        }
+        Event::FillReorged { leader, token_id, transaction_hash, copied } => (
+            "Fill dropped by a reorg",
+            format!(
+                "A reorg dropped {}'s fill: {}",
+                leader.short(),
+                if *copied { "our copy stands, review it" } else { "its signal will not be copied" }
+            ),
+            vec![
+                f("Leader", leader.to_string()),
+                f("Token", token_id.clone()),
+                f("Transaction", transaction_hash.clone()),
+                f("Copied", copied.to_string()),
+            ],
+        ),
         Event::DailySummary { day, pnl, copies, refusals, mode, open_positions, missed, detection_secs } => (
             "Daily summary",
             format!(

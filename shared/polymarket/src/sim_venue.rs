@@ -1,13 +1,16 @@
 //! The simulator served in Polymarket's shapes: Data API v2 envelopes with cursors, Gamma
 //! markets with string-encoded arrays, CLOB books worst-first, 503 during simulated outages.
-//! This is what `copycat sim serve` runs, so the real client is exercised end to end.
+//! This is what `copycat sim serve` runs, so the real client is exercised end to end. With a
+//! [`SimChain`] attached ([`SimVenue::attach_chain`]) it is also a Polygon node: JSON-RPC 2.0
+//! over `POST /rpc`, its 429s as HTTP 429, its timeouts as answers that come too late.
 
 use crate::server::{Handler, Request, Response};
 use copycat_core::dependency::Dependency;
 use copycat_core::market::{BookLevel, LeaderboardWindow, WalletPosition};
+use copycat_core::ports::ChainError;
 use copycat_core::time::{Clock, Timestamp, from_secs};
 use copycat_core::trade::{Trade, Wallet};
-use copycat_sim::SimWorld;
+use copycat_sim::{SimChain, SimWorld};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
@@ -30,12 +33,50 @@ pub struct SimVenue {
     /// for the same list page after page, and rebuilding it each time made the venue, not the
     /// budget, the bottleneck of a discovery run.
     walks: Mutex<HashMap<TradeWalk, Arc<Vec<Trade>>>>,
+    /// The simulated node behind `POST /rpc`, when attached.
+    chain: std::sync::OnceLock<Arc<SimChain>>,
 }
+
+/// How long a simulated node timeout holds its answer (past any sane `chain.request_timeout_ms`).
+const RPC_TIMEOUT_DELAY: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl SimVenue {
     /// Serves `world` as it is at `clock`'s time.
     pub fn new(world: Arc<SimWorld>, clock: Arc<dyn Clock>) -> Arc<SimVenue> {
-        Arc::new(SimVenue { world, clock, hits: Mutex::new(BTreeMap::new()), walks: Mutex::new(HashMap::new()) })
+        Arc::new(SimVenue {
+            world,
+            clock,
+            hits: Mutex::new(BTreeMap::new()),
+            walks: Mutex::new(HashMap::new()),
+            chain: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Serves `chain` as JSON-RPC on `POST /rpc` (once; later calls are ignored).
+    pub fn attach_chain(&self, chain: Arc<SimChain>) {
+        let _ = self.chain.set(chain);
+    }
+
+    /// One JSON-RPC 2.0 request to the attached node.
+    fn rpc(&self, r: &Request) -> Response {
+        let Some(chain) = self.chain.get() else { return Response::error(404, "no simulated chain on this server") };
+        let body: Value = match serde_json::from_slice(&r.body) {
+            Ok(v) => v,
+            Err(e) => return rpc_error(&Value::Null, -32700, &format!("parse error: {e}")),
+        };
+        let id = body.get("id").cloned().unwrap_or(Value::Null);
+        let Some(method) = body.get("method").and_then(Value::as_str) else { return rpc_error(&id, -32600, "no method") };
+        let params = body.get("params").cloned().unwrap_or_else(|| json!([]));
+        match chain.answer(method, &params) {
+            Ok(result) => Response::json(json!({"jsonrpc": "2.0", "id": id, "result": result}).to_string()),
+            Err(ChainError::RateLimited { .. }) => Response::error(429, "too many requests"),
+            Err(ChainError::Rpc { code, message, .. }) => rpc_error(&id, code, &message),
+            Err(e) => {
+                let mut late = Response::error(504, &e.to_string());
+                late.delay = RPC_TIMEOUT_DELAY;
+                late
+            }
+        }
     }
 
     /// The handler to give a [`crate::server::LocalServer`].
@@ -58,6 +99,9 @@ impl SimVenue {
     pub fn answer(&self, r: &Request) -> Response {
         if let Ok(mut h) = self.hits.lock() {
             *h.entry(r.path.clone()).or_insert(0) += 1;
+        }
+        if r.path == "/rpc" {
+            return self.rpc(r);
         }
         let now = self.clock.now();
         let dependency = match r.path.as_str() {
@@ -281,4 +325,8 @@ fn position_row(wallet: &Wallet, p: &WalletPosition) -> Value {
         "realized_pnl": p.realized_pnl.0.to_string(),
         "unrealized_pnl": p.unrealized_pnl.0.to_string(),
     })
+}
+
+fn rpc_error(id: &Value, code: i64, message: &str) -> Response {
+    Response::json(json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}}).to_string())
 }

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 mod broker;
+mod chain;
 mod data;
 mod ledger;
 mod market;
@@ -19,6 +20,7 @@ mod venue;
 mod world;
 
 pub use broker::SimBroker;
+pub use chain::{ChainParams, FIRST_BLOCK, SimChain};
 pub use data::SimMarket;
 pub use market::Market;
 pub use params::{Outage, SimParams};
