@@ -50,7 +50,7 @@ for t in "${targets[@]}"; do
   else
     cp "$corpus_root/$t.log" "fuzz/artifacts/$t/fuzz.log"
     echo "FAIL $t: see fuzz/artifacts/$t/ (libFuzzer's log is fuzz.log there)" >&2
-    grep -E "panicked|ERROR|SUMMARY|deadly signal|==[0-9]+==" "$corpus_root/$t.log" | head -10 >&2
+    { grep -E "panicked|ERROR|SUMMARY|deadly signal|==[0-9]+==" "$corpus_root/$t.log" || tail -5 "$corpus_root/$t.log"; } | head -10 >&2
     failed+=("$t")
   fi
 done

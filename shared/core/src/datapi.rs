@@ -353,7 +353,7 @@ fn decimal_field(field: &'static str, v: &Value) -> Result<Decimal, RowError> {
         }
         Value::String(s) => {
             let t = s.trim();
-            Decimal::from_str(t).or_else(|_| Decimal::from_scientific(t)).map_err(|_| RowError::NotANumber { field, value: truncated(s) })
+            crate::money::parse_decimal(t).ok_or_else(|| RowError::NotANumber { field, value: truncated(s) })
         }
         other => Err(RowError::WrongType { field, expected: "a number", found: json_type(other) }),
     }

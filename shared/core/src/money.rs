@@ -10,6 +10,52 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
+/// The longest text read as a decimal: 28 significant digits, a sign, a point and an exponent fit
+/// with room to spare. rust_decimal's parser recurses once per `_` separator, so unbounded text
+/// from outside (a queue body, an API field) could overflow the stack and kill the process.
+pub const MAX_DECIMAL_TEXT: usize = 64;
+
+/// Reads outside text as a decimal — plain (`0.53`, `-12`) or scientific (`5.3e-1`) — refusing
+/// text longer than [`MAX_DECIMAL_TEXT`] and `_` separators (no API we read writes them) before
+/// rust_decimal sees it. Surrounding whitespace is ignored.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > MAX_DECIMAL_TEXT || t.contains('_') {
+        return None;
+    }
+    t.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(t).ok())
+}
+
+/// Deserializes a decimal from a JSON string or number through [`parse_decimal`] (for
+/// `#[serde(deserialize_with)]` on decimals read from outside).
+pub fn deserialize_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    struct Visit;
+    impl serde::de::Visitor<'_> for Visit {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a decimal number or numeric string of at most {MAX_DECIMAL_TEXT} characters")
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+            // The shortest text that reads back as `v`, so 0.53 stays exactly 0.53.
+            let text = if v.is_finite() { v.to_string() } else { String::new() };
+            parse_decimal(&text).ok_or_else(|| E::custom(format_args!("{v} is not a decimal in range")))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+            parse_decimal(v).ok_or_else(|| {
+                let shown: String = v.chars().take(40).collect();
+                E::custom(format_args!("`{shown}` is not a decimal"))
+            })
+        }
+    }
+    d.deserialize_any(Visit)
+}
+
 macro_rules! decimal_newtype {
     ($(#[$meta:meta])* $name:ident, $unit:literal) => {
         decimal_newtype!($(#[$meta])* $name);
@@ -23,7 +69,7 @@ macro_rules! decimal_newtype {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub Decimal);
+        pub struct $name(#[serde(deserialize_with = "deserialize_decimal")] pub Decimal);
 
         impl $name {
             /// Zero of this quantity.
@@ -185,6 +231,31 @@ pub fn floor_to_step(value: Decimal, step: Decimal) -> Decimal {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn decimal_text_is_read_plain_or_scientific_and_long_or_separated_text_is_refused() {
+        assert_eq!(parse_decimal(" 0.53 "), Some(dec!(0.53)));
+        assert_eq!(parse_decimal("-12"), Some(dec!(-12)));
+        assert_eq!(parse_decimal("5.3e-1"), Some(dec!(0.53)));
+        assert_eq!(parse_decimal("1_000"), None, "no API we read writes separators");
+        assert_eq!(parse_decimal(""), None);
+        assert_eq!(parse_decimal(&"1".repeat(MAX_DECIMAL_TEXT + 1)), None);
+        // rust_decimal recurses once per separator: this text overflowed the stack (found by
+        // the queue_signals fuzz target) and must now be refused without parsing.
+        let text = format!("1{}", "_".repeat(200_000));
+        assert_eq!(parse_decimal(&text), None);
+        let body = format!("{{\"p\": \"{text}\"}}");
+        #[derive(Deserialize)]
+        struct P {
+            #[allow(dead_code)]
+            p: Price,
+        }
+        assert!(serde_json::from_str::<P>(&body).is_err());
+        let ok: P = serde_json::from_str(r#"{"p": 0.53}"#).unwrap();
+        assert_eq!(ok.p, Price(dec!(0.53)));
+        let ok: P = serde_json::from_str(r#"{"p": "0.5300"}"#).unwrap();
+        assert_eq!(ok.p.0.to_string(), "0.5300", "a string keeps its scale, as before");
+    }
 
     #[test]
     fn dollars_over_price_are_shares_not_dollars() {

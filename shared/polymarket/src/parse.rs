@@ -80,12 +80,7 @@ pub fn decimal(name: &str, v: &Value) -> Result<Decimal, String> {
                 .or_else(|_| Decimal::from_scientific(&text))
                 .map_err(|_| format!("field {name}: {text} is not a decimal"))
         }
-        Value::String(s) => {
-            let t = s.trim();
-            Decimal::from_str(t)
-                .or_else(|_| Decimal::from_scientific(t))
-                .map_err(|_| format!("field {name}: `{}` is not a number", truncate(s)))
-        }
+        Value::String(s) => copycat_core::money::parse_decimal(s).ok_or_else(|| format!("field {name}: `{}` is not a number", truncate(s))),
         other => Err(format!("field {name}: expected a number, found {}", json_type(other))),
     }
 }
@@ -251,7 +246,7 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
         let ones: Vec<usize> = prices
             .iter()
             .enumerate()
-            .filter(|(_, p)| Decimal::from_str(p.trim()).is_ok_and(|d| d == Decimal::ONE))
+            .filter(|(_, p)| copycat_core::money::parse_decimal(p).is_some_and(|d| d == Decimal::ONE))
             .map(|(i, _)| i)
             .collect();
         (ones.len() == 1).then(|| ones[0])
@@ -263,7 +258,7 @@ pub fn gamma_market(row: &Value, taker_fee_rate: Decimal) -> Result<MarketInfo, 
     let resolution_unknown = closed
         && winning_outcome.is_none()
         && !prices.is_empty()
-        && prices.iter().all(|p| Decimal::from_str(p.trim()).is_ok_and(|d| d.is_zero()));
+        && prices.iter().all(|p| copycat_core::money::parse_decimal(p).is_some_and(|d| d.is_zero()));
     Ok(MarketInfo {
         condition_id,
         question: text(obj, &["question"])?.unwrap_or_default(),
