@@ -249,6 +249,7 @@ pub async fn run(config: &Config, args: &BacktestArgs) -> Result<(), CliError> {
         copycat_core::time::secs(sel.fill_window_secs),
     );
     let opts = ReplayOptions {
+        detect_every: None,
         from,
         to: until,
         latency: sel.latency(),

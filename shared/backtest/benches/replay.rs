@@ -59,6 +59,7 @@ fn setup() -> (TradesVenue, Vec<ReplayLeader>, Config, ReplayOptions) {
     let mut config = Config::default();
     config.trading.starting_balance = Usd(Decimal::new(5000, 0));
     let opts = ReplayOptions {
+        detect_every: None,
         from: from_secs(T0),
         to: from_secs(T0 + 30 * 86_400),
         latency: Span::milliseconds(1120),

@@ -67,8 +67,11 @@ pub struct ReplayOptions {
     pub from: Timestamp,
     /// End of the window (exclusive); what is still held is marked here.
     pub to: Timestamp,
-    /// Leader's trade → our order at the venue.
+    /// Leader's trade → our order at the venue (after `detect_every`'s wait, when set).
     pub latency: Span,
+    /// Detection on a fixed grid from `from` (the poller's ticks): a trade is seen at the first
+    /// tick at or after it, and `latency` runs from there. `None`: `latency` alone.
+    pub detect_every: Option<Span>,
     /// How often the balance tiers are looked at and positions marked (the health check's
     /// cadence).
     pub mode_every: Span,
@@ -230,9 +233,12 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
     let mut next_mode_check = opts.from;
     for &(ts, li, ti) in &events {
         let trade = &merged[li][ti];
-        let arrival = ts + opts.latency;
+        let arrival = seen_at(ts, opts) + opts.latency;
         settle_due(&mut settlements, arrival, &mut portfolio, &mut positions, &mut books, &mut curve);
         while next_mode_check <= arrival {
+            // The health check rolls the day before it marks, so a day starts from the last
+            // marks of the day before, as it does in production.
+            roll_day(&mut portfolio, next_mode_check);
             remark(venue, next_mode_check, &mut portfolio, &mut positions, &mut books);
             curve.push((next_mode_check, portfolio.equity()));
             let view = PortfolioView { equity: portfolio.equity(), drawdown: portfolio.drawdown(), win_streak: portfolio.win_streak };
@@ -424,6 +430,16 @@ fn settle_due(
             }
         }
     }
+}
+
+/// When a trade at `ts` is detected: at once, or at the next tick of `opts.detect_every`.
+fn seen_at(ts: Timestamp, opts: &ReplayOptions) -> Timestamp {
+    let Some(every) = opts.detect_every.filter(|e| *e > Span::zero()) else { return ts };
+    let (since, step) = ((ts - opts.from).num_milliseconds(), every.num_milliseconds());
+    if since <= 0 {
+        return opts.from;
+    }
+    opts.from + copycat_core::time::millis(((since + step - 1) / step * step) as u64)
 }
 
 /// Marks every open position at the venue's price at `at`.

@@ -72,8 +72,14 @@ pub async fn measure_edge<H: History>(
     let scoring = scoring_config(config);
     let leader =
         Leader { wallet: wallet.clone(), score: 0.0, roi, allocation: allocation_for_rank(&config.copy, 1), since: from, judged_at: to };
-    let opts =
-        ReplayOptions { from, to, latency, mode_every: copycat_core::time::secs(sel.replay_mode_every_secs), record_decisions: false };
+    let opts = ReplayOptions {
+        from,
+        to,
+        latency,
+        detect_every: None,
+        mode_every: copycat_core::time::secs(sel.replay_mode_every_secs),
+        record_decisions: false,
+    };
     let report = replay(&venue, &[ReplayLeader { leader, trades: trades.to_vec() }], &scoring, &opts);
     skipped.extend(report.skipped.iter().cloned());
     let records = report.leaders.into_iter().next().map(|l| l.records).unwrap_or_default();

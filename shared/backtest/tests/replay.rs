@@ -65,6 +65,7 @@ fn config() -> Config {
 
 fn options() -> ReplayOptions {
     ReplayOptions {
+        detect_every: None,
         from: from_secs(T0),
         to: from_secs(T0 + 3 * 86_400),
         latency: Span::milliseconds(1120),

@@ -285,6 +285,7 @@ pub fn replay_sim(
     to: Timestamp,
 ) -> (Vec<ReplayReport>, ReplayReport) {
     let opts = ReplayOptions {
+        detect_every: None,
         from,
         to,
         latency: config.selection.latency(),

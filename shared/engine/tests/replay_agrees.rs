@@ -12,9 +12,6 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "issue 15: since fills of one order are merged into one trade (engine and replay alike), 5 of 154 \
-            signals differ (engine: daily_loss at 15.0-15.3 %, replay: below_venue_minimum) with the same \
-            signals, times and share counts; root cause not found yet, see the issue-15 report"]
 async fn the_replay_decides_every_signal_as_the_engine_did() {
     let config = Config::default();
     let world = Arc::new(world_for(&config, 3, 5, 2, 40));
@@ -53,10 +50,13 @@ async fn the_replay_decides_every_signal_as_the_engine_did() {
         .iter()
         .map(|l| ReplayLeader { leader: l.clone(), trades: world.leader_trades_between(&l.wallet, world.params().history_start(), end) })
         .collect();
-    // The engine polls every 2 s and its orders take `demo.order_latency_ms`: every trade is
-    // seen on the next even second, so its order arrives 1 s + 120 ms after it (see BENCHMARKS).
-    let latency = copycat_core::time::millis(1000 + config.demo.order_latency_ms);
+    // The engine polls every `poller.poll_interval_ms` from `start` and sees a trade at the
+    // first poll at or after it (a trade on a poll's second is seen by that poll); its order
+    // then takes `demo.order_latency_ms`. The replay detects on the same grid.
+    let latency = copycat_core::time::millis(config.demo.order_latency_ms);
+    let detect_every = Some(copycat_core::time::millis(config.poller.poll_interval_ms));
     let opts = ReplayOptions {
+        detect_every,
         from: start,
         to: end,
         latency,
