@@ -86,6 +86,20 @@ for i, (status, body) in enumerate([
 ]):
     put("order_lookup_reply", f"reply{i}", bytes([status]) + (body if isinstance(body, str) else json.dumps(body)).encode())
 
+# A node's answers: eth_getLogs with an OrderFilled log shaped as copycat_chain::logs::encode_log
+# writes it (the V2 exchange, the event's topic, maker and taker topics, seven data words), a block
+# number, and an error object.
+def word(n):
+    return f"{n:064x}"
+maker, taker = "11" * 20, "22" * 20
+log = {"address": "0xe111180000d2663c0091e4f400237545b87b996b",
+       "topics": ["0xd543adfd945773f1a62f74f0ee55a5e3b9b1a28262980ba90b1a89f2ea84d8ee", "0x" + word(7), "0x" + "0" * 24 + maker, "0x" + "0" * 24 + taker],
+       "data": "0x" + word(0) + word(1001) + word(5_200_000) + word(10_000_000) + word(0) + word(0) + word(0),
+       "blockNumber": "0x10", "blockHash": "0x" + "ab" * 32, "transactionHash": "0x" + "cd" * 32, "logIndex": "0x0", "removed": False}
+put("chain_rpc_reply", "logs.json", {"jsonrpc": "2.0", "id": 1, "result": [log, dict(log, logIndex="0x1", data="0x" + word(1) + word(1001) + word(10_000_000) + word(4_800_000) + word(20_000) + word(0) + word(0))]})
+put("chain_rpc_reply", "head.json", {"jsonrpc": "2.0", "id": 1, "result": "0x4b7"})
+put("chain_rpc_reply", "error.json", {"jsonrpc": "2.0", "id": 1, "error": {"code": -32005, "message": "query returned more than 10000 results"}})
+
 for fixture, target in [("bot-filter.json", "queue_candidates"), ("signal-copier.json", "queue_signals"), ("notifier.json", "queue_notifications")]:
     event = json.loads((root / "events" / fixture).read_text())
     for i, rec in enumerate(event["Records"]):

@@ -164,8 +164,9 @@ impl LeaderFill {
     /// it stays empty (the copier reads the market by token).
     pub fn to_trade(&self, block_time: Timestamp) -> Trade {
         let (shares, usdc) = self.log.shares_and_usdc();
-        let size = Decimal::new(shares as i64, UNIT_SCALE);
-        let paid = Decimal::new(usdc as i64, UNIT_SCALE);
+        // From u64 through i128: an amount above i64::MAX stays positive.
+        let size = Decimal::from_i128_with_scale(i128::from(shares), UNIT_SCALE);
+        let paid = Decimal::from_i128_with_scale(i128::from(usdc), UNIT_SCALE);
         let price = if size.is_zero() { Decimal::ZERO } else { (paid / size).round_dp(6).normalize() };
         Trade {
             wallet: self.wallet.clone(),
@@ -185,7 +186,7 @@ impl LeaderFill {
 
     /// The fee of this fill in 6-decimal units (kept for reports; the copy pays its own fee).
     pub fn fee(&self) -> Decimal {
-        Decimal::new(self.log.fee as i64, UNIT_SCALE)
+        Decimal::from_i128_with_scale(i128::from(self.log.fee), UNIT_SCALE)
     }
 }
 
@@ -241,7 +242,17 @@ fn hex_bytes(s: &str, field: &'static str) -> Result<Vec<u8>, LogError> {
     if digits.len() % 2 != 0 {
         return Err(malformed(field, "odd number of hex digits"));
     }
-    (0..digits.len()).step_by(2).map(|i| u8::from_str_radix(&digits[i..i + 2], 16).map_err(|_| malformed(field, "not hex"))).collect()
+    // Checked byte by byte before pairing: slicing text with a multi-byte character in it at an
+    // odd offset would panic (found by the chain_rpc_reply fuzz target).
+    let nibble = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    digits
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| match (nibble(pair[0]), nibble(pair[1])) {
+            (Some(hi), Some(lo)) => Ok(hi << 4 | lo),
+            _ => Err(malformed(field, "not hex")),
+        })
+        .collect()
 }
 
 /// A topic holding an address: 12 zero bytes, then the 20 address bytes.
@@ -471,6 +482,19 @@ mod tests {
         let hash: [u8; 32] = sha3::Keccak256::digest(sig.as_bytes()).into();
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(format!("0x{hex}"), ORDER_FILLED_TOPIC);
+    }
+
+    #[test]
+    fn non_ascii_in_hex_data_is_malformed_and_huge_amounts_stay_positive() {
+        let l = log(w(1), w(2), Side::Buy, 5_200_000, 10_000_000, 3);
+        let mut v = encode_log(&l);
+        let data = v["data"].as_str().unwrap().to_string();
+        // A two-byte character at an odd offset of the hex digits: this panicked the slicing.
+        v["data"] = Value::String(format!("{}\u{35f}{}", &data[..127], &data[128..data.len() - 1]));
+        assert!(matches!(decode_log(&v), Err(LogError::Malformed { field: "data", .. })));
+        let big = log(w(1), w(2), Side::Buy, u64::MAX, u64::MAX - 1, 3);
+        let t = LeaderFill { wallet: w(1), side: Side::Buy, log: big }.to_trade(copycat_core::time::from_secs(0));
+        assert!(t.size.0 > Decimal::ZERO && t.price.0 > Decimal::ZERO, "{t:?}");
     }
 
     #[test]
