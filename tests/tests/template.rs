@@ -1025,6 +1025,34 @@ fn the_template_states_the_rest_of_the_issue() {
     assert!(rule["Assertions"].to_string().contains("LiveTradingConfirmation"));
 }
 
+/// The wallet key reaches two functions and only under their conditions: the copier in live mode,
+/// the health check when it redeems (live and `RedeemResolvedPositions=yes`, with a node).
+#[test]
+fn the_wallet_key_goes_to_the_copier_live_and_to_a_redeeming_health_check_only() {
+    let t = template();
+    let mut holders = BTreeMap::new();
+    for (id, r) in resources(&t) {
+        if let Some(key) = r["Properties"]["Environment"]["Variables"].get("COPYCAT_POLYMARKET_PRIVATE_KEY") {
+            let condition = key["Fn::If"][0].as_str().unwrap_or_else(|| panic!("{id}: the key is set only under a condition"));
+            assert_eq!(key["Fn::If"][2], json!({"Ref": "AWS::NoValue"}), "{id}: nothing otherwise");
+            holders.insert(id.as_str(), condition.to_string());
+        }
+    }
+    let want: BTreeMap<&str, String> =
+        [("SignalCopierFunction", "IsLive".to_string()), ("HealthCheckFunction", "Redeems".to_string())].into_iter().collect();
+    assert_eq!(holders, want);
+    assert_eq!(
+        t["Conditions"]["Redeems"],
+        json!({"Fn::And": [{"Condition": "IsLive"}, {"Fn::Equals": [{"Ref": "RedeemResolvedPositions"}, "yes"]}]})
+    );
+    assert_eq!(t["Parameters"]["RedeemResolvedPositions"]["Default"], "no", "no redemption unless asked");
+    let rule = t["Rules"]["RedemptionIsLiveWithANode"]["Assertions"].to_string();
+    assert!(rule.contains("TradingMode") && rule.contains("ChainRpcUrl"), "{rule}");
+    let env = &resources(&t)["HealthCheckFunction"]["Properties"]["Environment"]["Variables"];
+    assert_eq!(env["COPYCAT__CHAIN__RPC_URL"], json!({"Ref": "ChainRpcUrl"}), "the health check probes the node");
+    assert_eq!(env["COPYCAT__REDEMPTION__ENABLED"], json!({"Fn::If": ["Redeems", "true", "false"]}));
+}
+
 // ------------------------------------------------------------------ fixtures
 
 #[test]
