@@ -100,6 +100,10 @@ put("chain_rpc_reply", "logs.json", {"jsonrpc": "2.0", "id": 1, "result": [log, 
 put("chain_rpc_reply", "head.json", {"jsonrpc": "2.0", "id": 1, "result": "0x4b7"})
 put("chain_rpc_reply", "error.json", {"jsonrpc": "2.0", "id": 1, "error": {"code": -32005, "message": "query returned more than 10000 results"}})
 
+put("control_command", "slack.form", "token=x&team_id=T1&user_id=U024BE7LH&user_name=ana&command=%2Fcopycat&text=stop+the+venue+looks%20wrong")
+put("control_command", "discord.json", {"type": 2, "id": "1", "data": {"name": "copycat", "options": [{"type": 1, "name": "stop", "options": [{"type": 3, "name": "reason", "value": "venue down"}]}]}})
+put("control_command", "status.txt", "/status@CopyCatBot")
+
 for fixture, target in [("bot-filter.json", "queue_candidates"), ("signal-copier.json", "queue_signals"), ("notifier.json", "queue_notifications")]:
     event = json.loads((root / "events" / fixture).read_text())
     for i, rec in enumerate(event["Records"]):

@@ -364,7 +364,8 @@ fn unauthenticated(platform: Platform, e: &verify::AuthError) -> UrlResponse {
 /// `/copycat stop the venue looks wrong` arrives as data `{name: "copycat", options: [{name:
 /// "stop", options: [{name: "reason", value: …}]}]}` (a subcommand) or `{name: "stop", options:
 /// [{name: "reason", …}]}` (a command of its own); both become `stop the venue looks wrong`.
-fn discord_text(data: &Value) -> String {
+/// Public for the fuzz target.
+pub fn discord_text(data: &Value) -> String {
     let mut words = Vec::new();
     let mut node = data;
     loop {
@@ -385,8 +386,8 @@ fn discord_text(data: &Value) -> String {
     words.join(" ")
 }
 
-/// `a=b&c=d` with `+` and `%XX` decoded.
-fn parse_form(body: &str) -> Vec<(String, String)> {
+/// `a=b&c=d` with `+` and `%XX` decoded (Slack's command bodies). Public for the fuzz target.
+pub fn parse_form(body: &str) -> Vec<(String, String)> {
     body.split('&')
         .filter(|p| !p.is_empty())
         .map(|p| {
