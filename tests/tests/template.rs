@@ -305,6 +305,11 @@ const NOT_SET_ON_LAMBDA: &[(&str, &str)] = &[
 /// `data_venue`, which never reads it (checked by `only_the_copier_builds_the_trading_venue`).
 const READ_BY_THE_TRADING_FUNCTION_ONLY: &[&str] = &["COPYCAT_POLYMARKET_PRIVATE_KEY"];
 
+/// Read only by a health check that redeems for a deposit wallet through the relayer (the
+/// relayer redeemer in copycat-chain, built by the health check's main with `--features redeem`);
+/// other functions link the crate but never build that redeemer.
+const READ_BY_THE_REDEEMING_HEALTH_CHECK_ONLY: &[&str] = &["COPYCAT_RELAYER_API_KEY", "COPYCAT_RELAYER_API_KEY_ADDRESS"];
+
 /// The one function that places orders.
 const TRADING_FUNCTION: &str = "signal-copier";
 
@@ -428,7 +433,8 @@ fn check_environment(t: &Value, read_by: &BTreeMap<String, BTreeSet<String>>, ta
         let unused_urls: BTreeSet<&str> = QueueId::ALL.into_iter().filter(|q| !f.sends.contains(q)).map(queue_url_var).collect();
         for var in &read {
             let trading_only = READ_BY_THE_TRADING_FUNCTION_ONLY.contains(&var.as_str()) && f.name != TRADING_FUNCTION;
-            let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str()) && !trading_only;
+            let redeeming_only = READ_BY_THE_REDEEMING_HEALTH_CHECK_ONLY.contains(&var.as_str()) && f.name != "health-check";
+            let needed = !optional.contains(var.as_str()) && !unused_urls.contains(var.as_str()) && !trading_only && !redeeming_only;
             if needed && !env.contains_key(var.as_str()) {
                 problems.push(format!("{id} ({}) does not set {var}, which the code reads", f.name));
             }
@@ -1026,7 +1032,7 @@ fn the_template_states_the_rest_of_the_issue() {
 }
 
 /// The wallet key reaches two functions and only under their conditions: the copier in live mode,
-/// the health check when it redeems (live and `RedeemResolvedPositions=yes`, with a node).
+/// the health check when it redeems (live and `RedeemResolvedPositions=yes` or `relayer`, with a node).
 #[test]
 fn the_wallet_key_goes_to_the_copier_live_and_to_a_redeeming_health_check_only() {
     let t = template();
@@ -1043,7 +1049,11 @@ fn the_wallet_key_goes_to_the_copier_live_and_to_a_redeeming_health_check_only()
     assert_eq!(holders, want);
     assert_eq!(
         t["Conditions"]["Redeems"],
-        json!({"Fn::And": [{"Condition": "IsLive"}, {"Fn::Equals": [{"Ref": "RedeemResolvedPositions"}, "yes"]}]})
+        json!({"Fn::And": [{"Condition": "IsLive"}, {"Fn::Not": [{"Fn::Equals": [{"Ref": "RedeemResolvedPositions"}, "no"]}]}]})
+    );
+    assert_eq!(
+        t["Conditions"]["RedeemsViaRelayer"],
+        json!({"Fn::And": [{"Condition": "IsLive"}, {"Fn::Equals": [{"Ref": "RedeemResolvedPositions"}, "relayer"]}]})
     );
     assert_eq!(t["Parameters"]["RedeemResolvedPositions"]["Default"], "no", "no redemption unless asked");
     let rule = t["Rules"]["RedemptionIsLiveWithANode"]["Assertions"].to_string();
@@ -1051,6 +1061,19 @@ fn the_wallet_key_goes_to_the_copier_live_and_to_a_redeeming_health_check_only()
     let env = &resources(&t)["HealthCheckFunction"]["Properties"]["Environment"]["Variables"];
     assert_eq!(env["COPYCAT__CHAIN__RPC_URL"], json!({"Ref": "ChainRpcUrl"}), "the health check probes the node");
     assert_eq!(env["COPYCAT__REDEMPTION__ENABLED"], json!({"Fn::If": ["Redeems", "true", "false"]}));
+    // A deposit wallet's Relayer API key reaches the health check only when it redeems through
+    // the relayer, and no other function.
+    for var in ["COPYCAT_RELAYER_API_KEY", "COPYCAT_RELAYER_API_KEY_ADDRESS"] {
+        for (id, r) in resources(&t) {
+            let v = &r["Properties"]["Environment"]["Variables"][var];
+            if id == "HealthCheckFunction" {
+                assert_eq!(v["Fn::If"][0], "RedeemsViaRelayer", "{var}");
+                assert_eq!(v["Fn::If"][2], json!({"Ref": "AWS::NoValue"}), "{var}");
+            } else {
+                assert!(v.is_null(), "{id} must not get {var}");
+            }
+        }
+    }
 }
 
 // ------------------------------------------------------------------ fixtures

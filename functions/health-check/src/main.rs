@@ -3,7 +3,10 @@
 //! every invocation. Market data comes from Polymarket over HTTP (the [venue] URLs); this function
 //! places no orders. With `chain.rpc_url` set it probes the Polygon node; built with
 //! `--features redeem` and configured for live trading (`trading.mode = "live"`, the key in
-//! COPYCAT_POLYMARKET_PRIVATE_KEY, `redemption.enabled`), it also redeems resolved positions on chain.
+//! COPYCAT_POLYMARKET_PRIVATE_KEY, `redemption.enabled`), it also redeems resolved positions on chain:
+//! from the key for signature types 0–2, through Polymarket's relayer for a deposit wallet (type 3,
+//! with a Relayer API key in COPYCAT_RELAYER_API_KEY and its address in
+//! COPYCAT_RELAYER_API_KEY_ADDRESS).
 
 use copycat_core::config::Config;
 use health_check::ChainDeps;
@@ -74,6 +77,16 @@ fn redeemer(
         _ => None,
     };
     let holder = copycat_chain::redeem::Holder::new(config.trading.signature_type, owner, config.trading.funder.as_deref(), derived)?;
+    if config.trading.signature_type == copycat_core::config::SignatureType::Poly1271 {
+        // A deposit wallet redeems through Polymarket's relayer, with a Relayer API key.
+        use copycat_chain::relayer::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV, RelayerKey, RelayerRedeemer};
+        let var =
+            |name: &str| std::env::var(name).map_err(|_| refused(format!("a deposit wallet redeems through the relayer: set {name}")));
+        let api = RelayerKey { key: var(RELAYER_API_KEY_ENV)?, address: var(RELAYER_API_KEY_ADDRESS_ENV)? };
+        let clock = std::sync::Arc::new(copycat_core::time::SystemClock);
+        let r = RelayerRedeemer::new(rpc, &key, holder, api, config.chain.chain_id, config.redemption.clone(), clock)?;
+        return Ok(Some(std::sync::Arc::new(r)));
+    }
     let r = copycat_chain::redeemer::ChainRedeemer::new(rpc, &key, holder, config.chain.chain_id, config.redemption.clone())?;
     Ok(Some(std::sync::Arc::new(r)))
 }

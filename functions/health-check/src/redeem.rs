@@ -255,7 +255,7 @@ async fn follow(
             return Ok(Followed::Pending);
         }
     }
-    let receipt = match chain_call(deps, gate, redeemer.await_receipt(&tx.hash)).await {
+    let receipt = match chain_call(deps, gate, redeemer.await_receipt(tx)).await {
         Ok(r) => r,
         Err(_) => {
             waiting(report);

@@ -333,3 +333,70 @@ async fn paper_settles_the_same_payout_without_a_transaction_and_no_node_is_not_
     assert_eq!(w.cash().await, Usd(dec!(160)));
     assert!(w.node.calls().is_empty());
 }
+
+/// A deposit wallet (signature type 3): the redeemer signs a batch and the relayer stand-in runs
+/// it through the wallet on the same fake node.
+struct DepositWallet {
+    relayer: Arc<copycat_chain::fake_relayer::FakeRelayer>,
+    _served: Served,
+    chain: ChainDeps,
+}
+
+const RELAYER_KEY: &str = "relayer-api-key";
+
+impl World {
+    async fn deposit_wallet(&self) -> DepositWallet {
+        use copycat_chain::fake_relayer::FakeRelayer;
+        use copycat_chain::relayer::{RelayerKey, RelayerRedeemer};
+        let owner = Key::from_hex(KEY).unwrap().address();
+        let wallet = copycat_chain::tx::Address([0x5a; 20]);
+        let relayer = FakeRelayer::new(self.node.clone(), RELAYER_KEY, &owner.lower(), owner, wallet, self.clock.clone());
+        let served = relayer.serve().await.unwrap();
+        let cfg =
+            ChainConfig { rpc_url: self.served.url.clone(), retry_base_ms: 1, retry_max_ms: 2, max_retries: 0, ..ChainConfig::default() };
+        let rpc: Arc<dyn ChainRpc> = Arc::new(RpcClient::from_config(&cfg).unwrap());
+        let holder = Holder::new(SignatureType::Poly1271, owner, Some(&wallet.lower()), None).unwrap();
+        let redemption = copycat_core::config::RedemptionConfig { relayer_url: served.url.clone(), ..self.deps.config.redemption.clone() };
+        let api = RelayerKey { key: RELAYER_KEY.into(), address: owner.lower() };
+        let redeemer = RelayerRedeemer::new(rpc.clone(), KEY, holder, api, 137, redemption, self.clock.clone()).unwrap();
+        DepositWallet { relayer, _served: served, chain: ChainDeps { rpc: Some(rpc), redeemer: Some(Arc::new(redeemer)) } }
+    }
+}
+
+#[tokio::test]
+async fn a_deposit_wallet_redeems_once_through_the_relayer_and_books_once_even_after_a_crash() {
+    // Straight through.
+    let w = world(0).await;
+    let dw = w.deposit_wallet().await;
+    let r = run_health_check_with_chain(&w.deps, &dw.chain).await.unwrap();
+    assert_eq!(r.redeemed, vec![CONDITION.to_string()], "{r:?}");
+    let mined = w.node.mined();
+    assert_eq!(mined.len(), 1);
+    assert!(mined[0].success && mined[0].condition_id.as_deref() == Some(CONDITION), "{mined:?}");
+    assert_eq!(dw.relayer.submissions(), 1);
+    assert_eq!(w.cash().await, Usd(dec!(160)), "$60 cash + 100 shares × $1");
+    assert!(
+        matches!(w.redemption().await.unwrap().status, RedemptionStatus::Redeemed { hash, payout, .. } if payout == Usd(dec!(100)) && hash == mined[0].hash)
+    );
+    run_health_check_with_chain(&w.deps, &dw.chain).await.unwrap();
+    assert_eq!((w.node.mined().len(), dw.relayer.submissions()), (1, 1), "nothing more is sent");
+    assert_eq!(w.cash().await, Usd(dec!(160)), "booked once");
+
+    // The relayer holds the batch past the check's wait, the check ends (or dies), and the next
+    // one follows the same submission: one batch, one transaction, one booking.
+    let w = world(0).await;
+    let dw = w.deposit_wallet().await;
+    dw.relayer.set(|b| b.hold = true);
+    let r = run_health_check_with_chain(&w.deps, &dw.chain).await.unwrap();
+    assert!(r.redeemed.is_empty() && r.redemptions_waiting == vec![CONDITION.to_string()], "{r:?}");
+    assert_eq!(w.cash().await, Usd(dec!(60)), "nothing booked while the batch waits");
+    // (The relayer redeemer keeps nothing in memory: what it follows, it finds in the relayer's
+    // records, so the next check behaves the same in a new process.)
+    run_health_check_with_chain(&w.deps, &dw.chain).await.unwrap();
+    assert_eq!(dw.relayer.submissions(), 1, "the waiting batch is not submitted again");
+    dw.relayer.release();
+    let r = run_health_check_with_chain(&w.deps, &dw.chain).await.unwrap();
+    assert_eq!(r.redeemed, vec![CONDITION.to_string()], "{r:?}");
+    assert_eq!((w.node.mined().len(), dw.relayer.submissions()), (1, 1));
+    assert_eq!(w.cash().await, Usd(dec!(160)));
+}

@@ -118,7 +118,7 @@ pub struct FakeNode {
 pub struct Served {
     /// `http://127.0.0.1:<port>`.
     pub url: String,
-    task: tokio::task::JoinHandle<()>,
+    pub(crate) task: tokio::task::JoinHandle<()>,
 }
 
 impl Drop for Served {
@@ -172,6 +172,25 @@ impl FakeNode {
         let mut s = self.state();
         *s.nonce.entry(from).or_default() += 1;
         s.block += 1;
+    }
+
+    /// Mines a transaction a relayer sent for `from` (a deposit wallet's batch, already checked
+    /// by the relayer stand-in): its hash. It reverts when `rejected` says why, or when the node
+    /// reverts everything; it waits in the pool while the node does not mine.
+    pub fn mine_relayed(&self, from: Address, condition_id: Option<String>, rejected: Option<String>) -> String {
+        let b = self.behaviour.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut s = self.state();
+        let seq = s.mined.len() as u64;
+        let hash = format!("0x{}", hex::encode(crate::tx::keccak256(format!("relayed {from} {seq}").as_bytes())));
+        let block = if b.mine {
+            s.block += 1;
+            s.block
+        } else {
+            0
+        };
+        let success = rejected.is_none() && !b.revert_on_chain;
+        s.mined.push(Mined { hash: hash.clone(), from, block, success, condition_id, rejected, nonce: seq });
+        hash
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -317,14 +336,7 @@ impl FakeNode {
                 (exec.to, exec.data)
             }
         };
-        if target != COLLATERAL_ADAPTER && target != NEG_RISK_COLLATERAL_ADAPTER {
-            return Err(format!("redemption must go to a collateral adapter, went to {target}"));
-        }
-        let args = redeem::read_redeem(&call)?;
-        if args.collateral != PUSD || args.parent_collection != [0; 32] || args.index_sets != [1, 2] {
-            return Err(format!("redeemPositions arguments are wrong: {args:?}"));
-        }
-        Ok(format!("0x{}", hex::encode(args.condition_id)))
+        check_redeem_call(target, &call)
     }
 
     /// Serves the node on 127.0.0.1 (a fresh port) until the returned handle is dropped.
@@ -348,6 +360,19 @@ impl FakeNode {
         });
         Ok(Served { url, task })
     }
+}
+
+/// Checks a wallet's call is a redemption on a collateral adapter (pUSD, zero parent, index sets
+/// `[1, 2]`); the redeemed condition.
+pub fn check_redeem_call(target: Address, call: &[u8]) -> Result<String, String> {
+    if target != COLLATERAL_ADAPTER && target != NEG_RISK_COLLATERAL_ADAPTER {
+        return Err(format!("redemption must go to a collateral adapter, went to {target}"));
+    }
+    let args = redeem::read_redeem(call)?;
+    if args.collateral != PUSD || args.parent_collection != [0; 32] || args.index_sets != [1, 2] {
+        return Err(format!("redeemPositions arguments are wrong: {args:?}"));
+    }
+    Ok(format!("0x{}", hex::encode(args.condition_id)))
 }
 
 /// Reads one HTTP request's body (by `Content-Length`); `None` on a broken or oversized request.

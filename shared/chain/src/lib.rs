@@ -9,6 +9,8 @@
 
 #[cfg(feature = "fake-node")]
 pub mod fake_node;
+#[cfg(feature = "fake-node")]
+pub mod fake_relayer;
 pub mod follow;
 pub mod logs;
 pub mod quantity;
@@ -16,6 +18,8 @@ pub mod quantity;
 pub mod redeem;
 #[cfg(feature = "signing")]
 pub mod redeemer;
+#[cfg(feature = "signing")]
+pub mod relayer;
 pub mod rlp;
 pub mod rpc;
 #[cfg(feature = "signing")]

@@ -17,9 +17,9 @@
 //! | 0 EOA | the key's address | the call itself, to the adapter |
 //! | 1 POLY_PROXY | the proxy wallet | `proxy([(1 = CALL, adapter, 0, call)])` to the proxy wallet factory, which forwards it through the caller's proxy |
 //! | 2 POLY_GNOSIS_SAFE | the Safe | `execTransaction(adapter, 0, call, CALL, 0, 0, 0, 0, 0, sig)` to the Safe, `sig` the owner's pre-validated signature (the owner is the sender) |
-//! | 3 POLY_1271 | the deposit wallet | none: the venue documents redemption for deposit wallets only through its relayer (an EIP-712 batch submitted with Relayer or Builder API credentials), which CopyCat does not hold; refused |
+//! | 3 POLY_1271 | the deposit wallet | none: the key signs a `WALLET` batch of the one call (EIP-712, the deposit wallet's own domain) and Polymarket's relayer sends it through the deposit wallet factory ([`crate::relayer`]) |
 //!
-//! The key pays the gas in POL for types 0–2.
+//! The key pays the gas in POL for types 0–2; the relayer pays it for type 3.
 
 use crate::tx::{Address, keccak256};
 use copycat_core::config::SignatureType;
@@ -53,6 +53,9 @@ pub const CONDITIONAL_TOKENS: Address = Address(hex20("4D97DCd97eC945f40cF65F870
 pub const COLLATERAL_ADAPTER: Address = Address(hex20("AdA100Db00Ca00073811820692005400218FcE1f"));
 /// The collateral adapter of neg-risk markets.
 pub const NEG_RISK_COLLATERAL_ADAPTER: Address = Address(hex20("adA2005600Dec949baf300f4C6120000bDB6eAab"));
+/// Polymarket's deposit wallet factory (signature type 3): the relayer executes a deposit
+/// wallet's signed batches through it.
+pub const DEPOSIT_WALLET_FACTORY: Address = Address(hex20("00000000000Fb5C9ADea0298D729A0CB3823Cc07"));
 /// Polymarket's proxy wallet factory (signature type 1).
 pub const PROXY_FACTORY: Address = Address(hex20("aB45c5A4B0c941a2F231C04C3f49182e1A254052"));
 
@@ -204,7 +207,13 @@ impl Holder {
         Ok(Holder { signature_type, owner, funder })
     }
 
-    /// The transaction the key sends to redeem `condition_id`: (to, call data).
+    /// The call the holding wallet makes to redeem `condition_id`: (the adapter, call data).
+    pub fn wallet_call(&self, condition_id: &[u8; 32], neg_risk: bool) -> (Address, Vec<u8>) {
+        (adapter(neg_risk), redeem_call(condition_id))
+    }
+
+    /// The transaction the key sends to redeem `condition_id`: (to, call data). A deposit
+    /// wallet (type 3) sends none: its batch goes through the relayer ([`crate::relayer`]).
     pub fn route(&self, condition_id: &[u8; 32], neg_risk: bool) -> Result<(Address, Vec<u8>), RedeemError> {
         let call = redeem_call(condition_id);
         let target = adapter(neg_risk);
@@ -213,9 +222,8 @@ impl Holder {
             SignatureType::PolyProxy => Ok((PROXY_FACTORY, proxy_call(target, &call))),
             SignatureType::PolyGnosisSafe => Ok((self.funder, safe_exec_call(target, &call, self.owner))),
             SignatureType::Poly1271 => Err(RedeemError::Refused {
-                reason: "signature type 3 (POLY_1271, deposit wallet): Polymarket documents redemption for deposit wallets only \
-                         through its relayer (a signed batch submitted with Relayer or Builder API credentials), which CopyCat \
-                         does not implement; redeem in the Polymarket web app"
+                reason: "signature type 3 (POLY_1271, deposit wallet) redeems through Polymarket's relayer, not a transaction from \
+                         the key: give the health check a relayer API key (see README, Redeeming resolved positions)"
                     .into(),
             }),
         }

@@ -56,26 +56,40 @@ impl ChainRedeemer {
     async fn tx_count(&self, from: &str, tag: &str) -> Result<u64, RedeemError> {
         self.quantity("eth_getTransactionCount", json!([from, tag])).await
     }
+}
 
-    async fn receipt_once(&self, hash: &str) -> Result<Option<TxReceipt>, RedeemError> {
-        const METHOD: &str = "eth_getTransactionReceipt";
-        let v = self.rpc.call(METHOD, json!([hash])).await?;
-        if v.is_null() {
-            return Ok(None);
-        }
-        let bad = |reason: String| RedeemError::Chain(ChainError::BadResponse { method: METHOD.into(), reason });
-        let block = v.get("blockNumber").ok_or_else(|| bad("receipt without `blockNumber`".into()))?;
-        if block.is_null() {
-            return Ok(None); // some nodes answer a pending receipt
-        }
-        let block = quantity::decode(block).map_err(|e| bad(format!("`blockNumber`: {e}")))?;
-        let status = quantity::decode(v.get("status").unwrap_or(&Value::Null)).map_err(|e| bad(format!("`status`: {e}")))?;
-        let got = v.get("transactionHash").and_then(Value::as_str).unwrap_or(hash);
-        if !got.eq_ignore_ascii_case(hash) {
-            return Err(bad(format!("receipt is for {got}, asked for {hash}")));
-        }
-        Ok(Some(TxReceipt { hash: hash.to_owned(), block, success: status == 1 }))
+/// One look at a transaction's receipt: `None` while it is not mined.
+pub(crate) async fn receipt_once(rpc: &dyn ChainRpc, hash: &str) -> Result<Option<TxReceipt>, RedeemError> {
+    const METHOD: &str = "eth_getTransactionReceipt";
+    let v = rpc.call(METHOD, json!([hash])).await?;
+    if v.is_null() {
+        return Ok(None);
     }
+    let bad = |reason: String| RedeemError::Chain(ChainError::BadResponse { method: METHOD.into(), reason });
+    let block = v.get("blockNumber").ok_or_else(|| bad("receipt without `blockNumber`".into()))?;
+    if block.is_null() {
+        return Ok(None); // some nodes answer a pending receipt
+    }
+    let block = quantity::decode(block).map_err(|e| bad(format!("`blockNumber`: {e}")))?;
+    let status = quantity::decode(v.get("status").unwrap_or(&Value::Null)).map_err(|e| bad(format!("`status`: {e}")))?;
+    let got = v.get("transactionHash").and_then(Value::as_str).unwrap_or(hash);
+    if !got.eq_ignore_ascii_case(hash) {
+        return Err(bad(format!("receipt is for {got}, asked for {hash}")));
+    }
+    Ok(Some(TxReceipt { hash: hash.to_owned(), block, success: status == 1 }))
+}
+
+/// The receipt of `hash` once it has `cfg.confirmations` blocks on top; `None` while it has not
+/// (not mined, or not deep enough yet). One look, no waiting.
+pub(crate) async fn confirmed_receipt(rpc: &dyn ChainRpc, hash: &str, cfg: &RedemptionConfig) -> Result<Option<TxReceipt>, RedeemError> {
+    let Some(r) = receipt_once(rpc, hash).await? else { return Ok(None) };
+    if cfg.confirmations == 0 {
+        return Ok(Some(r));
+    }
+    const METHOD: &str = "eth_blockNumber";
+    let head = rpc.call(METHOD, json!([])).await?;
+    let head = quantity::decode(&head).map_err(|reason| RedeemError::Chain(ChainError::BadResponse { method: METHOD.into(), reason }))?;
+    Ok((head.saturating_sub(r.block) >= cfg.confirmations).then_some(r))
 }
 
 /// Whether a JSON-RPC error says the call reverts (geth/bor: code 3 or "execution reverted").
@@ -168,17 +182,11 @@ impl Redeemer for ChainRedeemer {
         }
     }
 
-    async fn await_receipt(&self, hash: &str) -> Result<Option<TxReceipt>, RedeemError> {
+    async fn await_receipt(&self, tx: &SignedRedemption) -> Result<Option<TxReceipt>, RedeemError> {
         let deadline = Instant::now() + Duration::from_millis(self.cfg.receipt_wait_ms);
         loop {
-            if let Some(r) = self.receipt_once(hash).await? {
-                if self.cfg.confirmations == 0 {
-                    return Ok(Some(r));
-                }
-                let head = self.quantity("eth_blockNumber", json!([])).await?;
-                if head.saturating_sub(r.block) >= self.cfg.confirmations {
-                    return Ok(Some(r));
-                }
+            if let Some(r) = confirmed_receipt(self.rpc.as_ref(), &tx.hash, &self.cfg).await? {
+                return Ok(Some(r));
             }
             if Instant::now() >= deadline {
                 return Ok(None);

@@ -126,7 +126,7 @@ async fn an_eoa_redemption_runs_through_the_real_conditional_tokens_code_on_a_re
     let tx = redeemer.sign(&RedemptionTarget { condition_id: condition_id.clone(), neg_risk: false }).await.unwrap();
     redeemer.broadcast(&tx).await.unwrap();
     redeemer.broadcast(&tx).await.unwrap(); // the node already has it: fine, no second transaction
-    let receipt = redeemer.await_receipt(&tx.hash).await.unwrap().expect("mined");
+    let receipt = redeemer.await_receipt(&tx).await.unwrap().expect("mined");
     assert!(receipt.success, "{receipt:?}");
     assert_eq!(redeemer.mined_nonce(&tx.from).await.unwrap(), tx.nonce + 1);
 
@@ -190,7 +190,7 @@ async fn a_safe_redemption_runs_through_a_real_safe_with_the_owners_prevalidated
     let tx = redeemer.sign(&RedemptionTarget { condition_id: condition_id.clone(), neg_risk: false }).await.unwrap();
     assert_eq!(tx.to, safe.lower(), "sent to the Safe");
     redeemer.broadcast(&tx).await.unwrap();
-    assert!(redeemer.await_receipt(&tx.hash).await.unwrap().expect("mined").success);
+    assert!(redeemer.await_receipt(&tx).await.unwrap().expect("mined").success);
     let (redeemer_topic, _, data) = payout_log(rpc.as_ref(), &tx.hash).await;
     assert_eq!(redeemer_topic, format!("0x{}", word(&safe.0)), "the Safe redeemed (the CTF saw the Safe as the caller)");
     assert!(data.contains(&condition_id[2..]));

@@ -52,7 +52,7 @@ async fn every_account_type_with_a_documented_path_redeems_once_on_the_test_chai
             assert!(node.mined().is_empty(), "signing sends nothing");
             r.broadcast(&tx).await.unwrap();
             r.broadcast(&tx).await.unwrap(); // a resumed check sends the same bytes: "already known"
-            let receipt = r.await_receipt(&tx.hash).await.unwrap().expect("mined");
+            let receipt = r.await_receipt(&tx).await.unwrap().expect("mined");
             assert!(receipt.success, "{t:?} neg_risk={neg_risk}: {:?}", node.mined());
             let mined = node.mined();
             assert_eq!(mined.len(), 1, "one transaction for one redemption");
@@ -119,10 +119,10 @@ async fn a_receipt_that_does_not_come_in_time_is_pending_then_found_later_withou
     let r = redeemer(&served.url, Holder::new(SignatureType::Eoa, owner(), None, None).unwrap(), cfg());
     let tx = r.sign(&target(false)).await.unwrap();
     r.broadcast(&tx).await.unwrap();
-    assert_eq!(r.await_receipt(&tx.hash).await.unwrap(), None, "no receipt within redemption.receipt_wait_ms");
+    assert_eq!(r.await_receipt(&tx).await.unwrap(), None, "no receipt within redemption.receipt_wait_ms");
     node.set(|b| b.drop_receipts = false);
     r.broadcast(&tx).await.unwrap();
-    assert!(r.await_receipt(&tx.hash).await.unwrap().unwrap().success);
+    assert!(r.await_receipt(&tx).await.unwrap().unwrap().success);
     assert_eq!(node.mined().len(), 1);
     assert_eq!(r.mined_nonce(&tx.from).await.unwrap(), 1);
 }
@@ -138,7 +138,7 @@ async fn a_reverted_transaction_reads_as_failed_and_a_delayed_receipt_is_waited_
     let r = redeemer(&served.url, Holder::new(SignatureType::Eoa, owner(), None, None).unwrap(), cfg());
     let tx = r.sign(&target(false)).await.unwrap();
     r.broadcast(&tx).await.unwrap();
-    let receipt = r.await_receipt(&tx.hash).await.unwrap().expect("the receipt comes on the fourth poll");
+    let receipt = r.await_receipt(&tx).await.unwrap().expect("the receipt comes on the fourth poll");
     assert!(!receipt.success);
 }
 
@@ -151,6 +151,6 @@ async fn a_transaction_signed_for_another_key_or_contract_is_caught_by_the_node(
     let r = redeemer(&served.url, Holder::new(SignatureType::Eoa, owner(), None, None).unwrap(), cfg());
     let tx = r.sign(&target(false)).await.unwrap();
     r.broadcast(&tx).await.unwrap();
-    assert!(!r.await_receipt(&tx.hash).await.unwrap().unwrap().success);
+    assert!(!r.await_receipt(&tx).await.unwrap().unwrap().success);
     assert!(node.mined()[0].rejected.as_deref().unwrap_or_default().contains("must call its Safe"));
 }

@@ -119,6 +119,12 @@ pub struct RedemptionConfig {
     pub lease_secs: u64,
     /// Most redemptions one health check starts.
     pub max_per_check: u32,
+    /// Polymarket's relayer, through which a deposit wallet (signature type 3) redeems: a signed
+    /// `WALLET` batch is submitted there and Polymarket pays the gas.
+    pub relayer_url: String,
+    /// How long a signed deposit-wallet batch stays valid (its `deadline`), in seconds: a batch
+    /// not executed by then never can be, so a stuck redemption cannot run late.
+    pub relayer_deadline_secs: u64,
 }
 
 impl Default for RedemptionConfig {
@@ -134,6 +140,8 @@ impl Default for RedemptionConfig {
             confirmations: 0,
             lease_secs: 120,
             max_per_check: 5,
+            relayer_url: "https://relayer-v2.polymarket.com".into(),
+            relayer_deadline_secs: 3_600,
         }
     }
 }
@@ -165,6 +173,13 @@ impl RedemptionConfig {
         }
         if self.max_per_check == 0 {
             return bad("max_per_check", "must be at least 1");
+        }
+        let host = self.relayer_url.strip_prefix("https://").or_else(|| self.relayer_url.strip_prefix("http://"));
+        if host.is_none_or(|h| h.trim_end_matches('/').is_empty()) {
+            return bad("relayer_url", "must be an http:// or https:// URL with a host");
+        }
+        if !(60..=7 * 86_400).contains(&self.relayer_deadline_secs) {
+            return bad("relayer_deadline_secs", "must be in [60, 604800]");
         }
         Ok(())
     }
@@ -1982,6 +1997,8 @@ mod tests {
             ("[redemption]\nreceipt_poll_ms = 50000\n", "redemption.receipt_poll_ms"),
             ("[redemption]\nlease_secs = 5\n", "redemption.lease_secs"),
             ("[redemption]\nmax_per_check = 0\n", "redemption.max_per_check"),
+            ("[redemption]\nrelayer_url = \"relayer.example\"\n", "redemption.relayer_url"),
+            ("[redemption]\nrelayer_deadline_secs = 5\n", "redemption.relayer_deadline_secs"),
         ] {
             let err = Config::from_toml(toml).unwrap_err();
             assert!(matches!(err, ConfigError::Invalid { key: ref k, .. } if k == key), "{toml}: {err}");

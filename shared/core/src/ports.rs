@@ -469,15 +469,16 @@ pub struct RedemptionTarget {
 /// never signs a second transaction for the same redemption.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedRedemption {
-    /// Transaction hash, `0x` + 64 hex digits.
+    /// Transaction hash, `0x` + 64 hex digits; for a deposit wallet's relayed batch, the
+    /// batch's EIP-712 digest (the relayer picks the transaction, whose hash its record names).
     pub hash: String,
-    /// The signed raw transaction, `0x` + hex.
+    /// The signed raw transaction, `0x` + hex; for a relayed batch, the relayer submission (JSON).
     pub raw: String,
-    /// The sender's nonce it uses.
+    /// The sender's nonce it uses; for a relayed batch, the deposit wallet's batch nonce.
     pub nonce: u64,
     /// The sender (the key's address).
     pub from: String,
-    /// The contract called (adapter, proxy factory or Safe).
+    /// The contract called (adapter, proxy factory, Safe, or the deposit wallet factory).
     pub to: String,
 }
 
@@ -531,9 +532,9 @@ pub trait Redeemer: Send + Sync {
     async fn sign(&self, target: &RedemptionTarget) -> Result<SignedRedemption, RedeemError>;
     /// Broadcasts recorded bytes (first time or again); a node that already has them is a success.
     async fn broadcast(&self, tx: &SignedRedemption) -> Result<(), RedeemError>;
-    /// Waits (bounded by `redemption.receipt_wait_ms`) for the receipt with
+    /// Waits (bounded by `redemption.receipt_wait_ms`) for the receipt of `tx` with
     /// `redemption.confirmations`; `None` when it has not come in time.
-    async fn await_receipt(&self, hash: &str) -> Result<Option<TxReceipt>, RedeemError>;
+    async fn await_receipt(&self, tx: &SignedRedemption) -> Result<Option<TxReceipt>, RedeemError>;
     /// How many of the sender's transactions are mined (`eth_getTransactionCount` "latest"): a
     /// recorded nonce below it whose hash has no receipt was used by another transaction.
     async fn mined_nonce(&self, from: &str) -> Result<u64, RedeemError>;
