@@ -121,9 +121,20 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
                 e.to_string(),
                 "fix the key named above in the config file or its COPYCAT__… override (`copycat config check` prints the resolved config)",
             )];
-            for name in
-                ["key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "chain", "notifications"]
-            {
+            for name in [
+                "key",
+                "geoblock",
+                "funder",
+                "api_key",
+                "balance",
+                "signed_order",
+                "data_api",
+                "gamma",
+                "clob",
+                "chain",
+                "relayer",
+                "notifications",
+            ] {
                 out.push(Check::skip(name, "needs a valid config"));
             }
             return out;
@@ -286,6 +297,9 @@ pub async fn checks(config: Result<Config, ConfigError>, env: &dyn Fn(&str) -> O
     // The chain node: reachable, and for the configured chain.
     out.push(chain_check(&config).await);
 
+    // A deposit wallet redeems through the relayer: its API key, accepted.
+    out.push(relayer_check(&config, env).await);
+
     // Notification destinations: the check `copycat notify test` makes.
     out.push(notifications_check(&config, env).await);
     out
@@ -324,6 +338,46 @@ async fn chain_check(config: &Config) -> Check {
             format!("{host}: {e}"),
             format!("check the network and chain.rpc_url; the budget is chain.request_timeout_ms = {}", c.request_timeout_ms),
         ),
+    }
+}
+
+/// For a live deposit wallet (type 3) that redeems: the Relayer API key is set and the relayer
+/// accepts it. Any other set-up has no use for the relayer and skips, saying why.
+async fn relayer_check(config: &Config, env: &dyn Fn(&str) -> Option<String>) -> Check {
+    use copycat_chain::relayer_probe::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV, list_transactions};
+    use copycat_core::ports::ChainError;
+    let t = &config.trading;
+    if t.mode != TradingMode::Live || t.signature_type != SignatureType::Poly1271 {
+        return Check::skip("relayer", "only a live deposit wallet (signature_type 3) redeems through the relayer");
+    }
+    if !config.redemption.enabled || !config.chain.enabled() {
+        return Check::skip("relayer", "redemption.enabled is off or chain.rpc_url is empty: nothing is redeemed on chain");
+    }
+    let (Some(key), Some(address)) = (env(RELAYER_API_KEY_ENV).filter(|k| !k.trim().is_empty()), env(RELAYER_API_KEY_ADDRESS_ENV)) else {
+        return Check::fail(
+            "relayer",
+            EXIT_CONFIG,
+            format!(
+                "a deposit wallet redeems through Polymarket's relayer, and {RELAYER_API_KEY_ENV} or {RELAYER_API_KEY_ADDRESS_ENV} is not set"
+            ),
+            format!(
+                "make a Relayer API key in the Polymarket web app (Settings → API Keys) and set {RELAYER_API_KEY_ENV} to it and \
+                 {RELAYER_API_KEY_ADDRESS_ENV} to the address it belongs to (on AWS: deploy with RedeemResolvedPositions=relayer \
+                 and both in the secret); or set redemption.enabled = false and redeem by hand"
+            ),
+        );
+    };
+    let url = &config.redemption.relayer_url;
+    let timeout = std::time::Duration::from_millis(config.chain.request_timeout_ms);
+    match list_transactions(url, &key, &address, timeout).await {
+        Ok(n) => Check::pass("relayer", format!("{url} accepts the Relayer API key of {address} ({n} transactions listed)")),
+        Err(ChainError::Rpc { code, message, .. }) => Check::fail(
+            "relayer",
+            EXIT_CONFIG,
+            format!("{url} refused the Relayer API key of {address} (HTTP {code}: {message})"),
+            format!("check {RELAYER_API_KEY_ENV} and {RELAYER_API_KEY_ADDRESS_ENV}: the address must be the one the key was made for"),
+        ),
+        Err(e) => Check::fail("relayer", EXIT_UNAVAILABLE, format!("{url}: {e}"), "check the network and redemption.relayer_url"),
     }
 }
 

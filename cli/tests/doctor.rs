@@ -3,6 +3,7 @@
 //! set-up fails the check it should, with its advice and the CLI's exit code for its class.
 
 use copycat_chain::fake_node::{Expect, FakeNode, Served as NodeServed, Via};
+use copycat_chain::fake_relayer::FakeRelayer;
 use copycat_core::config::SignatureType;
 use copycat_notify::RealTime;
 use copycat_notify::capture::{Reply, WebhookReceiver};
@@ -22,8 +23,22 @@ const PLENTY: Funds = Funds { balance: 250_000_000, allowance: u128::MAX };
 const EXIT_CONFIG: i32 = 78;
 const EXIT_REFUSED: i32 = 77;
 const EXIT_UNAVAILABLE: i32 = 69;
-const ORDER: [&str; 12] =
-    ["config", "key", "geoblock", "funder", "api_key", "balance", "signed_order", "data_api", "gamma", "clob", "chain", "notifications"];
+const ORDER: [&str; 13] = [
+    "config",
+    "key",
+    "geoblock",
+    "funder",
+    "api_key",
+    "balance",
+    "signed_order",
+    "data_api",
+    "gamma",
+    "clob",
+    "chain",
+    "relayer",
+    "notifications",
+];
+const RELAYER_KEY: &str = "relayer-api-key";
 
 fn key_address() -> Address {
     PrivateKey::from_hex(TEST_KEY).unwrap().address()
@@ -53,6 +68,9 @@ struct Setup {
     url: String,
     node: Arc<FakeNode>,
     chain: Option<NodeServed>,
+    relayer: NodeServed,
+    /// What `COPYCAT_RELAYER_API_KEY` is set to (the relayer accepts [`RELAYER_KEY`]).
+    relayer_key: Option<String>,
     slack: WebhookReceiver,
     dir: tempfile::TempDir,
 }
@@ -63,7 +81,12 @@ async fn setup(fake: FakeClobSetup) -> Setup {
     let slack = WebhookReceiver::start(Reply::status(200), Arc::new(RealTime)).await.unwrap();
     let node = FakeNode::new(Expect { sender: copycat_chain::tx::Address(key_address().0), via: Via::Eoa });
     let chain = Some(node.serve().await.unwrap());
-    Setup { _venue: venue, url, node, chain, slack, dir: tempfile::tempdir().unwrap() }
+    let owner = copycat_chain::tx::Address(key_address().0);
+    let wallet = copycat_chain::tx::Address(funder(SignatureType::Poly1271).0);
+    let relayer = FakeRelayer::new(node.clone(), RELAYER_KEY, &owner.lower(), owner, wallet, Arc::new(copycat_core::time::SystemClock));
+    let relayer = relayer.serve().await.unwrap();
+    let relayer_key = Some(RELAYER_KEY.to_owned());
+    Setup { _venue: venue, url, node, chain, relayer, relayer_key, slack, dir: tempfile::tempdir().unwrap() }
 }
 
 impl Setup {
@@ -77,18 +100,30 @@ impl Setup {
         let config = format!(
             "[trading]\n{trading}\ngeoblock_url = \"{venue}/api/geoblock\"\n\
              [venue]\ndata_api_url = \"{venue}\"\ngamma_url = \"{venue}\"\nclob_url = \"{venue}\"\nmax_retries = 0\n\
-             [notifications]\nallow_loopback_urls = true\n{}",
+             [notifications]\nallow_loopback_urls = true\n[redemption]\nrelayer_url = \"{}\"\n{}",
+            self.relayer.url,
             self.chain.as_ref().map(|c| format!("[chain]\nrpc_url = \"{}/key-in-path\"\nmax_retries = 0\n", c.url)).unwrap_or_default()
         );
         std::fs::write(self.dir.path().join("copycat.toml"), config).unwrap();
         let dir = self.dir.path().to_path_buf();
         let slack = self.slack.url("/services/T/B/doctor");
         let key = key.map(str::to_owned);
-        tokio::task::spawn_blocking(move || run(&dir, &slack, key.as_deref(), json)).await.unwrap()
+        let relayer_key = self.relayer_key.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut cmd = command(&dir, &slack, key.as_deref(), json);
+            cmd.env_remove("COPYCAT_RELAYER_API_KEY").env_remove("COPYCAT_RELAYER_API_KEY_ADDRESS");
+            if let Some(k) = relayer_key {
+                cmd.env("COPYCAT_RELAYER_API_KEY", k)
+                    .env("COPYCAT_RELAYER_API_KEY_ADDRESS", copycat_chain::tx::Address(key_address().0).lower());
+            }
+            cmd.output().unwrap()
+        })
+        .await
+        .unwrap()
     }
 }
 
-fn run(dir: &Path, slack: &str, key: Option<&str>, json: bool) -> Output {
+fn command(dir: &Path, slack: &str, key: Option<&str>, json: bool) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_copycat"));
     cmd.current_dir(dir)
         .arg("doctor")
@@ -101,7 +136,7 @@ fn run(dir: &Path, slack: &str, key: Option<&str>, json: bool) -> Output {
     if let Some(k) = key {
         cmd.env("COPYCAT_POLYMARKET_PRIVATE_KEY", k);
     }
-    cmd.output().unwrap()
+    cmd
 }
 
 fn live(t: SignatureType) -> String {
@@ -146,7 +181,9 @@ async fn a_healthy_setup_of_every_signature_type_passes_every_check() {
         let names: Vec<&str> = all.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(names, ORDER, "type {t}: every check, in order");
         for (name, outcome, detail, _) in &all {
-            assert_eq!(outcome, "pass", "type {t}: {name}: {detail}");
+            // Only a deposit wallet redeems through the relayer; the other types skip it.
+            let want = if name == "relayer" && t != SignatureType::Poly1271 { "skip" } else { "pass" };
+            assert_eq!(outcome, want, "type {t}: {name}: {detail}");
         }
         assert!(check(&all, "key").2.contains(&key_address().to_string()), "type {t}: the key's address is shown");
         assert!(check(&all, "balance").2.contains("250 pUSD"), "type {t}: {:?}", check(&all, "balance"));
@@ -162,7 +199,8 @@ async fn a_healthy_setup_of_every_signature_type_passes_every_check() {
     let out = s.doctor(&live(SignatureType::PolyProxy), Some(TEST_KEY), false).await;
     assert!(out.status.success(), "{}", text(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok  ")).count(), ORDER.len(), "{stdout}");
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok  ")).count(), ORDER.len() - 1, "all but the relayer: {stdout}");
+    assert!(stdout.contains("skip  relayer"), "{stdout}");
     assert!(stdout.contains("the Polymarket proxy wallet factory makes exactly this wallet"), "{stdout}");
 }
 
@@ -401,4 +439,37 @@ async fn the_chain_check_passes_on_the_right_chain_fails_on_another_and_skips_wi
     let (_, outcome, detail, _) = check(&checks(&out), "chain").clone();
     assert_eq!(outcome, "skip");
     assert!(detail.contains("chain.rpc_url is empty"), "{detail}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deposit_wallets_relayer_key_missing_or_refused_fails_the_relayer_check_with_what_to_do() {
+    let t = SignatureType::Poly1271;
+    let mut s = setup(venue(t, PLENTY)).await;
+    let out = s.doctor(&live(t), Some(TEST_KEY), true).await;
+    let (_, outcome, detail, _) = check(&checks(&out), "relayer").clone();
+    assert_eq!(outcome, "pass", "{detail}");
+    assert!(detail.contains("accepts the Relayer API key"), "{detail}");
+
+    s.relayer_key = Some("someone-elses-key".into());
+    let out = s.doctor(&live(t), Some(TEST_KEY), true).await;
+    assert_eq!(out.status.code(), Some(EXIT_CONFIG), "{}", text(&out));
+    let (_, outcome, detail, advice) = check(&checks(&out), "relayer").clone();
+    assert_eq!(outcome, "fail");
+    assert!(detail.contains("refused") && detail.contains("401"), "{detail}");
+    assert!(advice.contains("COPYCAT_RELAYER_API_KEY"), "{advice}");
+    assert!(!detail.contains("someone-elses-key") && !advice.contains("someone-elses-key"), "the key is not shown");
+
+    s.relayer_key = None;
+    let out = s.doctor(&live(t), Some(TEST_KEY), true).await;
+    assert_eq!(out.status.code(), Some(EXIT_CONFIG), "{}", text(&out));
+    let (_, outcome, detail, advice) = check(&checks(&out), "relayer").clone();
+    assert_eq!(outcome, "fail");
+    assert!(detail.contains("is not set"), "{detail}");
+    assert!(advice.contains("Settings → API Keys") && advice.contains("RedeemResolvedPositions=relayer"), "{advice}");
+
+    // Paper: nothing goes through the relayer, so nothing to check.
+    let paper = format!("signature_type = 3\nfunder = \"{}\"\n", funder(t));
+    let out = s.doctor(&paper, Some(TEST_KEY), true).await;
+    let (_, outcome, detail, _) = check(&checks(&out), "relayer").clone();
+    assert_eq!(outcome, "skip", "{detail}");
 }

@@ -20,6 +20,7 @@ pub mod redeem;
 pub mod redeemer;
 #[cfg(feature = "signing")]
 pub mod relayer;
+pub mod relayer_probe;
 pub mod rlp;
 pub mod rpc;
 #[cfg(feature = "signing")]

@@ -32,10 +32,7 @@ use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The environment variable holding the Relayer API key (a secret).
-pub const RELAYER_API_KEY_ENV: &str = "COPYCAT_RELAYER_API_KEY";
-/// The environment variable holding the address that owns the Relayer API key.
-pub const RELAYER_API_KEY_ADDRESS_ENV: &str = "COPYCAT_RELAYER_API_KEY_ADDRESS";
+pub use crate::relayer_probe::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV};
 
 const DOMAIN_TYPE: &str = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
 const CALL_TYPE: &str = "Call(address target,uint256 value,bytes data)";
