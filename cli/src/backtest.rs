@@ -66,7 +66,7 @@ pub struct BacktestArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// Also draw the total's equity curve (with mode changes) to this SVG file.
+    /// Also draw the total's equity curve (with mode changes) to this file: *.png or *.svg.
     #[arg(long)]
     pub plot: Option<PathBuf>,
     /// The Data API to read wallets' and markets' trades from (default: venue.data_api_url).
@@ -93,6 +93,10 @@ pub async fn run(config: &Config, args: BacktestArgs) -> Result<(), CliError> {
     }
     if args.wallets.is_empty() && !args.followed && !args.candidates && !args.population {
         return Err(CliError::Usage("say whom to replay: --wallet ADDR (repeatable), --followed, --candidates or --population".into()));
+    }
+    // A file the curve cannot be drawn to is refused before the replay, not after it.
+    if let Some(path) = &args.plot {
+        PlotFormat::of(path)?;
     }
     if !args.sim {
         return crate::backtest_venue::run(config, &args).await;
@@ -181,16 +185,42 @@ fn open(db: &std::path::Path) -> Result<copycat_embedded::EmbeddedBackend, CliEr
     Ok(copycat_local::open_backend(db, Arc::new(SystemClock))?)
 }
 
-/// Writes the total's equity curve to `path` (SVG), if one was asked for.
-pub fn plot(path: Option<&std::path::Path>, together: &ReplayReport, days: u32) -> Result<(), CliError> {
-    let Some(path) = path else { return Ok(()) };
-    if path.extension().and_then(|e| e.to_str()) != Some("svg") {
-        return Err(CliError::Usage(format!("--plot {}: the equity curve is drawn as SVG; name the file *.svg", path.display())));
+/// What `--plot` draws, chosen by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlotFormat {
+    /// `*.png`: pixels, for anything that shows an image.
+    Png,
+    /// `*.svg`: vector text, sharp at any size.
+    Svg,
+}
+
+impl PlotFormat {
+    /// The format `path`'s extension names (in any case), or a usage error naming both.
+    pub fn of(path: &std::path::Path) -> Result<Self, CliError> {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("png") => Ok(PlotFormat::Png),
+            Some("svg") => Ok(PlotFormat::Svg),
+            _ => Err(CliError::Usage(format!(
+                "--plot {}: the equity curve is drawn as PNG or SVG; name the file *.png or *.svg",
+                path.display()
+            ))),
+        }
     }
+}
+
+/// Writes the total's equity curve to `path`, if one was asked for: a PNG or an SVG by the file's
+/// extension.
+pub fn plot(path: Option<&std::path::Path>, together: &ReplayReport, days: u32) -> Result<(), CliError> {
+    use copycat_report::charts::{equity_curve, equity_curve_png};
+    let Some(path) = path else { return Ok(()) };
     let title = format!("Follower equity, {days} days replayed ({:+})", together.pnl());
-    let svg = copycat_report::charts::equity_curve(&title, &together.equity_curve, &together.mode_changes)
-        .map_err(|e| CliError::Incomplete(format!("cannot draw the equity curve: {e}")))?;
-    std::fs::write(path, svg).map_err(CliError::io(format!("cannot write {}", path.display())))?;
+    let (curve, modes) = (&together.equity_curve, &together.mode_changes);
+    let drawn = match PlotFormat::of(path)? {
+        PlotFormat::Png => equity_curve_png(&title, curve, modes),
+        PlotFormat::Svg => equity_curve(&title, curve, modes).map(String::into_bytes),
+    };
+    let bytes = drawn.map_err(|e| CliError::Incomplete(format!("cannot draw the equity curve: {e}")))?;
+    std::fs::write(path, bytes).map_err(CliError::io(format!("cannot write {}", path.display())))?;
     eprintln!("equity curve: {}", path.display());
     Ok(())
 }

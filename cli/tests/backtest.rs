@@ -1,4 +1,5 @@
-//! `copycat backtest`: the evaluation's JSON shape, and bad input named while the rest goes on.
+//! `copycat backtest`: the evaluation's JSON shape, bad input named while the rest goes on, and the
+//! equity curve drawn as PNG or SVG.
 
 use std::path::Path;
 use std::process::Command;
@@ -112,5 +113,32 @@ fn bad_wallets_are_named_and_skipped_while_the_others_are_replayed() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(&good) && stdout.contains("could not be read"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_equity_curve_is_drawn_as_png_by_its_extension_and_other_extensions_are_refused_before_the_replay() {
+    let dir = temp_dir("plotpng");
+    let plot = dir.join("equity.PNG");
+    let out = copycat(&dir)
+        .args(["backtest", "--sim", "--seed", "5", "--days", "2", "--history-days", "3", "--sim-wallets", "40", "--candidates", "--plot"])
+        .arg(&plot)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let png = std::fs::read(&plot).expect("the equity curve is drawn");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG file: {:?}", &png[..png.len().min(16)]);
+    // The header chunk comes first: width and height, big-endian, after its length and name.
+    assert_eq!(&png[12..16], b"IHDR");
+    let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!((size(16), size(20)), (1000, 380));
+    assert!(png.len() > 4_000, "more than a blank image: {} bytes", png.len());
+
+    let out = copycat(&dir).args(["backtest", "--sim", "--candidates", "--plot", "equity.jpg"]).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("equity.jpg") && stderr.contains("*.png") && stderr.contains("*.svg"), "{stderr}");
+    assert!(out.stdout.is_empty() && !stderr.contains("replayed"), "refused before the replay: {stderr}");
+    assert!(!dir.join("equity.jpg").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,9 +1,12 @@
 //! The report's charts, drawn with plotters as SVG text: equity (with mode changes, breaker trips
 //! and stopped periods marked), drawdown, profit by leader, refusals by reason over time, open
-//! positions and the followed set's history. Money is plotted as floats: display only.
+//! positions and the followed set's history. Money is plotted as floats: display only. The
+//! backtest's equity curve is laid out once and drawn either as SVG or, on the crate's own pixel
+//! canvas (`raster`), as PNG.
 
 use crate::ReportError;
 use crate::load::ReportData;
+use crate::raster::Canvas;
 use copycat_core::records::RefusalReason;
 use copycat_core::report::{FollowChange, history_marks};
 use copycat_core::time::{Timestamp, from_millis};
@@ -79,28 +82,40 @@ fn padded(lo: f64, hi: f64, pad_frac: f64) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
+/// Paints `draw` over a white `root` and finishes the drawing.
+fn paint<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    draw: impl FnOnce(&DrawingArea<DB, Shift>) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
+    root.fill(&WHITE).map_err(chart_error)?;
+    draw(&root)?;
+    root.present().map_err(chart_error)
+}
+
 /// Draws into an SVG string of the report's size.
 fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ReportError>) -> Result<String, ReportError> {
     let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_error)?;
-        draw(&root)?;
-        root.present().map_err(chart_error)?;
-    }
+    paint(SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area(), draw)?;
     Ok(out)
+}
+
+/// Draws into a PNG of the report's size.
+fn png(draw: impl FnOnce(&DrawingArea<&mut Canvas, Shift>) -> Result<(), ReportError>) -> Result<Vec<u8>, ReportError> {
+    let mut canvas = Canvas::new(WIDTH, HEIGHT);
+    paint(canvas.area(), draw)?;
+    canvas.to_png()
 }
 
 /// A chart over time (x in seconds since the epoch) with the report's axes and grid; `y_label`
 /// formats the values; `vertical_grid` draws the time grid lines too.
-fn time_chart<'a, 'b>(
-    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+fn time_chart<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
     caption: Option<&str>,
     x: std::ops::Range<f64>,
     y: std::ops::Range<f64>,
     y_label: &dyn Fn(&f64) -> String,
     vertical_grid: bool,
-) -> Result<ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, ReportError> {
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, ReportError> {
     let span = x.end - x.start;
     let mut builder = ChartBuilder::on(root);
     if let Some(c) = caption {
@@ -125,9 +140,12 @@ fn time_chart<'a, 'b>(
 
 /// A chart with nothing to plot yet says so, rather than drawing empty axes.
 fn empty(message: &str) -> Result<String, ReportError> {
-    svg(|root| {
-        root.draw(&Text::new(message.to_string(), (40, (HEIGHT / 2) as i32), (FONT, 18).into_font().color(&MUTED))).map_err(chart_error)
-    })
+    svg(|root| say(root, message))
+}
+
+/// Writes `message` across the middle of `root`.
+fn say<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, message: &str) -> Result<(), ReportError> {
+    root.draw(&Text::new(message.to_string(), (40, (HEIGHT / 2) as i32), (FONT, 18).into_font().color(&MUTED))).map_err(chart_error)
 }
 
 /// Every chart of the report, in page order.
@@ -470,10 +488,35 @@ fn follow_spans(changes: &[FollowChange], end: Timestamp) -> Vec<(Wallet, Timest
     spans
 }
 
-/// An equity curve with its mode changes marked, as SVG: what `copycat backtest --plot` draws.
+/// An equity curve with its mode changes marked, as SVG: what `copycat backtest --plot FILE.svg`
+/// draws.
 pub fn equity_curve(title: &str, points: &[(Timestamp, Usd)], mode_changes: &[(Timestamp, String, String)]) -> Result<String, ReportError> {
-    if points.len() < 2 {
-        return empty("Nothing was replayed: no equity curve to draw.");
+    svg(|root| draw_equity_curve(root, title, points, mode_changes))
+}
+
+/// The same chart as [`equity_curve`], as a PNG file's bytes: what `copycat backtest --plot
+/// FILE.png` draws.
+pub fn equity_curve_png(
+    title: &str,
+    points: &[(Timestamp, Usd)],
+    mode_changes: &[(Timestamp, String, String)],
+) -> Result<Vec<u8>, ReportError> {
+    png(|root| draw_equity_curve(root, title, points, mode_changes))
+}
+
+/// The equity curve on any backend: one layout (scales, ticks, labels) for the SVG and the PNG.
+/// Points that span no time are no curve, and the chart says so.
+fn draw_equity_curve<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    points: &[(Timestamp, Usd)],
+    mode_changes: &[(Timestamp, String, String)],
+) -> Result<(), ReportError> {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return say(root, "Nothing was replayed: no equity curve to draw.");
+    };
+    if first.0 >= last.0 {
+        return say(root, &format!("No time was replayed (equity {}): no curve to draw.", dollars(usd_f(last.1))));
     }
     let pts: Vec<(f64, f64)> = points.iter().map(|(t, e)| (secs(*t), usd_f(*e))).collect();
     let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0.max(pts[0].0 + 1.0));
@@ -481,21 +524,122 @@ pub fn equity_curve(title: &str, points: &[(Timestamp, Usd)], mode_changes: &[(T
     let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let (y0, y1) = padded(lo, hi, 0.12);
     let y1 = y1 + (y1 - y0) * 0.25;
-    svg(|root| {
-        let mut chart = time_chart(root, Some(title), x0..x1, y0..y1, &|y| dollars(*y), true)?;
-        chart.draw_series(LineSeries::new(pts.clone(), EQUITY.stroke_width(2))).map_err(chart_error)?;
-        chart
-            .draw_series(mode_changes.iter().map(|(t, _, _)| PathElement::new(vec![(secs(*t), y0), (secs(*t), y1)], MODE.stroke_width(2))))
-            .map_err(chart_error)?;
-        chart
-            .draw_series(mode_changes.iter().map(|(t, from, to)| {
-                Text::new(
-                    format!("{from} → {to}"),
-                    (secs(*t), y1),
-                    (FONT, 13).into_font().color(&MODE).pos(Pos::new(HPos::Left, VPos::Top)),
-                )
-            }))
-            .map_err(chart_error)?;
-        Ok(())
-    })
+    let mut chart = time_chart(root, Some(title), x0..x1, y0..y1, &|y| dollars(*y), true)?;
+    chart.draw_series(LineSeries::new(pts, EQUITY.stroke_width(2))).map_err(chart_error)?;
+    chart
+        .draw_series(mode_changes.iter().map(|(t, _, _)| PathElement::new(vec![(secs(*t), y0), (secs(*t), y1)], MODE.stroke_width(2))))
+        .map_err(chart_error)?;
+    // Each name beside its line, on the side with room (left of a change in the right half), a
+    // few pixels off it; neighbouring changes take turns over three rows so their names do not
+    // overlap.
+    chart
+        .draw_series(mode_changes.iter().enumerate().map(|(i, (t, from, to))| {
+            let right_half = secs(*t) > (x0 + x1) / 2.0;
+            let (dx, side) = if right_half { (-5, HPos::Right) } else { (5, HPos::Left) };
+            let style = (FONT, 13).into_font().color(&MODE).pos(Pos::new(side, VPos::Top));
+            EmptyElement::at((secs(*t), y1)) + Text::new(format!("{from} → {to}"), (dx, 4 + 16 * (i as i32 % 3)), style)
+        }))
+        .map_err(chart_error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::raster::Decoded;
+    use rust_decimal_macros::dec;
+
+    fn colour(c: RGBColor) -> [u8; 3] {
+        [c.0, c.1, c.2]
+    }
+
+    /// Rows of the pixels of colour `c` in column `x`.
+    fn rows_of(image: &Decoded, x: u32, c: RGBColor) -> Vec<u32> {
+        (0..image.height).filter(|y| image.at(x, *y) == colour(c)).collect()
+    }
+
+    /// Middle row of the equity line in column `x`.
+    fn line_row(image: &Decoded, x: u32) -> f64 {
+        let rows = rows_of(image, x, EQUITY);
+        assert!(!rows.is_empty(), "the line crosses column {x}");
+        rows.iter().sum::<u32>() as f64 / rows.len() as f64
+    }
+
+    type ModeChanges = Vec<(Timestamp, String, String)>;
+
+    /// Up from $100 to $200 in an hour, then down to $150; the mode changes at the peak.
+    fn up_then_down() -> (Vec<(Timestamp, Usd)>, ModeChanges) {
+        let t = |h: i64| from_millis(1_700_000_000_000 + h * 3_600_000);
+        let curve = vec![(t(0), Usd(dec!(100))), (t(1), Usd(dec!(200))), (t(2), Usd(dec!(150)))];
+        (curve, vec![(t(1), "MICRO".into(), "MINI".into())])
+    }
+
+    #[test]
+    fn the_png_equity_curve_decodes_at_the_chart_size() {
+        let (curve, modes) = up_then_down();
+        let image = Decoded::new(&equity_curve_png("Follower equity", &curve, &modes).unwrap());
+        assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
+    }
+
+    #[test]
+    fn the_png_line_rises_where_equity_rises_and_the_mode_change_is_at_the_peak() {
+        let (curve, modes) = up_then_down();
+        let image = Decoded::new(&equity_curve_png("Follower equity", &curve, &modes).unwrap());
+        let columns: Vec<u32> = (0..image.width).filter(|x| !rows_of(&image, *x, EQUITY).is_empty()).collect();
+        let (first, last) = (columns[0], columns[columns.len() - 1]);
+        // The plot area starts right of the dollar labels and the line spans most of the width.
+        assert!(first > 60 && last < WIDTH && last - first > WIDTH / 2, "line from x {first} to {last}");
+        // $100 at the start, $150 a quarter across, $175 three quarters across, $150 at the end
+        // (the peak itself is under the mode line).
+        let quarter = (last - first) / 4;
+        let [start, rising, falling, end] = [first + 1, first + quarter, last - quarter, last - 1].map(|x| line_row(&image, x));
+        assert!(falling < rising && rising < start, "rows (smaller is higher): {start}, {rising}, {falling}");
+        assert!((end - rising).abs() <= 2.0, "the same equity at the same height: {rising} and {end}");
+        let ratio = (start - rising) / (rising - falling);
+        assert!((ratio - 2.0).abs() < 0.2, "$50 up is twice $25 up: {ratio}");
+        // The violet mode line stands at the peak's column, over most of the plot's height.
+        let mode_column = (0..image.width).max_by_key(|x| rows_of(&image, *x, MODE).len()).unwrap();
+        assert!(mode_column.abs_diff((first + last) / 2) <= 2, "mode line at x {mode_column}");
+        assert!(rows_of(&image, mode_column, MODE).len() > (HEIGHT / 2) as usize);
+    }
+
+    #[test]
+    fn the_png_title_is_drawn_above_the_plot() {
+        let (curve, modes) = up_then_down();
+        let inked = |title: &str| {
+            let image = Decoded::new(&equity_curve_png(title, &curve, &modes).unwrap());
+            (0..image.width).flat_map(|x| (0..30).map(move |y| (x, y))).filter(|(x, y)| image.at(*x, *y) == colour(INK)).count()
+        };
+        assert_eq!(inked(""), 0, "without a title the band above the plot is blank");
+        assert!(inked("Follower equity, 30 days replayed (+$12.34)") > 200, "the title is set in ink");
+    }
+
+    #[test]
+    fn a_curve_over_no_time_draws_a_sentence_not_a_panic() {
+        let at = from_millis(1_700_000_000_000);
+        let one = [(at, Usd(dec!(24)))];
+        let same_moment = [(at, Usd(dec!(24))), (at, Usd(dec!(24)))];
+        for curve in [&one[..], &same_moment, &[]] {
+            let image = Decoded::new(&equity_curve_png("Follower equity", curve, &[]).unwrap());
+            assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
+            let muted = image.rgb.chunks(3).filter(|p| *p == colour(MUTED)).count();
+            assert!(muted > 100, "the sentence is written ({muted} pixels)");
+            assert!(!image.rgb.chunks(3).any(|p| p == colour(EQUITY)), "no line is drawn");
+        }
+        let svg = equity_curve("Follower equity", &one, &[]).unwrap();
+        assert!(svg.contains("No time was replayed (equity $24.00): no curve to draw."), "{svg}");
+        assert!(equity_curve("Follower equity", &[], &[]).unwrap().contains("Nothing was replayed"));
+    }
+
+    #[test]
+    fn the_svg_and_the_png_share_one_layout() {
+        let (curve, modes) = up_then_down();
+        let svg = equity_curve("Follower equity", &curve, &modes).unwrap();
+        let image = Decoded::new(&equity_curve_png("Follower equity", &curve, &modes).unwrap());
+        // The SVG's mode line, at the column the PNG draws it in.
+        let mode_column = (0..image.width).max_by_key(|x| rows_of(&image, *x, MODE).len()).unwrap();
+        let line = svg.lines().find(|l| l.contains("<polyline") && l.contains("#7C3AED")).expect("the SVG's mode line");
+        let x: f64 = line.split("points=\"").nth(1).and_then(|p| p.split(',').next()).and_then(|x| x.parse().ok()).expect("its x");
+        assert!((x - f64::from(mode_column)).abs() <= 2.0, "SVG x {x}, PNG x {mode_column}");
+    }
 }

@@ -1,11 +1,14 @@
 //! copycat-report: the operator's report. Reads the state table in bounded pages
 //! ([`load`]), draws the charts as SVG ([`charts`]) and writes one static page beside them
 //! ([`html`]): `index.html`, `equity.svg`, `drawdown.svg`, `leaders.svg`, `refusals.svg`,
-//! `positions.svg`, `followed.svg`.
+//! `positions.svg`, `followed.svg`. The backtest's equity curve is drawn as SVG or, on a pixel
+//! canvas of its own with a built-in bitmap font, as PNG.
 
 pub mod charts;
+mod glyphs;
 pub mod html;
 pub mod load;
+mod raster;
 
 use copycat_core::config::Config;
 use copycat_core::ports::StoreError;
@@ -24,6 +27,9 @@ pub enum ReportError {
     /// A chart could not be drawn.
     #[error("cannot draw a chart: {0}")]
     Chart(String),
+    /// A chart drawn as pixels could not be encoded as PNG.
+    #[error("cannot encode the chart as PNG: {0}")]
+    Png(png::EncodingError),
     /// The output could not be written.
     #[error("cannot write {path}")]
     Write {
