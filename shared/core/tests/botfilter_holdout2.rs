@@ -18,9 +18,13 @@ use std::collections::BTreeMap;
 
 /// The target: at least this share of wallets judged right.
 const TARGET_ACCURACY: f64 = 0.95;
-/// What the filter reached on this holdout, measured once before any tuning against it: 90.1 %
-/// (302/335; people 4/190 flagged). The floor catches regressions; the target is printed beside
-/// it.
+/// What the filter reached on this holdout. Measured twice, each time once: before any tuning
+/// against it, 90.1 % (302/335; people 4/190 flagged), and after the second round of tuning on
+/// the other sets (commit "Bot filter: copy bots and sparse resolution snipers"), 90.1 % again
+/// (302/335; people 5/190, bots 117/145). The target above is not met: copy bots that mirror at
+/// a fixed fraction or keep odd hours, TWAP executors and in-play bettors buying late favourites
+/// are misjudged. The floor holds the measured figure to catch regressions; raising it needs a
+/// change justified on the tuning sets and then a *new* holdout (this one has now been seen).
 const MEASURED_ACCURACY_FLOOR: f64 = 0.90;
 /// The target: at most this share of people flagged as bots.
 const TARGET_HUMAN_FLAG_RATE: f64 = 0.05;
