@@ -12,8 +12,12 @@
 //! threshold *and* at least `min_corroborating_signs` independent signs present — a person who
 //! day-trades is in and out of markets within the hour but sleeps, picks sizes from a balance
 //! and keeps no book; a maker quotes both sides with flat inventory and regular lots all day; a
-//! resolution sniper buys near-certain outcomes day and night. Signs that measure the same
-//! thing (two-sided trading within the hour and short holds) are one sign. Only what a person
+//! resolution sniper buys near-certain outcomes day and night; a copy bot buys at one fixed
+//! dollar stake in whatever market its leaders trade, at every hour (a person who always stakes
+//! the same sleeps; a person awake at odd hours varies the stake). Signs that measure the same
+//! thing (two-sided trading within the hour and short holds; the spread of sizes and a fixed
+//! dollar stake; the longest quiet run and the quietest night-long stretch) are one sign, at
+//! the stronger of its readings. Only what a person
 //! physically cannot do — sustained sub-second reactions, hundreds of orders a day, farming
 //! dust, buying both outcomes in the same seconds — may decide alone, at full strength.
 
@@ -103,8 +107,16 @@ pub struct Features {
     pub longest_quiet_hours: u32,
     /// 1 − longest quiet run / 24: how much of the day the wallet covers.
     pub hour_coverage: f64,
+    /// Share of orders in the quietest `sleep_window_hours` consecutive hours of the day (UTC,
+    /// wrapping midnight): near zero for anyone who sleeps, about a third for a wallet spread
+    /// over the clock. Unlike the longest quiet run, a few dozen orders measure it well.
+    pub quietest_window_share: f64,
     /// Coefficient of variation of order sizes (the lower of shares and notional).
     pub size_cv: Option<f64>,
+    /// How far buy stakes stray from one fixed dollar amount: the median absolute deviation of
+    /// buy notionals over their median (0 is one fixed stake; `None` with too few buys). Robust
+    /// to the odd outlier, unlike `size_cv`.
+    pub stake_dispersion: Option<f64>,
     /// Share of orders with round sizes (multiples of 5 shares or of $5).
     pub round_size_share: f64,
     /// Median order notional, dollars.
@@ -377,6 +389,9 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     }
     f.longest_quiet_hours = longest.min(24);
     f.hour_coverage = 1.0 - f64::from(f.longest_quiet_hours) / 24.0;
+    let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
+    let quietest = (0..24).map(|start| (start..start + window).map(|h| hours[h % 24]).sum::<usize>()).min().unwrap_or(0);
+    f.quietest_window_share = quietest as f64 / orders.len() as f64;
 
     // Sizes.
     // The lowest of: shares, notional, and the notional of buys alone (a fixed stake per copy
@@ -385,6 +400,13 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     let notional_cv = mean_cv(orders.iter().map(|o| o.notional));
     let buy_notional_cv = mean_cv(orders.iter().filter(|o| o.side == Side::Buy).map(|o| o.notional));
     f.size_cv = [shares_cv, notional_cv, buy_notional_cv].into_iter().flatten().reduce(f64::min);
+    let mut stakes: Vec<f64> = orders.iter().filter(|o| o.side == Side::Buy).map(|o| o.notional).collect();
+    if stakes.len() >= cfg.min_stake_buys as usize
+        && let Some(mid) = median(&mut stakes).filter(|m| *m > 0.0)
+    {
+        let mut deviations: Vec<f64> = stakes.iter().map(|x| (x - mid).abs()).collect();
+        f.stake_dispersion = median(&mut deviations).map(|d| d / mid);
+    }
     f.round_size_share = orders.iter().filter(|o| is_round(o.shares, o.notional)).count() as f64 / orders.len() as f64;
     let mut notionals: Vec<f64> = orders.iter().map(|o| o.notional).collect();
     f.median_order_notional = median(&mut notionals).unwrap_or(0.0);
@@ -621,19 +643,30 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         ),
     });
 
-    // No sleep: no quiet stretch in the day, whatever the time zone.
+    // No sleep: no quiet stretch in the day, whatever the time zone. Two readings of one sign:
+    // the longest quiet run (sharp with many orders) and the share of orders in the quietest
+    // stretch a night would take (sharp with a few dozen, where empty hours are chance).
     let max_cov = cfg.max_human_hour_coverage;
+    let min_window = cfg.min_sleepless_window_share;
+    // Full strength once the longest quiet stretch is an hour or less: with tens of orders a
+    // day, a single empty hour is sampling noise, not sleep.
+    let by_run = ramp(f.hour_coverage, max_cov, 23.0 / 24.0);
+    // Full strength at twice the floor: half of what a wallet spread evenly would show.
+    let by_window = ramp(f.quietest_window_share, min_window, 2.0 * min_window);
     out.push(Tell {
         sign: "around the clock",
         kind: BotKind::AroundTheClock,
         weight: w.sleepless,
-        // Full strength once the longest quiet stretch is an hour or less: with tens of orders a
-        // day, a single empty hour is sampling noise, not sleep.
-        strength: ramp(f.hour_coverage, max_cov, 23.0 / 24.0),
+        strength: by_run.max(by_window),
         decisive: false,
         reason: format!(
-            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2} > {max_cov:.2})",
-            f.active_hours, f.longest_quiet_hours, f.hour_coverage
+            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {})",
+            f.active_hours,
+            f.longest_quiet_hours,
+            f.hour_coverage,
+            pct(f.quietest_window_share),
+            cfg.sleep_window_hours,
+            pct(min_window)
         ),
     });
 
@@ -652,17 +685,30 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         });
     }
 
-    // Near-identical sizes.
-    if let Some(cv) = f.size_cv {
-        let min_cv = cfg.min_human_size_cv;
+    // Near-identical sizes: one sign, read two ways. The spread of all sizes (shares or
+    // dollars), or one fixed dollar stake behind most buys whatever the price — as a copy bot
+    // mirrors every trade with the same stake. A person who always types the same stake shows
+    // the second too, so it never decides alone.
+    let min_cv = cfg.min_human_size_cv;
+    // Full strength at half the floor: a fixed stake still varies a little with ticks.
+    let by_cv = f.size_cv.map_or(0.0, |cv| ramp(min_cv - cv, 0.0, min_cv / 2.0));
+    let max_disp = cfg.max_fixed_stake_dispersion;
+    let by_stake = f.stake_dispersion.map_or(0.0, |d| ramp(max_disp - d, 0.0, max_disp / 2.0));
+    if f.size_cv.is_some() || f.stake_dispersion.is_some() {
+        let (weight, strength) =
+            if w.fixed_stake * by_stake > w.constant_size * by_cv { (w.fixed_stake, by_stake) } else { (w.constant_size, by_cv) };
         out.push(Tell {
             sign: "near-identical sizes",
             kind: BotKind::FixedSize,
-            weight: w.constant_size,
-            // Full strength at half the floor: a fixed stake still varies a little with ticks.
-            strength: ramp(min_cv - cv, 0.0, min_cv / 2.0),
+            weight,
+            strength,
             decisive: false,
-            reason: format!("near-constant order sizes: CV {cv:.2} (humans ≥ {min_cv:.2})"),
+            reason: format!(
+                "near-constant order sizes: CV {} (humans ≥ {min_cv:.2}); buy stakes within {} of their median (fixed below {})",
+                f.size_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
+                f.stake_dispersion.map_or("-".to_string(), pct),
+                pct(max_disp)
+            ),
         });
     }
 

@@ -836,6 +836,17 @@ pub struct BotFilterConfig {
     pub quiet_hour_share: f64,
     /// Coefficient of variation of sizes below which sizes are machine-constant.
     pub min_human_size_cv: f64,
+    /// Length of the daily stretch in which a person sleeps, hours (the quietest such stretch
+    /// of the day is where a wallet's night would be).
+    pub sleep_window_hours: u32,
+    /// Share of orders in the quietest `sleep_window_hours` of the day from which the wallet
+    /// does not sleep (a person's is near zero; a wallet spread over the clock holds a third).
+    pub min_sleepless_window_share: f64,
+    /// Dispersion of buy stakes (median absolute deviation / median, dollars) below which the
+    /// wallet buys at one fixed stake, as a copy bot does.
+    pub max_fixed_stake_dispersion: f64,
+    /// Fewest buys before the dispersion of stakes is judged.
+    pub min_stake_buys: u32,
     /// Share of markets traded on both sides (within `two_sided_window_secs`) from which
     /// two-sided trading is a sign.
     pub max_two_sided_share: f64,
@@ -889,8 +900,11 @@ pub struct BotSignWeights {
     pub regular_timing: f64,
     /// Machine-regular gaps, few orders.
     pub regular_timing_few: f64,
-    /// Near-constant sizes.
+    /// Near-constant sizes (spread of all order sizes).
     pub constant_size: f64,
+    /// One fixed dollar stake behind most buys (the same sign as `constant_size`, read from
+    /// stakes; the larger of the two counts).
+    pub fixed_stake: f64,
     /// Two-sided, inventory-neutral quoting.
     pub maker_quoting: f64,
     /// Getting in and out quickly (two-sided within the window, or short holds).
@@ -912,6 +926,7 @@ impl Default for BotSignWeights {
             regular_timing: 0.45,
             regular_timing_few: 0.3,
             constant_size: 0.35,
+            fixed_stake: 0.4,
             maker_quoting: 0.45,
             quick_round_trips: 0.35,
             sniping: 0.45,
@@ -937,6 +952,10 @@ impl Default for BotFilterConfig {
             max_human_hour_coverage: 0.85,
             quiet_hour_share: 0.01,
             min_human_size_cv: 0.15,
+            sleep_window_hours: 8,
+            min_sleepless_window_share: 0.08,
+            max_fixed_stake_dispersion: 0.1,
+            min_stake_buys: 20,
             max_two_sided_share: 0.4,
             two_sided_window_secs: 3600,
             market_maker_events_per_market: 3.0,

@@ -287,6 +287,81 @@ fn night_owls_in_any_time_zone_are_not_around_the_clock() {
     }
 }
 
+/// Every buy re-sized to `dollars` at the price seen, then filled one to three cents worse
+/// (the spread a copier pays): the same stake whatever the odds.
+fn at_fixed_stake(trades: Vec<Trade>, dollars: Decimal) -> Vec<Trade> {
+    let mut rng = Lcg(5);
+    trades
+        .into_iter()
+        .map(|mut t| {
+            t.size = Shares((dollars / t.price.0).round_dp(2));
+            t.price = Price(t.price.0 + Decimal::new(rng.range(1, 4), 2));
+            t
+        })
+        .collect()
+}
+
+#[test]
+fn copy_bot_mirroring_people_in_several_time_zones_at_a_fixed_stake_is_a_bot() {
+    let w = wallet(16);
+    // Three people's trades (New York, Berlin, Singapore), each copied a few seconds later with $20.
+    let mut trades = Vec::new();
+    for (k, tz) in [-5i64, 1, 8].into_iter().enumerate() {
+        for mut t in human_history(&w, 40 + k as u64, 12, tz) {
+            t.timestamp = from_secs(t.timestamp.timestamp() + 4);
+            t.transaction_hash = format!("{}-{k}", t.transaction_hash);
+            trades.push(t);
+        }
+    }
+    let trades = at_fixed_stake(trades, dec!(20));
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.stake_dispersion.unwrap() < 0.05, "{:?}", c.features.stake_dispersion);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_person_who_always_stakes_the_same_dollars_but_sleeps_is_human() {
+    let w = wallet(17);
+    let trades = at_fixed_stake(human_history(&w, 23, 12, 1), dec!(25));
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.stake_dispersion.unwrap() < 0.05, "{:?}", c.features.stake_dispersion);
+    assert!(c.features.quietest_window_share < 0.02, "{}", c.features.quietest_window_share);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_few_dozen_near_certain_buys_spread_over_the_clock_are_a_resolution_sniper() {
+    let w = wallet(18);
+    let mut rng = Lcg(31);
+    // Thirty buys at 0.92–0.98 over ten days, at whatever hour a market was about to close.
+    let trades: Vec<Trade> = (0..30)
+        .map(|i| {
+            let ts = T0 + rng.range(0, 10 * DAY);
+            let price = Decimal::new(rng.range(92, 99), 2);
+            let size = Decimal::from(rng.range(50, 900));
+            fill(&w, ts, Side::Buy, i as u32, 0, size, price, &format!("0xs{i}"))
+        })
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::ResolutionSniper));
+}
+
+#[test]
+fn a_person_who_backs_favourites_in_waking_hours_is_human() {
+    let w = wallet(19);
+    let trades: Vec<Trade> = human_history(&w, 29, 12, -6)
+        .into_iter()
+        .map(|mut t| {
+            t.price = Price(dec!(0.93));
+            t
+        })
+        .collect();
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.high_price_buy_share, 1.0);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 #[test]
 fn too_little_history_is_insufficient_data() {
     let w = wallet(15);
