@@ -341,24 +341,8 @@ impl FakeNode {
 
     /// Serves the node on 127.0.0.1 (a fresh port) until the returned handle is dropped.
     pub async fn serve(self: &Arc<Self>) -> std::io::Result<Served> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let url = format!("http://{}", listener.local_addr()?);
         let node = self.clone();
-        let task = tokio::spawn(async move {
-            while let Ok((mut sock, _)) = listener.accept().await {
-                let node = node.clone();
-                tokio::spawn(async move {
-                    let Some(body) = read_request(&mut sock).await else { return };
-                    let (status, text) = node.answer(&body);
-                    let reply = format!(
-                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
-                        text.len()
-                    );
-                    let _ = sock.write_all(reply.as_bytes()).await;
-                });
-            }
-        });
-        Ok(Served { url, task })
+        serve_http(Arc::new(move |r: &Request| node.answer(&r.3))).await
     }
 }
 
@@ -375,8 +359,36 @@ pub fn check_redeem_call(target: Address, call: &[u8]) -> Result<String, String>
     Ok(format!("0x{}", hex::encode(args.condition_id)))
 }
 
-/// Reads one HTTP request's body (by `Content-Length`); `None` on a broken or oversized request.
-async fn read_request(sock: &mut tokio::net::TcpStream) -> Option<Vec<u8>> {
+/// One HTTP request: (method, target, headers, body).
+pub(crate) type Request = (String, String, Vec<(String, String)>, Vec<u8>);
+
+/// Answers a request: (HTTP status, JSON body).
+pub(crate) type Handler = Arc<dyn Fn(&Request) -> (u16, String) + Send + Sync>;
+
+/// Serves `handler` on 127.0.0.1 (a fresh port), one request per connection, until the returned
+/// handle is dropped.
+pub(crate) async fn serve_http(handler: Handler) -> std::io::Result<Served> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let task = tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let handler = handler.clone();
+            tokio::spawn(async move {
+                let Some(request) = read_http(&mut sock).await else { return };
+                let (status, text) = handler(&request);
+                let reply = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                    text.len()
+                );
+                let _ = sock.write_all(reply.as_bytes()).await;
+            });
+        }
+    });
+    Ok(Served { url, task })
+}
+
+/// Reads one HTTP request (the body by `Content-Length`); `None` when broken or oversized.
+async fn read_http(sock: &mut tokio::net::TcpStream) -> Option<Request> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     loop {
@@ -388,12 +400,16 @@ async fn read_request(sock: &mut tokio::net::TcpStream) -> Option<Vec<u8>> {
         if buf.len() > 1 << 20 {
             return None;
         }
-        if let Some(split) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&buf[..split]).to_ascii_lowercase();
-            let want = head.lines().find_map(|l| l.strip_prefix("content-length:").and_then(|v| v.trim().parse::<usize>().ok()))?;
-            if buf.len() >= split + 4 + want {
-                return Some(buf[split + 4..split + 4 + want].to_vec());
-            }
+        let Some(split) = buf.windows(4).position(|w| w == b"\r\n\r\n") else { continue };
+        let head = String::from_utf8_lossy(&buf[..split]).into_owned();
+        let mut lines = head.lines();
+        let mut first = lines.next()?.split_whitespace();
+        let (method, target) = (first.next()?.to_owned(), first.next()?.to_owned());
+        let headers: Vec<(String, String)> =
+            lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect();
+        let want = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+        if buf.len() >= split + 4 + want {
+            return Some((method, target, headers, buf[split + 4..split + 4 + want].to_vec()));
         }
     }
 }

@@ -8,15 +8,13 @@
 //! [`FakeNode`], whose receipt the redeemer reads; a batch at a spent nonce or past its
 //! deadline is mined as reverted (`STATE_FAILED`), as the wallet would revert it.
 
-use crate::fake_node::{FakeNode, Served, check_redeem_call};
+use crate::fake_node::{FakeNode, Request, Served, check_redeem_call, serve_http};
 use crate::redeem::DEPOSIT_WALLET_FACTORY;
 use crate::relayer::{batch_signer, read_submission};
 use crate::tx::Address;
 use copycat_core::time::Clock;
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
 
 /// How the relayer behaves; change it with [`FakeRelayer::set`].
 #[derive(Clone, Debug, Default)]
@@ -248,52 +246,7 @@ impl FakeRelayer {
 
     /// Serves the relayer on 127.0.0.1 (a fresh port) until the returned handle is dropped.
     pub async fn serve(self: &Arc<Self>) -> std::io::Result<Served> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let url = format!("http://{}", listener.local_addr()?);
         let relayer = self.clone();
-        let task = tokio::spawn(async move {
-            while let Ok((mut sock, _)) = listener.accept().await {
-                let relayer = relayer.clone();
-                tokio::spawn(async move {
-                    let Some((method, target, headers, body)) = read_http(&mut sock).await else { return };
-                    let (status, text) = relayer.answer(&method, &target, &headers, &body);
-                    let reply = format!(
-                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
-                        text.len()
-                    );
-                    let _ = sock.write_all(reply.as_bytes()).await;
-                });
-            }
-        });
-        Ok(Served { url, task })
-    }
-}
-
-/// One HTTP request: (method, target, headers, body); `None` when broken or oversized.
-type Request = (String, String, Vec<(String, String)>, Vec<u8>);
-
-async fn read_http(sock: &mut tokio::net::TcpStream) -> Option<Request> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        let n = sock.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if buf.len() > 1 << 20 {
-            return None;
-        }
-        let Some(split) = buf.windows(4).position(|w| w == b"\r\n\r\n") else { continue };
-        let head = String::from_utf8_lossy(&buf[..split]).into_owned();
-        let mut lines = head.lines();
-        let mut first = lines.next()?.split_whitespace();
-        let (method, target) = (first.next()?.to_owned(), first.next()?.to_owned());
-        let headers: Vec<(String, String)> =
-            lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect();
-        let want = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-        if buf.len() >= split + 4 + want {
-            return Some((method, target, headers, buf[split + 4..split + 4 + want].to_vec()));
-        }
+        serve_http(Arc::new(move |(method, target, headers, body): &Request| relayer.answer(method, target, headers, body))).await
     }
 }

@@ -77,13 +77,15 @@ pub fn adapter(neg_risk: bool) -> Address {
     if neg_risk { NEG_RISK_COLLATERAL_ADAPTER } else { COLLATERAL_ADAPTER }
 }
 
-fn word_u(n: u128) -> [u8; 32] {
+/// A uint256 ABI word.
+pub(crate) fn word_u(n: u128) -> [u8; 32] {
     let mut w = [0u8; 32];
     w[16..].copy_from_slice(&n.to_be_bytes());
     w
 }
 
-fn word_addr(a: Address) -> [u8; 32] {
+/// An address ABI word.
+pub(crate) fn word_addr(a: Address) -> [u8; 32] {
     let mut w = [0u8; 32];
     w[12..].copy_from_slice(&a.0);
     w

@@ -21,7 +21,7 @@
 //! "createdAt"}]`. Authentication: a Relayer API key (`RELAYER_API_KEY`,
 //! `RELAYER_API_KEY_ADDRESS` headers), made in Polymarket's Settings → API Keys.
 
-use crate::redeem::{DEPOSIT_WALLET_FACTORY, Holder, parse_condition_id};
+use crate::redeem::{DEPOSIT_WALLET_FACTORY, Holder, parse_condition_id, word_addr, word_u};
 use crate::redeemer::confirmed_receipt;
 use crate::tx::{Address, Key, keccak256, recover};
 use async_trait::async_trait;
@@ -62,18 +62,6 @@ pub struct Batch {
     pub deadline: u64,
     /// The calls, in order.
     pub calls: Vec<WalletCall>,
-}
-
-fn word_u(n: u128) -> [u8; 32] {
-    let mut w = [0u8; 32];
-    w[16..].copy_from_slice(&n.to_be_bytes());
-    w
-}
-
-fn word_addr(a: Address) -> [u8; 32] {
-    let mut w = [0u8; 32];
-    w[12..].copy_from_slice(&a.0);
-    w
 }
 
 impl Batch {
