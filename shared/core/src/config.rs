@@ -541,10 +541,13 @@ pub struct ModeTier {
     /// Smallest balance of the tier.
     pub min_balance: Usd,
     /// Largest share of equity one position may take.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub position_pct: Decimal,
     /// Fraction of the Kelly stake to use.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub kelly_fraction: Decimal,
     /// Drawdown at which new buys stop in this tier.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub max_drawdown: Decimal,
     /// Position multiplier steps as drawdown grows (sorted by `at`).
     pub drawdown_ladder: Vec<LadderStep>,
@@ -555,8 +558,10 @@ pub struct ModeTier {
 #[serde(deny_unknown_fields)]
 pub struct LadderStep {
     /// Drawdown fraction from peak.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub at: Decimal,
     /// Position multiplier in force from there.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub multiplier: Decimal,
 }
 
@@ -567,8 +572,10 @@ pub struct ModesConfig {
     /// The tiers, lowest first.
     pub tiers: Vec<ModeTier>,
     /// Upgrade when equity ≥ next tier's minimum × this.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub upgrade_buffer: Decimal,
     /// Downgrade when equity < current tier's minimum × this.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub downgrade_buffer: Decimal,
     /// Time to spend in a tier before an upgrade.
     pub min_secs_in_tier: u64,
@@ -577,6 +584,7 @@ pub struct ModesConfig {
     /// Most transitions in one UTC day.
     pub max_transitions_per_day: u32,
     /// Drawdown at which trading stops altogether (kill switch).
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub emergency_stop_drawdown: Decimal,
 }
 
@@ -635,8 +643,10 @@ pub struct BoostConfig {
     /// Boost applies while equity is below this.
     pub below_balance: Usd,
     /// Position size multiplier (applied once).
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub multiplier: Decimal,
     /// The boosted position share of equity never exceeds this.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub max_position_pct: Decimal,
 }
 
@@ -683,10 +693,13 @@ impl Default for BreakerConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct RiskConfig {
     /// Stop buying once the day's loss reaches this share of start-of-day equity.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub daily_loss_limit_pct: Decimal,
     /// Most of equity held in open positions (at cost).
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub max_exposure_pct: Decimal,
     /// Most of equity in one market (at cost).
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub per_market_cap_pct: Decimal,
     /// Most open positions at once.
     pub max_open_positions: u32,
@@ -725,8 +738,10 @@ pub struct SizingConfig {
     /// Worst acceptable price = leader's price ± this (absolute), clamped to the book's range.
     pub slippage_tolerance: Price,
     /// Kelly edge assumed from a leader's realised return: p = price + (1 − price) × roi × this.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub edge_from_roi: Decimal,
     /// Largest win probability the sizing will ever assume.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub max_win_probability: Decimal,
 }
 
@@ -750,6 +765,7 @@ pub struct AllocationTier {
     /// Last rank (1-based) in this tier.
     pub up_to_rank: u32,
     /// Multiplier on the stake for leaders in this tier.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub share: Decimal,
 }
 
@@ -762,6 +778,7 @@ pub struct CopyConfig {
     /// Allocation by quality rank, best first; ranks past the last tier get `default_share`.
     pub allocation_tiers: Vec<AllocationTier>,
     /// Share for leaders ranked past every tier.
+    #[serde(deserialize_with = "crate::money::deserialize_decimal")]
     pub default_share: Decimal,
     /// Only these categories, when non-empty.
     pub allow_categories: Vec<String>,
@@ -1844,6 +1861,19 @@ mod tests {
     fn unknown_key_is_an_error_naming_it() {
         let err = Config::from_toml("[risk]\nmax_open_postions = 3\n").unwrap_err();
         assert!(err.to_string().contains("max_open_postions"), "{err}");
+    }
+
+    #[test]
+    fn a_decimal_setting_is_read_exactly_and_an_absurd_one_is_refused_not_overflowed() {
+        let c = Config::from_toml("[risk]\ndaily_loss_limit_pct = 0.07\n").unwrap();
+        assert_eq!(c.risk.daily_loss_limit_pct, Decimal::new(7, 2), "a TOML float reads as the decimal written");
+        let env = vec![("COPYCAT__RISK__DAILY_LOSS_LIMIT_PCT".to_string(), "0.04".to_string())];
+        assert_eq!(Config::from_toml_with_env("", env).unwrap().risk.daily_loss_limit_pct, Decimal::new(4, 2));
+        // rust_decimal's own parser recurses once per `_`: this text would overflow the stack.
+        let absurd = format!("1{}", "_".repeat(60_000));
+        let env = vec![("COPYCAT__RISK__DAILY_LOSS_LIMIT_PCT".to_string(), absurd)];
+        let err = Config::from_toml_with_env("", env).unwrap_err().to_string();
+        assert!(err.contains("daily_loss_limit_pct") || err.contains("not a decimal"), "{err}");
     }
 
     #[test]
