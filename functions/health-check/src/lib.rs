@@ -361,6 +361,9 @@ async fn mark_portfolio(
         let positions = deps.store.query(keys::PORTFOLIO_PK, keys::POSITION_PREFIX).await?;
         let mut p = stored.as_ref().map(|v| v.value.clone()).unwrap_or_else(|| PortfolioState::new(cfg.trading.starting_balance, now));
         roll_day(&mut p, now);
+        // The peak is the equity after every mark, not between two: one position marked up
+        // before another is marked down is not a new high.
+        let peak_before = p.peak_equity;
         let mut writes = Vec::new();
         let (mut marked, mut settled) = (0, 0);
         let mut unknown: Vec<(MarketInfo, String)> = Vec::new();
@@ -412,6 +415,7 @@ async fn mark_portfolio(
             });
             marked += 1;
         }
+        p.peak_equity = peak_before.max(p.equity());
         let changed = stored.as_ref().map(|v| v.value != p).unwrap_or(true);
         if !changed && writes.is_empty() {
             report_resolution_unknown(deps, &unknown, now, report).await;
