@@ -169,9 +169,19 @@ pub async fn run_health_check_with_chain(deps: &HealthDeps, chain: &ChainDeps) -
     .await;
 
     let (mut portfolio, resolved) = mark_portfolio(deps, chain.redeems(deps), &mut gamma, &mut clob, &mut report).await?;
-    if redeem::redeem_resolved(deps, chain, resolved, &mut report).await?
-        && let Some(p) = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await?
-    {
+    // A node that failed its probe is not asked again in the same check: the redemptions wait
+    // (and the outage counts once against the `chain` breaker, not once per call).
+    let redeemed = if matches!(report.chain, ChainProbe::Failed { .. }) {
+        for r in resolved {
+            if !report.redemptions_waiting.contains(&r.market.condition_id) {
+                report.redemptions_waiting.push(r.market.condition_id);
+            }
+        }
+        false
+    } else {
+        redeem::redeem_resolved(deps, chain, resolved, &mut report).await?
+    };
+    if redeemed && let Some(p) = load::<PortfolioState>(deps.store.as_ref(), &keys::portfolio()).await? {
         portfolio = p;
     }
     let now = deps.clock.now();

@@ -307,7 +307,8 @@ async fn a_node_for_another_chain_is_refused_and_counts_against_the_chain_breake
     assert!(w.redemption().await.is_none());
     assert_eq!(w.cash().await, Usd(dec!(60)));
     let breaker = load::<BreakerState>(w.deps.store.as_ref(), &keys::breaker(Dependency::Chain)).await.unwrap().unwrap().value;
-    assert!(breaker.consecutive_failures >= 1, "{breaker:?}");
+    assert_eq!(breaker.consecutive_failures, 1, "one check, one failure: the redemption does not count the same outage again: {breaker:?}");
+    assert_eq!(r.redemptions_waiting, vec![CONDITION.to_string()], "it waits for a check with a working node");
 }
 
 #[tokio::test]
