@@ -71,9 +71,9 @@ fn redeemer(
     let refused = |reason: String| ChainWiringError::Redeem(RedeemError::Refused { reason });
     let key = std::env::var(PRIVATE_KEY_ENV).map_err(|_| refused(format!("the wallet key is not in {PRIVATE_KEY_ENV}")))?;
     let acct = account::Account::new(&config.trading, &key).map_err(|e| refused(e.to_string()))?;
-    let owner = copycat_chain::tx::Address(acct.key_address().0);
+    let owner = acct.key_address(); // one Address type (copycat-evm) for orders and redemptions
     let derived = match acct.expected_funder() {
-        account::ExpectedFunder::Derived { address, .. } => Some(copycat_chain::tx::Address(address.0)),
+        account::ExpectedFunder::Derived { address, .. } => Some(address),
         _ => None,
     };
     let holder = copycat_chain::redeem::Holder::new(config.trading.signature_type, owner, config.trading.funder.as_deref(), derived)?;

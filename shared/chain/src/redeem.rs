@@ -24,26 +24,7 @@
 use crate::tx::{Address, keccak256};
 use copycat_core::config::SignatureType;
 use copycat_core::ports::RedeemError;
-
-const fn hex20(s: &str) -> [u8; 20] {
-    let b = s.as_bytes();
-    let mut out = [0u8; 20];
-    let mut i = 0;
-    while i < 20 {
-        out[i] = nibble(b[2 * i]) << 4 | nibble(b[2 * i + 1]);
-        i += 1;
-    }
-    out
-}
-
-const fn nibble(c: u8) -> u8 {
-    match c {
-        b'0'..=b'9' => c - b'0',
-        b'a'..=b'f' => c - b'a' + 10,
-        b'A'..=b'F' => c - b'A' + 10,
-        _ => panic!("not a hex digit"),
-    }
-}
+use copycat_evm::hex20;
 
 /// pUSD, the collateral of CLOB V2 markets.
 pub const PUSD: Address = Address(hex20("C011a7E12a19f7B1f670d46F03B03f3342E82DFB"));

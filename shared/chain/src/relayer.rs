@@ -23,11 +23,12 @@
 
 use crate::redeem::{DEPOSIT_WALLET_FACTORY, Holder, parse_condition_id, word_addr, word_u};
 use crate::redeemer::confirmed_receipt;
-use crate::tx::{Address, Key, keccak256, recover};
+use crate::tx::{Address, Key, keccak256};
 use async_trait::async_trait;
 use copycat_core::config::{RedemptionConfig, SignatureType};
 use copycat_core::ports::{ChainError, ChainRpc, RedeemError, Redeemer, RedemptionTarget, SignedRedemption, TxReceipt};
 use copycat_core::time::Clock;
+use copycat_evm::recover_parts as recover;
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -354,7 +355,7 @@ impl Redeemer for RelayerRedeemer {
             calls: vec![WalletCall { target: adapter, value: 0, data }],
         };
         let digest = batch.digest(self.chain_id);
-        let signature = self.key.sign_hash65(&digest).map_err(|reason| RedeemError::Refused { reason })?;
+        let signature = self.key.sign_hash(&digest).map_err(|reason| RedeemError::Refused { reason })?;
         Ok(SignedRedemption {
             hash: format!("0x{}", hex::encode(digest)),
             raw: batch.submission(self.holder.owner, &signature).to_string(),
@@ -435,7 +436,7 @@ mod tests {
         };
         let digest = batch.digest(137);
         assert_eq!(hex::encode(digest), "6911d4d36ffafb38da4c65a9b320d50899138899296cebeb927bf090bebe2674");
-        let sig = key.sign_hash65(&digest).unwrap();
+        let sig = key.sign_hash(&digest).unwrap();
         assert_eq!(
             hex::encode(sig),
             "b975eefa50c70c34ef2f4d9d660afd926d083fe106034227b80674481e643aff07ad5f0f042e77c178a626745d755747fc63ddba4239fc09e2a278a0d00f50781c"
@@ -453,7 +454,7 @@ mod tests {
             deadline: 99,
             calls: vec![WalletCall { target: Address([1; 20]), value: 0, data: vec![1, 2, 3] }],
         };
-        let sig = key.sign_hash65(&batch.digest(137)).unwrap();
+        let sig = key.sign_hash(&batch.digest(137)).unwrap();
         let v = batch.submission(key.address(), &sig);
         assert_eq!(v["type"], "WALLET");
         assert_eq!(v["to"], DEPOSIT_WALLET_FACTORY.checksummed());

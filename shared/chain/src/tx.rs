@@ -8,116 +8,11 @@
 //! RFC 6979 deterministic and low-s, so the same transaction signed twice is the same bytes.
 
 use crate::rlp::{self, Item};
-use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
-use sha3::{Digest, Keccak256};
-use std::fmt;
+use copycat_evm::recover_parts as recover;
+pub use copycat_evm::{Address, keccak256};
 
-/// Keccak-256.
-pub fn keccak256(data: &[u8]) -> [u8; 32] {
-    Keccak256::digest(data).into()
-}
-
-/// A 20-byte account or contract address.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Address(pub [u8; 20]);
-
-impl Address {
-    /// Parses `0x` + 40 hex digits (any case); the error names what was wrong.
-    pub fn parse(s: &str) -> Result<Address, String> {
-        let h = s.trim().strip_prefix("0x").ok_or_else(|| format!("address {s:?} does not start with 0x"))?;
-        let bytes = hex::decode(h).map_err(|_| format!("address {s:?} is not hex"))?;
-        let arr: [u8; 20] = bytes.try_into().map_err(|b: Vec<u8>| format!("address {s:?} is {} bytes, an address is 20", b.len()))?;
-        Ok(Address(arr))
-    }
-
-    /// `0x` + 40 lowercase hex digits.
-    pub fn lower(&self) -> String {
-        format!("0x{}", hex::encode(self.0))
-    }
-
-    /// EIP-55 mixed-case checksum form.
-    pub fn checksummed(&self) -> String {
-        let lower = hex::encode(self.0);
-        let hash = keccak256(lower.as_bytes());
-        let mut out = String::from("0x");
-        for (i, c) in lower.chars().enumerate() {
-            let nibble = (hash[i / 2] >> if i % 2 == 0 { 4 } else { 0 }) & 0x0f;
-            out.push(if c.is_ascii_alphabetic() && nibble >= 8 { c.to_ascii_uppercase() } else { c });
-        }
-        out
-    }
-}
-
-impl fmt::Debug for Address {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.checksummed())
-    }
-}
-
-impl fmt::Display for Address {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.checksummed())
-    }
-}
-
-/// The sender's secp256k1 key. Its `Debug` never shows the key, and parse errors never repeat it.
-pub struct Key(SigningKey);
-
-impl Key {
-    /// Parses 64 hex digits, with or without `0x`; a key of another length is refused.
-    pub fn from_hex(s: &str) -> Result<Key, String> {
-        let s = s.trim();
-        let h = s.strip_prefix("0x").unwrap_or(s);
-        let bytes = hex::decode(h).map_err(|_| "is not hex".to_owned())?;
-        if bytes.len() != 32 {
-            return Err(format!("is {} bytes, a private key is 32", bytes.len()));
-        }
-        SigningKey::from_slice(&bytes).map(Key).map_err(|_| "is not a valid secp256k1 private key".to_owned())
-    }
-
-    /// The address the key controls.
-    pub fn address(&self) -> Address {
-        address_of(self.0.verifying_key())
-    }
-
-    /// Signs a digest: (r ‖ s, y parity).
-    fn sign(&self, hash: &[u8; 32]) -> Result<([u8; 64], u8), String> {
-        let (sig, rid) = self.0.sign_prehash_recoverable(hash).map_err(|e| format!("signing failed: {e}"))?;
-        let mut rs = [0u8; 64];
-        rs.copy_from_slice(&sig.to_bytes());
-        Ok((rs, rid.to_byte() & 1))
-    }
-
-    /// Signs a digest as `r ‖ s ‖ v` with v = 27 or 28 (the form a Safe owner signature takes).
-    pub fn sign_hash65(&self, hash: &[u8; 32]) -> Result<[u8; 65], String> {
-        let (rs, parity) = self.sign(hash)?;
-        let mut out = [0u8; 65];
-        out[..64].copy_from_slice(&rs);
-        out[64] = 27 + parity;
-        Ok(out)
-    }
-}
-
-impl fmt::Debug for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Key(<redacted>, address {})", self.address())
-    }
-}
-
-fn address_of(key: &VerifyingKey) -> Address {
-    let point = key.to_encoded_point(false);
-    let hash = keccak256(&point.as_bytes()[1..]);
-    let mut a = [0u8; 20];
-    a.copy_from_slice(&hash[12..]);
-    Address(a)
-}
-
-/// Who signed `hash` with (r ‖ s, y parity); `None` when the signature is not valid.
-pub fn recover(hash: &[u8; 32], rs: &[u8; 64], parity: u8) -> Option<Address> {
-    let signature = Signature::from_slice(rs).ok()?;
-    let key = VerifyingKey::recover_from_prehash(hash, &signature, RecoveryId::from_byte(parity)?).ok()?;
-    Some(address_of(&key))
-}
+/// The sender's secp256k1 key (shared with the order signer: `copycat-evm`).
+pub type Key = copycat_evm::PrivateKey;
 
 /// An EIP-1559 (type 2) transaction, unsigned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,7 +102,7 @@ impl Eip1559 {
 
     /// Signs with `key`.
     pub fn sign(&self, key: &Key) -> Result<Signed, String> {
-        let (rs, parity) = key.sign(&self.signing_hash())?;
+        let (rs, parity) = key.sign_parts(&self.signing_hash())?;
         let mut fields = self.fields();
         fields.push(Item::uint(parity.into()));
         fields.push(Item::uint256(&rs[..32].try_into().unwrap_or([0; 32])));
@@ -239,7 +134,7 @@ impl Legacy {
 
     /// Signs with `key` (v = chain_id × 2 + 35 + y parity).
     pub fn sign(&self, key: &Key) -> Result<Signed, String> {
-        let (rs, parity) = key.sign(&keccak256(&self.signing_payload()))?;
+        let (rs, parity) = key.sign_parts(&keccak256(&self.signing_payload()))?;
         let v = u128::from(self.chain_id) * 2 + 35 + u128::from(parity);
         let mut fields = self.fields();
         fields.push(Item::uint(v));

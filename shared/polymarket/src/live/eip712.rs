@@ -3,9 +3,8 @@
 //! derives API keys. Hashing follows EIP-712 (<https://eips.ethereum.org/EIPS/eip-712>); field
 //! lists and addresses are the ones the official V2 SDK (`polymarket_client_sdk_v2`) signs.
 
-use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
-use sha3::{Digest, Keccak256};
-use std::fmt;
+pub use copycat_evm::{Address, PrivateKey, keccak256, recover};
+use copycat_evm::{hex20, hex32};
 
 /// Polygon mainnet.
 pub const POLYGON: u64 = 137;
@@ -20,137 +19,6 @@ const ORDER_TYPE: &str = "Order(uint256 salt,address maker,address signer,uint25
 const CLOB_AUTH_TYPE: &str = "ClobAuth(address address,string timestamp,uint256 nonce,string message)";
 /// The text every L1 (`ClobAuth`) signature attests.
 pub const CLOB_AUTH_MESSAGE: &str = "This message attests that I control the given wallet";
-
-const fn hex20(s: &str) -> [u8; 20] {
-    let b = s.as_bytes();
-    let mut out = [0u8; 20];
-    let mut i = 0;
-    while i < 20 {
-        out[i] = nibble(b[2 * i]) * 16 + nibble(b[2 * i + 1]);
-        i += 1;
-    }
-    out
-}
-
-const fn nibble(c: u8) -> u8 {
-    match c {
-        b'0'..=b'9' => c - b'0',
-        b'a'..=b'f' => c - b'a' + 10,
-        b'A'..=b'F' => c - b'A' + 10,
-        _ => panic!("not a hex digit"),
-    }
-}
-
-/// Keccak-256, Ethereum's hash.
-pub fn keccak256(data: &[u8]) -> [u8; 32] {
-    Keccak256::digest(data).into()
-}
-
-/// A 20-byte account address; displays EIP-55 checksummed.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Address(pub [u8; 20]);
-
-impl Address {
-    /// Parses `0x` + 40 hex digits (any case).
-    pub fn parse(s: &str) -> Result<Address, String> {
-        let h = s.strip_prefix("0x").ok_or_else(|| format!("address {s:?} does not start with 0x"))?;
-        let bytes = hex::decode(h).map_err(|e| format!("address {s:?}: {e}"))?;
-        let arr: [u8; 20] = bytes.try_into().map_err(|_| format!("address {s:?} is not 20 bytes"))?;
-        Ok(Address(arr))
-    }
-
-    /// `0x` + 40 lowercase hex digits.
-    pub fn lower(&self) -> String {
-        format!("0x{}", hex::encode(self.0))
-    }
-
-    /// EIP-55 mixed-case checksum form.
-    pub fn checksummed(&self) -> String {
-        let lower = hex::encode(self.0);
-        let hash = keccak256(lower.as_bytes());
-        let mut out = String::with_capacity(42);
-        out.push_str("0x");
-        for (i, c) in lower.chars().enumerate() {
-            let nib = (hash[i / 2] >> (if i % 2 == 0 { 4 } else { 0 })) & 0x0f;
-            out.push(if c.is_ascii_alphabetic() && nib >= 8 { c.to_ascii_uppercase() } else { c });
-        }
-        out
-    }
-
-    fn word(&self) -> [u8; 32] {
-        let mut w = [0u8; 32];
-        w[12..].copy_from_slice(&self.0);
-        w
-    }
-}
-
-impl fmt::Display for Address {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.checksummed())
-    }
-}
-
-impl fmt::Debug for Address {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.checksummed())
-    }
-}
-
-/// The trading wallet's secp256k1 key. Its `Debug` never shows the key.
-pub struct PrivateKey(SigningKey);
-
-impl PrivateKey {
-    /// Parses 64 hex digits, with or without `0x`. The error never repeats the input.
-    pub fn from_hex(s: &str) -> Result<PrivateKey, String> {
-        let s = s.trim();
-        let h = s.strip_prefix("0x").unwrap_or(s);
-        let bytes = hex::decode(h).map_err(|_| "is not hex".to_owned())?;
-        if bytes.len() != 32 {
-            return Err(format!("is {} bytes, a private key is 32", bytes.len()));
-        }
-        SigningKey::from_slice(&bytes).map(PrivateKey).map_err(|_| "is not a valid secp256k1 private key".to_owned())
-    }
-
-    /// The account address the key controls.
-    pub fn address(&self) -> Address {
-        address_of(self.0.verifying_key())
-    }
-
-    /// Signs a 32-byte digest: `r ‖ s ‖ v` with v = 27 or 28 (low-s, RFC 6979 deterministic).
-    pub fn sign_hash(&self, hash: &[u8; 32]) -> Result<[u8; 65], String> {
-        let (sig, rid) = self.0.sign_prehash_recoverable(hash).map_err(|e| format!("signing failed: {e}"))?;
-        let mut out = [0u8; 65];
-        out[..64].copy_from_slice(&sig.to_bytes());
-        out[64] = 27 + rid.to_byte();
-        Ok(out)
-    }
-}
-
-impl fmt::Debug for PrivateKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PrivateKey(<redacted>, address {})", self.address())
-    }
-}
-
-fn address_of(key: &VerifyingKey) -> Address {
-    let point = key.to_encoded_point(false);
-    let hash = keccak256(&point.as_bytes()[1..]);
-    let mut a = [0u8; 20];
-    a.copy_from_slice(&hash[12..]);
-    Address(a)
-}
-
-/// The address that signed `hash` with the 65-byte signature `sig` (v = 27/28 or 0/1).
-pub fn recover(hash: &[u8; 32], sig: &[u8; 65]) -> Option<Address> {
-    let v = match sig[64] {
-        27 | 28 => sig[64] - 27,
-        0 | 1 => sig[64],
-        _ => return None,
-    };
-    let signature = Signature::from_slice(&sig[..64]).ok()?;
-    let key = VerifyingKey::recover_from_prehash(hash, &signature, RecoveryId::from_byte(v)?).ok()?;
-    Some(address_of(&key))
-}
 
 /// `0x` + 130 hex digits → 65 bytes.
 pub fn parse_signature(s: &str) -> Option<[u8; 65]> {
@@ -393,17 +261,6 @@ pub fn proxy_wallet_of(owner: Address) -> Address {
 /// keccak(owner as a 32-byte ABI word).
 pub fn safe_of(owner: Address) -> Address {
     create2_address(SAFE_FACTORY, keccak256(&owner.word()), SAFE_INIT_CODE_HASH)
-}
-
-const fn hex32(s: &str) -> [u8; 32] {
-    let b = s.as_bytes();
-    let mut out = [0u8; 32];
-    let mut i = 0;
-    while i < 32 {
-        out[i] = nibble(b[2 * i]) * 16 + nibble(b[2 * i + 1]);
-        i += 1;
-    }
-    out
 }
 
 /// The digest an L1 header signs: `ClobAuth{address, timestamp, nonce, message}`.
