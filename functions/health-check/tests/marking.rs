@@ -2,70 +2,26 @@
 //! re-marked, never a partial sum on the way (one position marked up before another is marked
 //! down), so a drawdown is measured from a high the portfolio really had.
 
-use async_trait::async_trait;
 use copycat_core::config::Config;
-use copycat_core::dependency::Dependency;
-use copycat_core::market::{Book, BookLevel, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
+use copycat_core::market::MarketInfo;
 use copycat_core::money::{Price, Shares, Usd};
 use copycat_core::portfolio::{BookedFill, apply_fill};
-use copycat_core::ports::{MarketData, MarketError, Queue};
+use copycat_core::ports::Queue;
 use copycat_core::records::{PortfolioState, keys};
-use copycat_core::time::{Clock, ManualClock, Timestamp, from_secs};
-use copycat_core::trade::{Side, Trade, Wallet};
+use copycat_core::time::{Clock, ManualClock, from_secs};
+use copycat_core::trade::{Side, Wallet};
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
 use copycat_state::{Base, CounterMetrics, Reporting, Sender, load, to_body};
 use health_check::{HealthDeps, run_health_check};
-use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Open markets, one token each, whose books stand at the given mids.
-struct Books(BTreeMap<&'static str, Decimal>);
+mod support;
 
+/// An open market of its own for each token.
 fn market(token: &str) -> MarketInfo {
-    MarketInfo {
-        condition_id: format!("0x{:0>64}", token),
-        question: format!("Market {token}?"),
-        category: "test".into(),
-        token_ids: vec![token.into(), format!("{token}9")],
-        outcomes: vec!["Yes".into(), "No".into()],
-        tick_size: Price(dec!(0.01)),
-        min_order_size: Shares(dec!(5)),
-        end_date: None,
-        accepting_orders: true,
-        liquidity: Usd(dec!(1000)),
-        taker_fee_rate: dec!(0),
-        winning_outcome: None,
-        resolution_unknown: false,
-    }
-}
-
-#[async_trait]
-impl MarketData for Books {
-    async fn leaderboard(&self, _w: LeaderboardWindow, _limit: usize) -> Result<Vec<LeaderboardEntry>, MarketError> {
-        Ok(vec![])
-    }
-    async fn wallet_trades(&self, _w: &Wallet, _since: Option<Timestamp>, _limit: usize) -> Result<Vec<Trade>, MarketError> {
-        Ok(vec![])
-    }
-    async fn wallet_positions(&self, _w: &Wallet) -> Result<Vec<WalletPosition>, MarketError> {
-        Ok(vec![])
-    }
-    async fn market_by_token(&self, token: &str) -> Result<MarketInfo, MarketError> {
-        Ok(market(token))
-    }
-    async fn book(&self, token: &str) -> Result<Book, MarketError> {
-        let mid = *self.0.get(token).ok_or_else(|| MarketError::NotFound { dependency: Dependency::Clob, what: token.into() })?;
-        let level = |p: Decimal| vec![BookLevel { price: Price(p), size: Shares(dec!(1000)) }];
-        Ok(Book { token_id: token.into(), bids: level(mid - dec!(0.01)), asks: level(mid + dec!(0.01)), at: None })
-    }
-    async fn market_trades(&self, _c: &str, _f: Timestamp, _t: Timestamp, _l: usize) -> Result<Vec<Trade>, MarketError> {
-        Ok(vec![])
-    }
-    async fn neg_risk(&self, _token: &str) -> Result<bool, MarketError> {
-        Ok(false)
-    }
+    support::binary_market(&format!("0x{token:0>64}"), &format!("Market {token}?"), [token, "0"], None)
 }
 
 #[tokio::test]
@@ -79,7 +35,7 @@ async fn the_peak_is_the_equity_after_all_marks_not_a_partial_sum_on_the_way() {
     config.trading.starting_balance = Usd(dec!(100));
     let base =
         Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
-    let books = Books(BTreeMap::from([("1111", dec!(0.60)), ("2222", dec!(0.20))]));
+    let books = support::Venue { market, mids: BTreeMap::from([("1111".into(), dec!(0.60)), ("2222".into(), dec!(0.20))]) };
     let deps = HealthDeps { reporting: Reporting { base, notifications: Sender::new(notifications) }, market: Arc::new(books) };
     let now = clock.now();
     let leader = Wallet::parse("0x2222222222222222222222222222222222222222").unwrap();

@@ -5,7 +5,6 @@
 //! end with a clear reason and no double booking; a losing position closes at zero without a
 //! transaction; paper settles without one.
 
-use async_trait::async_trait;
 use copycat_chain::RpcClient;
 use copycat_chain::fake_node::{Expect, FakeNode, Served, Via};
 use copycat_chain::redeem::Holder;
@@ -15,13 +14,13 @@ use copycat_core::breaker::BreakerState;
 use copycat_core::config::{ChainConfig, Config, SignatureType};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, Notification};
-use copycat_core::market::{Book, LeaderboardEntry, LeaderboardWindow, MarketInfo, WalletPosition};
+use copycat_core::market::MarketInfo;
 use copycat_core::money::{Price, Shares, Usd};
 use copycat_core::portfolio::{BookedFill, apply_fill};
-use copycat_core::ports::{ChainRpc, MarketData, MarketError, Queue, Redeemer, RedemptionTarget};
+use copycat_core::ports::{ChainRpc, Queue, Redeemer, RedemptionTarget};
 use copycat_core::records::{PortfolioState, Redemption, RedemptionStatus, keys};
-use copycat_core::time::{Clock, ManualClock, Timestamp, from_secs};
-use copycat_core::trade::{Side, Trade, Wallet};
+use copycat_core::time::{Clock, ManualClock, from_secs};
+use copycat_core::trade::{Side, Wallet};
 use copycat_embedded::{EmbeddedBackend, QueueSettings};
 use copycat_state::{Base, CounterMetrics, Reporting, Sender, load, to_body};
 use health_check::{ChainDeps, ChainProbe, HealthDeps, run_health_check, run_health_check_with_chain};
@@ -33,52 +32,19 @@ const CONDITION: &str = "0x4a629eb456c10ea56e4819f5b54c6727be8010b03c31375fed5b9
 const YES: &str = "1111";
 const NO: &str = "2222";
 
-/// One resolved binary market: YES won unless told otherwise.
-struct Resolved {
-    winner: usize,
-}
+mod support;
 
 fn market(winner: Option<usize>) -> MarketInfo {
-    MarketInfo {
-        condition_id: CONDITION.into(),
-        question: "Will it rain?".into(),
-        category: "weather".into(),
-        token_ids: vec![YES.into(), NO.into()],
-        outcomes: vec!["Yes".into(), "No".into()],
-        tick_size: Price(dec!(0.01)),
-        min_order_size: Shares(dec!(5)),
-        end_date: None,
-        accepting_orders: false,
-        liquidity: Usd(dec!(1000)),
-        taker_fee_rate: dec!(0),
-        winning_outcome: winner,
-        resolution_unknown: false,
-    }
+    support::binary_market(CONDITION, "Will it rain?", [YES, NO], winner)
 }
 
-#[async_trait]
-impl MarketData for Resolved {
-    async fn leaderboard(&self, _w: LeaderboardWindow, _limit: usize) -> Result<Vec<LeaderboardEntry>, MarketError> {
-        Ok(vec![])
-    }
-    async fn wallet_trades(&self, _w: &Wallet, _since: Option<Timestamp>, _limit: usize) -> Result<Vec<Trade>, MarketError> {
-        Ok(vec![])
-    }
-    async fn wallet_positions(&self, _w: &Wallet) -> Result<Vec<WalletPosition>, MarketError> {
-        Ok(vec![])
-    }
-    async fn market_by_token(&self, _token: &str) -> Result<MarketInfo, MarketError> {
-        Ok(market(Some(self.winner)))
-    }
-    async fn book(&self, token: &str) -> Result<Book, MarketError> {
-        Err(MarketError::NotFound { dependency: Dependency::Clob, what: format!("book of {token} (market resolved)") })
-    }
-    async fn market_trades(&self, _c: &str, _f: Timestamp, _t: Timestamp, _l: usize) -> Result<Vec<Trade>, MarketError> {
-        Ok(vec![])
-    }
-    async fn neg_risk(&self, _token: &str) -> Result<bool, MarketError> {
-        Ok(false)
-    }
+/// The venue of one binary market resolved for outcome `winner` (no books: it is closed).
+fn resolved(winner: usize) -> support::Venue {
+    let market: fn(&str) -> MarketInfo = match winner {
+        0 => |_| market(Some(0)),
+        _ => |_| market(Some(1)),
+    };
+    support::Venue { market, mids: Default::default() }
 }
 
 struct World {
@@ -100,10 +66,8 @@ async fn world(winner: usize) -> World {
     config.redemption.receipt_poll_ms = 1;
     let base =
         Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
-    let deps = HealthDeps {
-        reporting: Reporting { base, notifications: Sender::new(notifications.clone()) },
-        market: Arc::new(Resolved { winner }),
-    };
+    let deps =
+        HealthDeps { reporting: Reporting { base, notifications: Sender::new(notifications.clone()) }, market: Arc::new(resolved(winner)) };
 
     let now = clock.now();
     let m = market(None);
