@@ -18,11 +18,16 @@ use std::collections::BTreeMap;
 
 /// The target: at least this share of wallets judged right.
 const TARGET_ACCURACY: f64 = 0.95;
-/// What the filter reached on this holdout, measured once before any tuning against it (the
-/// filter of commit c7565ed, the one holdout v2 last measured): 79.3 % (257/324; people 1/184
-/// flagged, bots 74/140). The floor holds the measured figure to catch regressions; it moves
-/// only after the one measurement at the end of the round that follows.
-const MEASURED_ACCURACY_FLOOR: f64 = 0.79;
+/// What the filter reached on this holdout, each time measured once: before any tuning against
+/// it (the filter of commit c7565ed, measured in d473e95), 79.3 % (257/324; people 1/184
+/// flagged, bots 74/140); after the third round of tuning on the other sets only (commit
+/// 9b746e0), 82.1 % (266/324; people 1/184, bots 83/140). The target above is not met: an
+/// end-of-day rebalancer (one batch a day at a fixed minute), icebergs and liquidity-reward
+/// farmers (resting orders filled by the flow, around the clock), copy bots whose only sign is
+/// the clock or the stake, and TWAP executors that keep desk hours show one sign or none. The
+/// floor holds the measured figure to catch regressions; raising it needs a change justified
+/// on the tuning sets and then a *new* holdout (this one has now been seen).
+const MEASURED_ACCURACY_FLOOR: f64 = 0.82;
 /// The target: at most this share of people flagged as bots.
 const TARGET_HUMAN_FLAG_RATE: f64 = 0.05;
 
