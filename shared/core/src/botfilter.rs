@@ -12,12 +12,17 @@
 //! threshold *and* at least `min_corroborating_signs` independent signs present — a person who
 //! day-trades is in and out of markets within the hour but sleeps, picks sizes from a balance
 //! and keeps no book; a maker quotes both sides with flat inventory and regular lots all day; a
-//! resolution sniper buys near-certain outcomes day and night; a copy bot buys at one fixed
-//! dollar stake in whatever market its leaders trade, at every hour (a person who always stakes
-//! the same sleeps; a person awake at odd hours varies the stake). Signs that measure the same
-//! thing (two-sided trading within the hour and short holds; the spread of sizes and a fixed
-//! dollar stake; the longest quiet run and the quietest night-long stretch) are one sign, at
-//! the stronger of its readings. Only what a person
+//! resolution sniper enters markets at near-certain prices day and night (a person adding to a
+//! position that became a favourite entered it lower); a copy bot buys at one fixed dollar
+//! stake, or at its leaders' size scaled down and clamped to the venue minimum again and again,
+//! in whatever market its leaders trade, at every hour (a person who always stakes the same
+//! sleeps; a person awake at odd hours varies the stake); a TWAP or iceberg executor cuts
+//! parent orders into child orders of one token at a repeating interval, often of one size (a
+//! whale chunking an order by hand repeats the size, not the clock). Signs that measure the
+//! same thing (two-sided trading within the hour and short holds; the spread of sizes, a fixed
+//! dollar stake, runs of equal child orders and clamping to the minimum; gaps regular overall
+//! and child orders at a repeating interval; the longest quiet run and the quietest night-long
+//! stretch) are one sign, at the stronger of its readings. Only what a person
 //! physically cannot do — sustained sub-second reactions, hundreds of orders a day, farming
 //! dust, buying both outcomes in the same seconds — may decide alone, at full strength.
 
@@ -144,8 +149,23 @@ pub struct Features {
     pub quick_close_share: f64,
     /// Share of buy orders at or above the sniper price.
     pub high_price_buy_share: f64,
+    /// Share of buy orders at or above the sniper price in markets the wallet entered at or
+    /// above it (its first buy there in the history): a sniper enters near certainty, a person
+    /// adding to a position that became a favourite entered it lower.
+    pub high_price_entry_share: f64,
     /// Share of buy orders with a buy of the market's other outcome within the pair window.
     pub paired_buy_share: f64,
+    /// Share of orders inside sliced runs: at least `min_slice_orders` orders in a row of one
+    /// token and side whose gaps repeat within the slice tolerance (a parent order cut into
+    /// child orders at a fixed interval, as a TWAP or iceberg executor does).
+    pub sliced_share: f64,
+    /// Share of orders inside runs of at least `min_slice_orders` orders in a row of one token
+    /// and side, each within `max_slice_gap_secs` of the last, all of one size (shares or
+    /// dollars): equal child orders.
+    pub equal_slice_share: f64,
+    /// Share of buy orders of exactly the venue's minimum size: a copy bot that scales its
+    /// leaders down is clamped to the minimum again and again.
+    pub min_size_buy_share: f64,
 }
 
 /// The filter's answer for one wallet (one JSON line in `copycat classify`).
@@ -416,7 +436,65 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     two_sided(fills, crate::time::secs(cfg.two_sided_window_secs).num_seconds(), &mut f);
     hold_times(fills, crate::time::secs(cfg.min_human_median_hold_secs).num_seconds(), &mut f);
     buy_prices_and_pairs(orders, cfg, &mut f);
+    slices(orders, cfg, &mut f);
     f
+}
+
+/// Runs of child orders: for each token and side, the orders in time order, scanned for runs
+/// with repeating gaps (`sliced_share`) and runs of one size (`equal_slice_share`).
+fn slices(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    let mut by_leg: BTreeMap<(&str, bool), Vec<&Order<'_>>> = BTreeMap::new();
+    for o in orders {
+        by_leg.entry((o.asset, o.side == Side::Buy)).or_default().push(o);
+    }
+    let min_run = (cfg.min_slice_orders as usize).max(2);
+    let max_gap = cfg.max_slice_gap_secs as i64;
+    let (mut sliced, mut equal) = (0usize, 0usize);
+    for leg in by_leg.values() {
+        // Repeating gaps: a run grows while each gap is within tolerance of the previous one.
+        let mut run = 1usize; // orders in the current run
+        for i in 1..leg.len() {
+            let gap = leg[i].ts - leg[i - 1].ts;
+            let fits = gap >= cfg.min_slice_gap_secs as i64 && gap <= max_gap;
+            let repeats = i >= 2 && run >= 2 && {
+                let prev = leg[i - 1].ts - leg[i - 2].ts;
+                (gap - prev).abs() as f64 <= (cfg.slice_gap_tolerance * prev as f64).max(cfg.slice_gap_tolerance_secs as f64)
+            };
+            if fits && (run == 1 || repeats) {
+                run += 1;
+            } else {
+                if run >= min_run {
+                    sliced += run;
+                }
+                run = if fits { 2 } else { 1 };
+            }
+        }
+        if run >= min_run {
+            sliced += run;
+        }
+        // One size: a run grows while orders follow within the gap and match the run's first.
+        let same = |a: &Order<'_>, b: &Order<'_>| {
+            let close = |x: f64, y: f64| (x - y).abs() <= cfg.slice_size_tolerance * x.max(y);
+            close(a.shares, b.shares) || close(a.notional, b.notional)
+        };
+        let mut start = 0usize;
+        for i in 1..=leg.len() {
+            let continues = i < leg.len() && leg[i].ts - leg[i - 1].ts <= max_gap && same(leg[start], leg[i]);
+            if !continues {
+                if i - start >= min_run {
+                    equal += i - start;
+                }
+                start = i;
+            }
+        }
+    }
+    let n = orders.len().max(1) as f64;
+    f.sliced_share = sliced as f64 / n;
+    f.equal_slice_share = equal as f64 / n;
+    let min = cfg.venue_min_order_shares;
+    let buys = orders.iter().filter(|o| o.side == Side::Buy).count();
+    let at_min = orders.iter().filter(|o| o.side == Side::Buy && (o.shares - min).abs() < 0.005).count();
+    f.min_size_buy_share = if buys == 0 { 0.0 } else { at_min as f64 / buys as f64 };
 }
 
 /// Which buys are of near-certain outcomes, and which buy both outcomes of one market within
@@ -427,8 +505,15 @@ fn buy_prices_and_pairs(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Fea
     if buys.is_empty() {
         return;
     }
-    let high = buys.iter().filter(|o| o.notional / o.shares >= cfg.sniper_min_price - 1e-9).count();
+    let is_high = |o: &Order<'_>| o.notional / o.shares >= cfg.sniper_min_price - 1e-9;
+    let high = buys.iter().filter(|o| is_high(o)).count();
     f.high_price_buy_share = high as f64 / buys.len() as f64;
+    let mut entered_high: HashMap<&str, bool> = HashMap::new();
+    for o in &buys {
+        entered_high.entry(o.market).or_insert_with(|| is_high(o));
+    }
+    let high_entries = buys.iter().filter(|o| is_high(o) && entered_high[o.market]).count();
+    f.high_price_entry_share = high_entries as f64 / buys.len() as f64;
     let window = crate::time::secs(cfg.pair_window_secs).num_seconds();
     let paired = (0..buys.len())
         .filter(|&i| {
@@ -670,33 +755,62 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         ),
     });
 
-    // Machine-regular timing at machine cadence.
-    if let (Some(cv), Some(med)) = (f.gap_cv, f.median_gap_secs)
-        && med <= cfg.max_regular_gap_secs as f64
-    {
-        let min_cv = cfg.min_human_gap_cv;
+    // Machine-regular timing: one sign, read two ways. Gaps between all orders as regular as a
+    // metronome at machine cadence, or child orders of one token and side at a repeating
+    // interval (a parent order cut up by a TWAP or iceberg executor), whatever the wallet does
+    // between them.
+    let min_cv = cfg.min_human_gap_cv;
+    let by_gaps = match (f.gap_cv, f.median_gap_secs) {
+        (Some(cv), Some(med)) if med <= cfg.max_regular_gap_secs as f64 => {
+            let weight = if f.orders > cfg.regular_timing_min_orders as usize { w.regular_timing } else { w.regular_timing_few };
+            Some((weight, ramp(min_cv - cv, 0.0, min_cv)))
+        }
+        _ => None,
+    };
+    let max_sliced = cfg.max_sliced_share;
+    // Full strength at twice the floor.
+    let by_slices = (w.regular_timing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
+    let (weight, strength) = match by_gaps {
+        Some(g) if g.0 * g.1 >= by_slices.0 * by_slices.1 => g,
+        _ => by_slices,
+    };
+    if by_gaps.is_some() || by_slices.1 > 0.0 {
         out.push(Tell {
             sign: "machine-regular timing",
             kind: BotKind::Metronome,
-            weight: if f.orders > cfg.regular_timing_min_orders as usize { w.regular_timing } else { w.regular_timing_few },
-            strength: ramp(min_cv - cv, 0.0, min_cv),
+            weight,
+            strength,
             decisive: false,
-            reason: format!("machine-regular gaps between orders: CV {cv:.2} (humans ≥ {min_cv:.2}), median gap {}", duration(med)),
+            reason: format!(
+                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders in child-order runs at a repeating interval (limit {})",
+                f.gap_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
+                f.median_gap_secs.map_or("-".to_string(), duration),
+                pct(f.sliced_share),
+                pct(max_sliced)
+            ),
         });
     }
 
-    // Near-identical sizes: one sign, read two ways. The spread of all sizes (shares or
-    // dollars), or one fixed dollar stake behind most buys whatever the price — as a copy bot
-    // mirrors every trade with the same stake. A person who always types the same stake shows
-    // the second too, so it never decides alone.
+    // Near-identical sizes: one sign, read four ways. The spread of all sizes (shares or
+    // dollars); one fixed dollar stake behind most buys whatever the price, as a copy bot
+    // mirrors every trade with the same stake; runs of child orders of one size; or buys
+    // clamped again and again to the venue's minimum, as a copy bot scaling its leaders down
+    // is. A person who always types the same stake, or cuts a large order into equal chunks
+    // by hand, shows one of these too, so the sign never decides alone.
     let min_cv = cfg.min_human_size_cv;
     // Full strength at half the floor: a fixed stake still varies a little with ticks.
     let by_cv = f.size_cv.map_or(0.0, |cv| ramp(min_cv - cv, 0.0, min_cv / 2.0));
     let max_disp = cfg.max_fixed_stake_dispersion;
     let by_stake = f.stake_dispersion.map_or(0.0, |d| ramp(max_disp - d, 0.0, max_disp / 2.0));
+    // Full strength at twice the floor.
+    let max_equal = cfg.max_equal_slice_share;
+    let by_slices = ramp(f.equal_slice_share, max_equal, (2.0 * max_equal).min(1.0));
+    let max_min = cfg.max_min_size_buy_share;
+    let by_minimum = ramp(f.min_size_buy_share, max_min, (2.0 * max_min).min(1.0));
     if f.size_cv.is_some() || f.stake_dispersion.is_some() {
+        let readings = [(w.constant_size, by_cv), (w.fixed_stake, by_stake), (w.constant_size, by_slices), (w.fixed_stake, by_minimum)];
         let (weight, strength) =
-            if w.fixed_stake * by_stake > w.constant_size * by_cv { (w.fixed_stake, by_stake) } else { (w.constant_size, by_cv) };
+            readings.into_iter().fold((w.constant_size, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best });
         out.push(Tell {
             sign: "near-identical sizes",
             kind: BotKind::FixedSize,
@@ -704,10 +818,15 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             strength,
             decisive: false,
             reason: format!(
-                "near-constant order sizes: CV {} (humans ≥ {min_cv:.2}); buy stakes within {} of their median (fixed below {})",
+                "near-constant order sizes: CV {} (humans ≥ {min_cv:.2}); buy stakes within {} of their median (fixed below {}); {} of orders in runs of one size (limit {}); {} of buys at the venue minimum of {} shares (limit {})",
                 f.size_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
                 f.stake_dispersion.map_or("-".to_string(), pct),
-                pct(max_disp)
+                pct(max_disp),
+                pct(f.equal_slice_share),
+                pct(max_equal),
+                pct(f.min_size_buy_share),
+                cfg.venue_min_order_shares,
+                pct(max_min)
             ),
         });
     }
@@ -777,19 +896,21 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         });
     }
 
-    // Buying near-certain outcomes, as resolution snipers do.
+    // Entering markets at near-certain prices, as resolution snipers do (buys at those prices
+    // in markets entered lower are a person adding to a winner, not sniping).
     let max_high = cfg.max_high_price_buy_share;
     out.push(Tell {
         sign: "buys near-certain outcomes",
         kind: BotKind::ResolutionSniper,
         weight: w.sniping,
-        strength: ramp(f.high_price_buy_share, max_high, (max_high + 0.4).min(1.0)),
+        strength: ramp(f.high_price_entry_share, max_high, (max_high + 0.4).min(1.0)),
         decisive: false,
         reason: format!(
-            "{} of {} buys at {:.2} or more (limit {})",
+            "{} of {} buys at {:.2} or more, {} in markets entered at that price (limit {})",
             pct(f.high_price_buy_share),
             f.buys,
             cfg.sniper_min_price,
+            pct(f.high_price_entry_share),
             pct(max_high)
         ),
     });

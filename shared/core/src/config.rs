@@ -888,12 +888,34 @@ pub struct BotFilterConfig {
     pub max_micro_share: f64,
     /// A buy at or above this price is a buy of a near-certain outcome (resolution sniping).
     pub sniper_min_price: f64,
-    /// Share of buys at or above `sniper_min_price` from which buying favourites is a sign.
+    /// Share of buys at or above `sniper_min_price`, in markets the wallet entered at that
+    /// price, from which entering near certainty is a sign.
     pub max_high_price_buy_share: f64,
     /// Buys of both outcomes of one market this close together are one arbitrage pair.
     pub pair_window_secs: u64,
     /// Share of buys that are half of such a pair from which it is a sign.
     pub max_paired_buy_share: f64,
+    /// Fewest orders in a row of one token and side that make a sliced run (a parent order
+    /// cut into child orders).
+    pub min_slice_orders: u32,
+    /// Shortest gap between two child orders of a sliced run, seconds (faster is one sweep).
+    pub min_slice_gap_secs: u64,
+    /// Longest gap between two child orders of a sliced run, seconds.
+    pub max_slice_gap_secs: u64,
+    /// Two gaps repeat when they differ by at most this share of the earlier one…
+    pub slice_gap_tolerance: f64,
+    /// …or by at most this many seconds, whichever is larger.
+    pub slice_gap_tolerance_secs: u64,
+    /// Two child orders are of one size when shares or dollars differ by at most this share.
+    pub slice_size_tolerance: f64,
+    /// Share of orders in sliced runs (repeating gaps) from which slicing is a sign.
+    pub max_sliced_share: f64,
+    /// Share of orders in runs of one size from which equal child orders are a sign.
+    pub max_equal_slice_share: f64,
+    /// The venue's minimum order, shares (Polymarket's CLOB: 5).
+    pub venue_min_order_shares: f64,
+    /// Share of buys at exactly the venue minimum from which clamping to it is a sign.
+    pub max_min_size_buy_share: f64,
     /// How much each sign weighs (0..1) at full strength.
     pub weights: BotSignWeights,
 }
@@ -965,7 +987,7 @@ impl Default for BotFilterConfig {
             max_regular_gap_secs: 6 * 3600,
             regular_timing_min_orders: 30,
             max_subsecond_share: 0.05,
-            min_subsecond_gaps: 3,
+            min_subsecond_gaps: 5,
             max_human_hour_coverage: 0.85,
             quiet_hour_share: 0.01,
             min_human_size_cv: 0.15,
@@ -986,6 +1008,16 @@ impl Default for BotFilterConfig {
             max_high_price_buy_share: 0.3,
             pair_window_secs: 2,
             max_paired_buy_share: 0.1,
+            min_slice_orders: 5,
+            min_slice_gap_secs: 5,
+            max_slice_gap_secs: 1800,
+            slice_gap_tolerance: 0.1,
+            slice_gap_tolerance_secs: 2,
+            slice_size_tolerance: 0.01,
+            max_sliced_share: 0.1,
+            max_equal_slice_share: 0.3,
+            venue_min_order_shares: 5.0,
+            max_min_size_buy_share: 0.04,
             weights: BotSignWeights::default(),
         }
     }
@@ -1435,6 +1467,9 @@ impl Config {
             ("bot_filter.two_sided_window_secs", self.bot_filter.two_sided_window_secs, 1),
             ("bot_filter.min_human_median_hold_secs", self.bot_filter.min_human_median_hold_secs, 0),
             ("bot_filter.pair_window_secs", self.bot_filter.pair_window_secs, 0),
+            ("bot_filter.min_slice_gap_secs", self.bot_filter.min_slice_gap_secs, 1),
+            ("bot_filter.max_slice_gap_secs", self.bot_filter.max_slice_gap_secs, 1),
+            ("bot_filter.slice_gap_tolerance_secs", self.bot_filter.slice_gap_tolerance_secs, 0),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
             ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
             ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
@@ -1647,6 +1682,15 @@ impl Config {
         if b.min_corroborating_signs == 0 {
             return bad("bot_filter.min_corroborating_signs", "must be at least 1");
         }
+        if b.min_slice_orders < 3 {
+            return bad("bot_filter.min_slice_orders", "must be at least 3 (a repeating gap needs two gaps)");
+        }
+        if b.min_slice_gap_secs > b.max_slice_gap_secs {
+            return bad("bot_filter.min_slice_gap_secs", "must be at most max_slice_gap_secs");
+        }
+        if b.venue_min_order_shares.is_nan() || b.venue_min_order_shares <= 0.0 {
+            return bad("bot_filter.venue_min_order_shares", "must be positive");
+        }
         for (key, x) in [
             ("bot_filter.sign_present_strength", b.sign_present_strength),
             ("bot_filter.quiet_hour_share", b.quiet_hour_share),
@@ -1657,6 +1701,11 @@ impl Config {
             ("bot_filter.sniper_min_price", b.sniper_min_price),
             ("bot_filter.max_high_price_buy_share", b.max_high_price_buy_share),
             ("bot_filter.max_paired_buy_share", b.max_paired_buy_share),
+            ("bot_filter.slice_gap_tolerance", b.slice_gap_tolerance),
+            ("bot_filter.slice_size_tolerance", b.slice_size_tolerance),
+            ("bot_filter.max_sliced_share", b.max_sliced_share),
+            ("bot_filter.max_equal_slice_share", b.max_equal_slice_share),
+            ("bot_filter.max_min_size_buy_share", b.max_min_size_buy_share),
             ("bot_filter.weights.busy", b.weights.busy),
             ("bot_filter.weights.subsecond", b.weights.subsecond),
             ("bot_filter.weights.dust", b.weights.dust),

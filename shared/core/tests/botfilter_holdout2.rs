@@ -1,9 +1,9 @@
 //! The bot filter measured on holdout v2 (`tests/holdout2/`): a second independent generator,
-//! written and committed before the filter's second round of tuning and never tuned on.
+//! written and committed before the filter's second round of tuning, a tuning set since the
+//! third.
 //!
 //! `cargo test -p copycat-core --test botfilter_holdout2 -- --nocapture` prints the figures per
-//! behaviour. `COPYCAT_HOLDOUT_VERBOSE=1` adds every misjudged wallet with its reasons: do not
-//! read those while tuning, or v2 stops being unseen.
+//! behaviour. `COPYCAT_HOLDOUT_VERBOSE=1` adds every misjudged wallet with its reasons.
 //!
 //! Each wallet is judged as discovery judges it: more fills in the window than
 //! `discovery.history_limit` is a bot without reading further (`too_busy_to_read`), otherwise
@@ -18,14 +18,14 @@ use std::collections::BTreeMap;
 
 /// The issue's target: at least this share of wallets judged right.
 const TARGET_ACCURACY: f64 = 0.95;
-/// What the filter reached on this holdout. Measured twice, each time once: before any tuning
-/// against it, 90.1 % (302/335; people 4/190 flagged), and after the second round of tuning on
-/// the other sets (commit "Bot filter: copy bots and sparse resolution snipers"), 90.1 % again
-/// (302/335; people 5/190, bots 117/145). The target above is not met: copy bots that mirror at
-/// a fixed fraction or keep odd hours, TWAP executors and in-play bettors buying late favourites
-/// are misjudged. The floor holds the measured figure to catch regressions; raising it needs a
-/// change justified on the tuning sets and then a *new* holdout (this one has now been seen).
-const MEASURED_ACCURACY_FLOOR: f64 = 0.90;
+/// What the filter reached on this holdout. Measured twice while unseen, each time once: before
+/// any tuning against it, 90.1 % (302/335; people 4/190 flagged), and after the second round of
+/// tuning on the other sets (commit "Bot filter: copy bots and sparse resolution snipers"),
+/// 90.1 % again (302/335; people 5/190, bots 117/145). It has been a *tuning* set since (issue
+/// 12 part 4, round 3: TWAP executors, fraction copiers and in-play bettors were fixed on it):
+/// after that round 97.6 % (327/335; people 0/190). The floor holds that figure to catch
+/// regressions; it says nothing about wallets the filter was not tuned on (holdout v3 does).
+const MEASURED_ACCURACY_FLOOR: f64 = 0.97;
 /// The issue's target: at most this share of people flagged as bots.
 const TARGET_HUMAN_FLAG_RATE: f64 = 0.05;
 

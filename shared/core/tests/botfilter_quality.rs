@@ -362,6 +362,105 @@ fn a_person_who_backs_favourites_in_waking_hours_is_human() {
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
+/// A TWAP executor's history: `parents` parent orders at any hour over ten days, each cut into
+/// `children` child orders `interval` seconds apart, sized by `child` (parent index, child index).
+fn twap_history(w: &Wallet, parents: i64, children: i64, interval: i64, child: impl Fn(i64, i64) -> Decimal) -> Vec<Trade> {
+    let mut rng = Lcg(77);
+    let mut out = Vec::new();
+    for p in 0..parents {
+        let start = T0 + rng.range(0, 10 * DAY);
+        let (market, price) = (rng.range(0, 12) as u32, Decimal::new(rng.range(20, 80), 2));
+        for c in 0..children {
+            out.push(fill(w, start + c * interval, Side::Buy, market, 0, child(p, c), price, &format!("0xtwap{p}c{c}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn twap_executor_cutting_parents_into_equal_children_at_a_fixed_interval_is_a_bot() {
+    let w = wallet(40);
+    // Two parents a day at any hour; each parent its own size, cut into 12 equal children 90 s apart.
+    let trades = twap_history(&w, 20, 12, 90, |p, _| Decimal::from(40 + 37 * p));
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.sliced_share > 0.9, "{:?}", c.features);
+    assert!(c.features.equal_slice_share > 0.9, "{:?}", c.features);
+    assert!(c.features.size_cv.unwrap() > cfg().min_human_size_cv, "parent sizes vary: no constant size overall");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("machine-regular timing") && r.contains("near-identical sizes")), "{:?}", c.reasons);
+}
+
+#[test]
+fn twap_executor_with_jittered_child_sizes_is_a_bot_by_timing_and_the_clock() {
+    let w = wallet(41);
+    // Child sizes jittered (an iceberg's randomised clips), parents around the clock.
+    let mut rng = Lcg(3);
+    let sizes: Vec<Decimal> = (0..30 * 10).map(|_| Decimal::from(rng.range(60, 140))).collect();
+    let trades = twap_history(&w, 30, 10, 45, |p, c| sizes[(p * 10 + c) as usize]);
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.sliced_share > 0.9, "{:?}", c.features);
+    assert!(c.features.equal_slice_share < 0.1, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_whale_cutting_one_order_into_equal_chunks_by_hand_is_human() {
+    let w = wallet(42);
+    // Waking hours, chunks of one size typed again and again, at the irregular pace of a person.
+    let mut rng = Lcg(9);
+    let mut trades = Vec::new();
+    for d in 0..12 {
+        let mut ts = T0 + d * DAY + 15 * 3600 + rng.range(0, 4 * 3600);
+        let market = rng.range(0, 20) as u32;
+        for c in 0..rng.range(5, 9) {
+            ts += rng.range(20, 400);
+            trades.push(fill(&w, ts, Side::Buy, market, 0, dec!(2000), dec!(0.55), &format!("0xwh{d}c{c}")));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.equal_slice_share > 0.9, "{:?}", c.features);
+    assert!(c.features.sliced_share < 0.2, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn copy_bot_scaling_leaders_down_to_the_venue_minimum_around_the_clock_is_a_bot() {
+    let w = wallet(43);
+    // Three people in three time zones, copied at a tenth of their size, never below 5 shares.
+    let mut trades = Vec::new();
+    for (k, tz) in [-5i64, 1, 8].into_iter().enumerate() {
+        for mut t in human_history(&w, 60 + k as u64, 12, tz) {
+            t.timestamp = from_secs(t.timestamp.timestamp() + 6);
+            t.transaction_hash = format!("{}-{k}", t.transaction_hash);
+            t.size = Shares((t.size.0 / dec!(10)).round_dp(2).max(dec!(5)));
+            trades.push(t);
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.min_size_buy_share > 0.08, "{:?}", c.features);
+    assert!(c.features.stake_dispersion.unwrap() > cfg().max_fixed_stake_dispersion, "no fixed stake");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_person_adding_to_a_position_that_became_a_favourite_is_not_sniping() {
+    let w = wallet(44);
+    // Enters each market near even odds, then adds twice once it is priced 0.92 or more.
+    let mut trades = Vec::new();
+    for (i, t) in human_history(&w, 51, 12, -5).into_iter().enumerate() {
+        let market = i as u32;
+        let ts = t.timestamp.timestamp();
+        trades.push(fill(&w, ts, Side::Buy, market, 0, dec!(40), dec!(0.5), &format!("0xa{i}")));
+        trades.push(fill(&w, ts + 1800, Side::Buy, market, 0, dec!(30), dec!(0.93), &format!("0xb{i}")));
+        trades.push(fill(&w, ts + 3000, Side::Buy, market, 0, dec!(25), dec!(0.95), &format!("0xc{i}")));
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.high_price_buy_share > 0.6, "{:?}", c.features);
+    assert_eq!(c.features.high_price_entry_share, 0.0);
+    assert!(!c.reasons.iter().any(|r| r.contains("in markets entered at that price")), "no sniping sign: {:?}", c.reasons);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 #[test]
 fn too_little_history_is_insufficient_data() {
     let w = wallet(15);
