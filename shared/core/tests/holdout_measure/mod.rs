@@ -1,0 +1,117 @@
+//! How each holdout is measured, shared by the holdout tests: every wallet judged, figures
+//! printed per behaviour, and the accuracy and the share of people flagged returned.
+//!
+//! A wallet counts as flagged when its verdict is `bot`; `insufficient_data` is not a flag.
+//! `COPYCAT_HOLDOUT_VERBOSE=1` prints every misjudged wallet with its reasons (do not read those
+//! for a holdout still meant to be unseen).
+
+use copycat_core::botfilter::{Verdict, classify_wallet, too_busy_to_read};
+use copycat_core::config::{BotFilterConfig, DiscoveryConfig};
+use copycat_core::trade::{Trade, Wallet};
+use std::collections::BTreeMap;
+
+/// The target: at least this share of wallets judged right.
+pub const TARGET_ACCURACY: f64 = 0.95;
+/// The target: at most this share of people flagged as bots.
+pub const TARGET_HUMAN_FLAG_RATE: f64 = 0.05;
+
+/// One labelled wallet, as a holdout generator made it.
+pub struct Labelled<'a> {
+    /// The wallet.
+    pub wallet: &'a Wallet,
+    /// A bot (ground truth).
+    pub bot: bool,
+    /// The behaviour it was generated from.
+    pub behaviour: &'static str,
+    /// Its fills.
+    pub trades: &'a [Trade],
+}
+
+/// What one behaviour's wallets came to.
+#[derive(Default)]
+struct Tally {
+    wallets: usize,
+    flagged: usize,
+    insufficient: usize,
+    too_busy: usize,
+    orders: usize,
+}
+
+/// Accuracy and the share of people flagged.
+pub struct Measured {
+    /// Share of wallets judged right.
+    pub accuracy: f64,
+    /// Share of people flagged as bots.
+    pub human_rate: f64,
+}
+
+/// Judges every wallet — as discovery does when `as_discovery` (more fills than
+/// `discovery.history_limit` is a bot without reading further), otherwise by `classify_wallet`
+/// alone — prints the figures under `name`, and returns them.
+pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, as_discovery: bool) -> Measured {
+    let cfg = BotFilterConfig::default();
+    let bound = DiscoveryConfig::default().history_limit as usize;
+    let verbose = std::env::var_os("COPYCAT_HOLDOUT_VERBOSE").is_some();
+    let mut by_behaviour: BTreeMap<(bool, &str), Tally> = BTreeMap::new();
+    let (mut total, mut right, mut humans, mut humans_flagged, mut bots, mut bots_flagged) = (0, 0, 0, 0, 0, 0);
+    for w in wallets {
+        let busy = as_discovery && w.trades.len() > bound;
+        let c = if busy { too_busy_to_read(w.wallet, bound) } else { classify_wallet(w.wallet, w.trades, &cfg) };
+        let flagged = c.verdict == Verdict::Bot;
+        let e = by_behaviour.entry((w.bot, w.behaviour)).or_default();
+        e.wallets += 1;
+        e.flagged += usize::from(flagged);
+        e.insufficient += usize::from(c.verdict == Verdict::InsufficientData);
+        e.too_busy += usize::from(busy);
+        e.orders += c.features.orders;
+        if w.bot {
+            bots += 1;
+            bots_flagged += usize::from(flagged);
+        } else {
+            humans += 1;
+            humans_flagged += usize::from(flagged);
+        }
+        total += 1;
+        right += usize::from(flagged == w.bot);
+        if verbose && flagged != w.bot {
+            println!("  {} {} judged {:?} score {:.2}: {}", w.wallet, w.behaviour, c.verdict, c.score, c.reasons.join("; "));
+        }
+    }
+    let accuracy = right as f64 / total as f64;
+    let human_rate = humans_flagged as f64 / humans as f64;
+    println!("{name}: {total} wallets ({humans} people, {bots} bots)");
+    for ((bot, behaviour), Tally { wallets: n, flagged, insufficient, too_busy: busy, orders }) in &by_behaviour {
+        let label = if *bot { "bot" } else { "human" };
+        println!(
+            "  {label:<5} {behaviour:<18} {n:>3} wallets, {flagged:>3} flagged bot, {insufficient:>2} insufficient data, {busy:>2} too busy to read, {:>5.0} orders each",
+            *orders as f64 / *n as f64
+        );
+    }
+    println!(
+        "accuracy {:.1}% (target ≥ {:.0}%), people flagged {humans_flagged}/{humans} = {:.1}% (target ≤ {:.0}%), bots flagged {bots_flagged}/{bots} = {:.1}%",
+        accuracy * 100.0,
+        TARGET_ACCURACY * 100.0,
+        human_rate * 100.0,
+        TARGET_HUMAN_FLAG_RATE * 100.0,
+        bots_flagged as f64 / bots as f64 * 100.0
+    );
+    Measured { accuracy, human_rate }
+}
+
+/// Fails below `floor` (the figure measured when the holdout was first seen) or with more
+/// people flagged than the target allows.
+pub fn assert_within(m: &Measured, floor: f64) {
+    assert!(
+        m.accuracy >= floor,
+        "accuracy {:.1}% below the measured {:.0}% (target {:.0}%)",
+        m.accuracy * 100.0,
+        floor * 100.0,
+        TARGET_ACCURACY * 100.0
+    );
+    assert!(
+        m.human_rate <= TARGET_HUMAN_FLAG_RATE,
+        "{:.1}% of people flagged (allowed ≤ {:.0}%)",
+        m.human_rate * 100.0,
+        TARGET_HUMAN_FLAG_RATE * 100.0
+    );
+}
