@@ -1,6 +1,6 @@
-//! The bot filter measured on the independent holdout (`tests/holdout/`): wallets from a
-//! generator of its own, written from descriptions of real behaviour before the filter was
-//! re-tuned, and never tuned on.
+//! The bot filter measured on holdout v1 (`tests/holdout/`): wallets from a generator of its
+//! own, written from descriptions of real behaviour before the filter was re-tuned; a tuning
+//! set since the second round.
 //!
 //! `cargo test -p copycat-core --test botfilter_holdout -- --nocapture` prints the figures
 //! (`COPYCAT_HOLDOUT_VERBOSE=1` adds every misjudged wallet with its reasons).
@@ -13,11 +13,10 @@ mod holdout_measure;
 
 use holdout_measure::{Labelled, assert_within, measure};
 
-/// What the filter reached on its first (and only) measurement on this holdout: 92.9 %
-/// (274/295). The target above is not met — 14 of 15 copy bots and 6 of 20 resolution snipers
-/// pass as people — so the test holds the measured figure, to catch regressions, and prints the
-/// target beside it. Raising this needs a filter change justified on the tuning corpus, then
-/// a *new* holdout (this one has now been seen).
+/// What the filter reached on its first measurement on this holdout, unseen: 92.9 % (274/295;
+/// 14 of 15 copy bots and 6 of 20 resolution snipers passed as people). It has been a *tuning*
+/// set since (issue 12 part 4, rounds 2 and 3: 99.7 % after round 3), so this floor only catches
+/// regressions; what the filter does on wallets it was not tuned on is holdout v3's figure.
 const MEASURED_ACCURACY_FLOOR: f64 = 0.92;
 
 #[test]
