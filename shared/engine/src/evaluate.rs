@@ -100,8 +100,25 @@ struct Judged {
     roi: f64,
 }
 
+/// An evaluation with what lies behind its figures, for looking into why a policy won or lost.
+pub struct EvaluationDetail {
+    /// The figures.
+    pub evaluation: Evaluation,
+    /// The world it ran on (with its ground truth).
+    pub world: Arc<SimWorld>,
+    /// Every wallet discovery judged at the split, as its profile was left.
+    pub profiles: Vec<TraderProfile>,
+    /// Per policy, every signal's outcome while following its set.
+    pub ledgers: BTreeMap<String, Vec<LedgerEntry>>,
+}
+
 /// Runs the walk-forward evaluation.
 pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluation, EngineError> {
+    Ok(evaluate_in_detail(config, opts).await?.evaluation)
+}
+
+/// Runs the walk-forward evaluation and keeps the world, the profiles and the ledgers.
+pub async fn evaluate_in_detail(config: &Config, opts: &EvaluateOptions) -> Result<EvaluationDetail, EngineError> {
     config.validate()?;
     if opts.train_days < 1 || opts.test_days < 1 {
         return Err(EngineError::Usage("--train-days and --test-days must be at least 1".into()));
@@ -124,12 +141,14 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
     engine.discover().await?;
     let chosen = load::<LeaderSet>(engine.deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
     let mut judged = Vec::new();
+    let mut profiles = Vec::new();
     for w in world.wallets() {
         let Some(rec) = engine.deps.store.get(&keys::trader(w)).await? else { continue };
         let Ok(p) = decode::<TraderProfile>(&rec) else { continue };
         if p.value.status == TraderStatus::Candidate {
             continue;
         }
+        profiles.push(p.value.clone());
         let trades = world.leader_trades_between(w, world.params().history_start(), start);
         let positions = world.positions_at(w, start).unwrap_or_default();
         let q = assess_leader(&trades, &positions, &config.quality);
@@ -171,6 +190,7 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
 
     let roi_of: BTreeMap<&Wallet, f64> = judged.iter().map(|j| (&j.wallet, j.roi)).collect();
     let mut policies = BTreeMap::new();
+    let mut ledgers = BTreeMap::new();
     for (i, name) in POLICIES.iter().enumerate() {
         step(name, i as u32 + 1);
         let followed = sets.remove(name).unwrap_or_default();
@@ -190,10 +210,13 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
         let db = opts.work_dir.join(format!("{name}-{}.db", opts.seed));
         let followed = follow(config, &world, &db, set, start, end).await;
         remove_db(&db);
-        policies.insert(name.to_string(), followed?.result);
+        let followed = followed?;
+        policies.insert(name.to_string(), followed.result);
+        ledgers.insert(name.to_string(), followed.ledger);
     }
     step("done", POLICIES.len() as u32 + 1);
-    Ok(Evaluation { seed: opts.seed, train_days: opts.train_days, test_days: opts.test_days, policies })
+    let evaluation = Evaluation { seed: opts.seed, train_days: opts.train_days, test_days: opts.test_days, policies };
+    Ok(EvaluationDetail { evaluation, world, profiles, ledgers })
 }
 
 fn remove_db(path: &Path) {
