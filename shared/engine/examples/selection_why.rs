@@ -51,7 +51,10 @@ async fn main() {
         };
         for name in POLICIES {
             let r = &d.evaluation.policies[name];
-            println!("--- {name}: follower PnL {:+.2}, {} copies", r.follower_pnl, r.copies);
+            let stop = r
+                .stopped_at
+                .map_or(String::new(), |at| format!(", emergency stop on day {:.1}", (at - start).num_seconds() as f64 / 86_400.0));
+            println!("--- {name}: follower PnL {:+.2}, {} copies{stop}", r.follower_pnl, r.copies);
             let ledger = &d.ledgers[name];
             let mut refusals: BTreeMap<String, u32> = BTreeMap::new();
             for w in &r.followed {

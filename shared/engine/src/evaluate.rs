@@ -12,7 +12,7 @@ use copycat_core::Config;
 use copycat_core::botfilter::Verdict;
 use copycat_core::policy::{allocation_for_rank, rerank};
 use copycat_core::quality::assess_leader;
-use copycat_core::records::{Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
+use copycat_core::records::{Control, Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
 use copycat_core::time::{Clock, ManualClock, Timestamp};
 use copycat_core::trade::Wallet;
 use copycat_sim::{SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
@@ -59,6 +59,9 @@ pub struct PolicyResult {
     pub follower_roi: f64,
     /// Copies that filled.
     pub copies: u32,
+    /// When the emergency stop (`modes.emergency_stop_drawdown`) halted trading for the rest of
+    /// the test days, if it did: what is earned after it is not the leaders' doing.
+    pub stopped_at: Option<Timestamp>,
 }
 
 /// One evaluation: the object `copycat backtest --evaluate --json` prints.
@@ -285,6 +288,7 @@ pub async fn follow(
     let portfolio = load::<PortfolioState>(engine.deps.store.as_ref(), &keys::portfolio()).await?.map(|v| v.value);
     let equity = portfolio.map_or(start_balance, |p| p.equity());
     let pnl = (equity - start_balance).to_f64();
+    let control = load::<Control>(engine.deps.store.as_ref(), &keys::control()).await?.map(|v| v.value);
     let ledger = engine.deps.store.query(keys::LEDGER_PK, "").await?;
     let ledger = ledger.iter().map(|r| decode::<LedgerEntry>(r).map(|v| v.value)).collect::<Result<Vec<_>, _>>()?;
     Ok(Followed {
@@ -293,6 +297,7 @@ pub async fn follow(
             follower_pnl: (pnl * 100.0).round() / 100.0,
             follower_roi: pnl / start_balance.to_f64(),
             copies: broker.fills().iter().filter(|(_, f)| f.shares.is_positive()).count() as u32,
+            stopped_at: control.filter(|c| c.stopped).map(|c| c.at),
         },
         ledger,
     })
