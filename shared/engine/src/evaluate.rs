@@ -15,7 +15,7 @@ use copycat_core::quality::assess_leader;
 use copycat_core::records::{Control, Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
 use copycat_core::time::{Clock, ManualClock, Timestamp};
 use copycat_core::trade::Wallet;
-use copycat_sim::{SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
+use copycat_sim::{COPY_STAKE_USD, SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
 use copycat_state::{decode, load, put_new};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -62,6 +62,13 @@ pub struct PolicyResult {
     /// When the emergency stop (`modes.emergency_stop_drawdown`) halted trading for the rest of
     /// the test days, if it did: what is earned after it is not the leaders' doing.
     pub stopped_at: Option<Timestamp>,
+    /// Ground truth, free of which trades one small account happened to catch: what copying
+    /// every buy of the followed wallets over the test days with `COPY_STAKE_USD` ($10) would
+    /// earn (Σ follower edge per dollar × copies × $10, what the oracle ranks by).
+    pub truth_profit: f64,
+    /// Ground truth: the followed wallets' follower edge per dollar over the test days, averaged
+    /// over their copyable buys.
+    pub truth_edge: f64,
 }
 
 /// One evaluation: the object `copycat backtest --evaluate --json` prints.
@@ -288,6 +295,9 @@ pub async fn follow(
     let portfolio = load::<PortfolioState>(engine.deps.store.as_ref(), &keys::portfolio()).await?.map(|v| v.value);
     let equity = portfolio.map_or(start_balance, |p| p.equity());
     let pnl = (equity - start_balance).to_f64();
+    let truth: Vec<(f64, u32)> = set.leaders.iter().filter_map(|l| world.follower_edge_between(&l.wallet, start, end)).collect();
+    let truth_copies: u32 = truth.iter().map(|(_, n)| n).sum();
+    let truth_profit: f64 = truth.iter().map(|(e, n)| e * f64::from(*n)).sum();
     let control = load::<Control>(engine.deps.store.as_ref(), &keys::control()).await?.map(|v| v.value);
     let ledger = engine.deps.store.query(keys::LEDGER_PK, "").await?;
     let ledger = ledger.iter().map(|r| decode::<LedgerEntry>(r).map(|v| v.value)).collect::<Result<Vec<_>, _>>()?;
@@ -298,6 +308,8 @@ pub async fn follow(
             follower_roi: pnl / start_balance.to_f64(),
             copies: broker.fills().iter().filter(|(_, f)| f.shares.is_positive()).count() as u32,
             stopped_at: control.filter(|c| c.stopped).map(|c| c.at),
+            truth_profit: (truth_profit * COPY_STAKE_USD * 100.0).round() / 100.0,
+            truth_edge: if truth_copies > 0 { (truth_profit / f64::from(truth_copies) * 10_000.0).round() / 10_000.0 } else { 0.0 },
         },
         ledger,
     })
