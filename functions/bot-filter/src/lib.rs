@@ -133,8 +133,8 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
             Some(leader) => {
                 let booked = edge::booked_records(deps, &c.wallet, leader.since).await?;
                 let balance = cfg.trading.starting_balance;
-                dropped_on_results = drop_on_results(&copyable_edge(&booked, balance, now, &cfg.selection), &cfg.selection);
-                copyable_edge(&copycat_backtest::with_booked(measured.records, &booked), cfg.selection.scoring_balance, now, &cfg.selection)
+                dropped_on_results = drop_on_results(&copyable_edge(&booked, balance, &cfg.selection), &cfg.selection);
+                copyable_edge(&copycat_backtest::with_booked(measured.records, &booked), cfg.selection.scoring_balance, &cfg.selection)
             }
             None => measured.edge,
         };

@@ -83,7 +83,7 @@ pub async fn measure_edge<H: History>(
     let report = replay(&venue, &[ReplayLeader { leader, trades: trades.to_vec() }], &scoring, &opts);
     skipped.extend(report.skipped.iter().cloned());
     let records = report.leaders.into_iter().next().map(|l| l.records).unwrap_or_default();
-    let edge = copyable_edge(&records, scoring.trading.starting_balance, to, sel);
+    let edge = copyable_edge(&records, scoring.trading.starting_balance, sel);
     Ok(Measured { records, edge, skipped })
 }
 

@@ -2,12 +2,10 @@
 //!
 //! The input is one [`CopyRecord`] per market a follower would have copied (from a replay of the
 //! leader's trades through the production decision path, or from our own booked copies). The
-//! score is the follower's return per dollar copied, recent markets weighing more than old ones
-//! (an edge decays: what a leader did last week says more about next week than what it did a
-//! month ago), shrunk toward zero for few markets (a lower confidence bound), discounted when the
-//! profit sits in one or two bets, times how much of the account the leader's copies would use
-//! (a small edge over many dollars beats a large edge over a few). Every threshold is a policy in
-//! [`SelectionConfig`].
+//! score is the follower's return per dollar copied, shrunk toward zero for few markets (a lower
+//! confidence bound), discounted when the profit sits in one or two bets, times how much of the
+//! account the leader's copies would use (a small edge over many dollars beats a large edge over
+//! a few). Every threshold is a policy in [`SelectionConfig`].
 
 use crate::money::Usd;
 use crate::quality::dollars;
@@ -29,9 +27,6 @@ pub struct SelectionConfig {
     /// Share of the positive profit that the two best markets may hold before the edge is
     /// discounted in proportion.
     pub concentration_share: f64,
-    /// Age (days before the judgement) at which a market's result weighs half as much as one
-    /// opened now: a week, the horizon a selection is followed for before the results judge it.
-    pub recency_half_life_days: f64,
     /// The account the replay that scores a candidate copies into (dollars): large enough that
     /// the venue minimum does not refuse the copies of a small-staked leader.
     pub scoring_balance: Usd,
@@ -66,7 +61,6 @@ impl Default for SelectionConfig {
             min_markets: 5,
             min_edge: 0.0,
             concentration_share: 0.6,
-            recency_half_life_days: 7.0,
             scoring_balance: Usd(rust_decimal::Decimal::new(5000, 0)),
             drop_min_markets: 8,
             drop_floor: 0.0,
@@ -97,9 +91,6 @@ impl SelectionConfig {
         }
         if !(self.concentration_share > 0.0 && self.concentration_share <= 1.0) {
             return Err(("selection.concentration_share", format!("must be in (0, 1], got {}", self.concentration_share)));
-        }
-        if !(self.recency_half_life_days.is_finite() && self.recency_half_life_days > 0.0) {
-            return Err(("selection.recency_half_life_days", format!("must be a number of days > 0, got {}", self.recency_half_life_days)));
         }
         if self.scoring_balance.0 < rust_decimal::Decimal::ONE {
             return Err(("selection.scoring_balance", "must be at least $1".into()));
@@ -152,7 +143,7 @@ pub struct EdgeScore {
     pub cost: Usd,
     /// Follower profit.
     pub pnl: Usd,
-    /// Profit per dollar copied, markets weighted by dollars and by recency.
+    /// Profit per dollar copied.
     pub per_dollar: f64,
     /// Standard error of `per_dollar` across markets.
     pub std_error: f64,
@@ -187,35 +178,22 @@ impl EdgeScore {
     }
 }
 
-/// Scores copy results judged at `as_of`: the lower confidence bound of the return per dollar
-/// (markets weighted by dollars copied, halved for every `recency_half_life_days` of age),
-/// discounted when the two best markets hold more than `concentration_share` of the profit,
-/// times the turnover against `balance`.
-pub fn copyable_edge(records: &[CopyRecord], balance: Usd, as_of: Timestamp, cfg: &SelectionConfig) -> EdgeScore {
+/// Scores copy results: the lower confidence bound of the return per dollar (markets weighted
+/// by dollars copied), discounted when the two best markets hold more than
+/// `concentration_share` of the profit, times the turnover against `balance`.
+pub fn copyable_edge(records: &[CopyRecord], balance: Usd, cfg: &SelectionConfig) -> EdgeScore {
     let costs: Vec<f64> = records.iter().map(|r| r.cost.to_f64().max(0.0)).collect();
     let pnls: Vec<f64> = records.iter().map(|r| r.pnl.to_f64()).collect();
-    let recency: Vec<f64> = records
-        .iter()
-        .map(|r| {
-            let age_days = ((as_of - r.opened_at).num_seconds() as f64 / 86_400.0).max(0.0);
-            0.5f64.powf(age_days / cfg.recency_half_life_days)
-        })
-        .collect();
     let total_cost: f64 = costs.iter().sum();
-    let weights: Vec<f64> = costs.iter().zip(&recency).map(|(c, d)| c * d).collect();
-    let total_weight: f64 = weights.iter().sum();
+    let total_pnl: f64 = pnls.iter().sum();
     let n = records.len();
-    let per_dollar = if total_weight > 0.0 {
-        weights.iter().zip(costs.iter().zip(&pnls)).filter(|(_, (c, _))| **c > 0.0).map(|(w, (c, p))| w * p / c).sum::<f64>() / total_weight
-    } else {
-        0.0
-    };
+    let per_dollar = if total_cost > 0.0 { total_pnl / total_cost } else { 0.0 };
     // Weighted variance of per-market returns; the effective count (Kish) shrinks the bound
-    // when a few markets carry most of the weight (a few large or a few recent ones).
+    // when a few markets carry most of the dollars.
     let (mut var, mut w2) = (0.0, 0.0);
-    for ((c, p), wt) in costs.iter().zip(&pnls).zip(&weights) {
-        if *c > 0.0 && total_weight > 0.0 {
-            let w = wt / total_weight;
+    for (c, p) in costs.iter().zip(&pnls) {
+        if *c > 0.0 {
+            let w = c / total_cost;
             var += w * (p / c - per_dollar).powi(2);
             w2 += w * w;
         }
@@ -297,34 +275,14 @@ mod tests {
         Usd(Decimal::new(1000, 0))
     }
 
-    fn now() -> Timestamp {
-        from_secs(100)
-    }
-
-    #[test]
-    fn a_leader_whose_recent_copies_lose_scores_below_a_steady_one_with_the_same_total() {
-        // Both made the same profit over 20 markets across three weeks; the fading one made it
-        // all in the first two weeks and has lost since.
-        let cfg = SelectionConfig::default();
-        let as_of = from_secs(21 * 86_400);
-        let at = |i: u32, day: i64, cost: i64, pnl: i64| CopyRecord { opened_at: from_secs(day * 86_400), ..rec(i, cost, pnl) };
-        let steady: Vec<_> = (0..20).map(|i| at(i, i64::from(i), 50, if i % 4 == 0 { -5 } else { 9 })).collect();
-        let fading: Vec<_> = (0..20).map(|i| at(i, i64::from(i), 50, if i < 14 && i % 4 != 0 { 16 } else { -5 })).collect();
-        let total = |r: &[CopyRecord]| r.iter().map(|r| r.pnl.value()).sum::<Decimal>();
-        assert_eq!(total(&steady), total(&fading), "the same profit over the window");
-        let (s, f) = (copyable_edge(&steady, balance(), as_of, &cfg), copyable_edge(&fading, balance(), as_of, &cfg));
-        assert!(f.per_dollar < s.per_dollar && f.score < s.score, "recent losses weigh more: {f:?} vs {s:?}");
-        assert!(judge_edge(&s, &cfg).0 && !judge_edge(&f, &cfg).0, "{f:?}");
-    }
-
     #[test]
     fn steady_small_wins_score_above_one_lucky_bet() {
         let cfg = SelectionConfig::default();
         let steady: Vec<_> = (0..12).map(|i| rec(i, 50, if i % 4 == 0 { -10 } else { 8 })).collect();
         let mut lucky: Vec<_> = (0..11).map(|i| rec(i, 50, -20)).collect();
         lucky.push(rec(99, 50, 400));
-        let s = copyable_edge(&steady, balance(), now(), &cfg);
-        let l = copyable_edge(&lucky, balance(), now(), &cfg);
+        let s = copyable_edge(&steady, balance(), &cfg);
+        let l = copyable_edge(&lucky, balance(), &cfg);
         assert!(l.per_dollar > s.per_dollar, "the lucky wallet made more per dollar: {l:?} vs {s:?}");
         assert!(s.score > 0.0 && judge_edge(&s, &cfg).0, "{s:?}");
         assert!(l.score < s.score, "but its edge is one bet: {l:?}");
@@ -337,7 +295,7 @@ mod tests {
         let cfg = SelectionConfig::default();
         let small: Vec<_> = (0..10).map(|i| rec(i, 10, if i % 3 == 0 { -1 } else { 2 })).collect();
         let big: Vec<_> = (0..10).map(|i| rec(i, 100, if i % 3 == 0 { -10 } else { 20 })).collect();
-        let (s, b) = (copyable_edge(&small, balance(), now(), &cfg), copyable_edge(&big, balance(), now(), &cfg));
+        let (s, b) = (copyable_edge(&small, balance(), &cfg), copyable_edge(&big, balance(), &cfg));
         assert!((s.per_dollar - b.per_dollar).abs() < 1e-12);
         assert!(b.score > s.score * 9.0, "{b:?} vs {s:?}");
     }
@@ -346,7 +304,7 @@ mod tests {
     fn too_few_markets_cannot_be_judged_and_say_so() {
         let cfg = SelectionConfig { min_markets: 5, ..SelectionConfig::default() };
         let few: Vec<_> = (0..4).map(|i| rec(i, 50, 10)).collect();
-        let (passes, reasons) = judge_edge(&copyable_edge(&few, balance(), now(), &cfg), &cfg);
+        let (passes, reasons) = judge_edge(&copyable_edge(&few, balance(), &cfg), &cfg);
         assert!(!passes);
         assert!(reasons[0].contains("4 markets") && reasons[0].contains("fewer than 5"), "{reasons:?}");
     }
@@ -357,18 +315,16 @@ mod tests {
         let faded: Vec<_> = (0..8).map(|i| rec(i, 50, if i == 0 { 2 } else { -12 })).collect();
         let too_soon: Vec<_> = (0..7).map(|i| rec(i, 50, -12)).collect();
         let unlucky: Vec<_> = (0..9).map(|i| rec(i, 50, if i % 2 == 0 { 30 } else { -32 })).collect();
-        let why = drop_on_results(&copyable_edge(&faded, balance(), now(), &cfg), &cfg).expect("faded leader dropped");
+        let why = drop_on_results(&copyable_edge(&faded, balance(), &cfg), &cfg).expect("faded leader dropped");
         assert!(why.contains("8 markets"), "{why}");
-        assert_eq!(drop_on_results(&copyable_edge(&too_soon, balance(), now(), &cfg), &cfg), None, "7 markets are too few");
-        assert_eq!(drop_on_results(&copyable_edge(&unlucky, balance(), now(), &cfg), &cfg), None, "noisy results are not proof");
+        assert_eq!(drop_on_results(&copyable_edge(&too_soon, balance(), &cfg), &cfg), None, "7 markets are too few");
+        assert_eq!(drop_on_results(&copyable_edge(&unlucky, balance(), &cfg), &cfg), None, "noisy results are not proof");
     }
 
     #[test]
     fn bad_selection_settings_name_their_key() {
         let bad = SelectionConfig { concentration_share: 0.0, ..SelectionConfig::default() };
         assert_eq!(bad.check().unwrap_err().0, "selection.concentration_share");
-        let bad = SelectionConfig { recency_half_life_days: 0.0, ..SelectionConfig::default() };
-        assert_eq!(bad.check().unwrap_err().0, "selection.recency_half_life_days");
         let bad = SelectionConfig { half_spread: 0.7, ..SelectionConfig::default() };
         assert_eq!(bad.check().unwrap_err().0, "selection.half_spread");
         assert!(SelectionConfig::default().check().is_ok());
