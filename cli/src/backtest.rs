@@ -395,16 +395,23 @@ fn print_evaluation(e: &Evaluation) {
         "Walk-forward evaluation, seed {}: leaders selected from {} days, followed for {} days with the real engine",
         e.seed, e.train_days, e.test_days
     );
-    println!("{:<14} {:>9} {:>12} {:>8} {:>7}", "policy", "followed", "follower", "ROI", "copies");
+    println!("(truth $10: what copying every buy of the followed wallets with $10 earns by ground truth; edge/$: per dollar)");
+    println!(
+        "{:<14} {:>9} {:>12} {:>8} {:>7} {:>12} {:>8}  emergency stop",
+        "policy", "followed", "follower", "ROI", "copies", "truth $10", "edge/$"
+    );
     for name in POLICIES {
         if let Some(p) = e.policies.get(name) {
             println!(
-                "{:<14} {:>9} {:>12} {:>7.1}% {:>7}",
+                "{:<14} {:>9} {:>12} {:>7.1}% {:>7} {:>12} {:>+8.3}  {}",
                 name,
                 p.followed.len(),
                 signed_usd(p.follower_pnl),
                 p.follower_roi * 100.0,
-                p.copies
+                p.copies,
+                signed_usd(p.truth_profit),
+                p.truth_edge,
+                p.stopped_at.map_or("-".to_string(), |at| at.format("%Y-%m-%d %H:%M").to_string())
             );
         }
     }

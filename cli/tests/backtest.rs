@@ -44,6 +44,8 @@ fn the_evaluation_prints_one_object_with_every_policy_in_the_promised_shape() {
             assert!(w.len() == 42 && w.starts_with("0x"), "{w}");
         }
         assert!(p["follower_pnl"].is_number() && p["follower_roi"].is_number() && p["copies"].is_u64(), "{p}");
+        assert!(p["truth_profit"].is_number() && p["truth_edge"].is_number(), "{p}");
+        assert!(p["stopped_at"].is_null() || p["stopped_at"].is_string(), "when the emergency stop halted trading, if it did: {p}");
     }
     assert_eq!(policies.len(), 5);
     assert!(!policies["oracle"]["followed"].as_array().unwrap().is_empty(), "the oracle follows someone");

@@ -12,10 +12,10 @@ use copycat_core::Config;
 use copycat_core::botfilter::Verdict;
 use copycat_core::policy::{allocation_for_rank, rerank};
 use copycat_core::quality::assess_leader;
-use copycat_core::records::{Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
+use copycat_core::records::{Control, Leader, LeaderSet, LedgerEntry, PortfolioState, TraderProfile, TraderStatus, TraderVerdict, keys};
 use copycat_core::time::{Clock, ManualClock, Timestamp};
 use copycat_core::trade::Wallet;
-use copycat_sim::{SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
+use copycat_sim::{COPY_STAKE_USD, SimBroker, SimMarket, SimParams, SimVenue, SimWorld};
 use copycat_state::{decode, load, put_new};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -59,6 +59,16 @@ pub struct PolicyResult {
     pub follower_roi: f64,
     /// Copies that filled.
     pub copies: u32,
+    /// When the emergency stop (`modes.emergency_stop_drawdown`) halted trading for the rest of
+    /// the test days, if it did: what is earned after it is not the leaders' doing.
+    pub stopped_at: Option<Timestamp>,
+    /// Ground truth, free of which trades one small account happened to catch: what copying
+    /// every buy of the followed wallets over the test days with `COPY_STAKE_USD` ($10) would
+    /// earn (Σ follower edge per dollar × copies × $10, what the oracle ranks by).
+    pub truth_profit: f64,
+    /// Ground truth: the followed wallets' follower edge per dollar over the test days, averaged
+    /// over their copyable buys.
+    pub truth_edge: f64,
 }
 
 /// One evaluation: the object `copycat backtest --evaluate --json` prints.
@@ -100,8 +110,25 @@ struct Judged {
     roi: f64,
 }
 
+/// An evaluation with what lies behind its figures, for looking into why a policy won or lost.
+pub struct EvaluationDetail {
+    /// The figures.
+    pub evaluation: Evaluation,
+    /// The world it ran on (with its ground truth).
+    pub world: Arc<SimWorld>,
+    /// Every wallet discovery judged at the split, as its profile was left.
+    pub profiles: Vec<TraderProfile>,
+    /// Per policy, every signal's outcome while following its set.
+    pub ledgers: BTreeMap<String, Vec<LedgerEntry>>,
+}
+
 /// Runs the walk-forward evaluation.
 pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluation, EngineError> {
+    Ok(evaluate_in_detail(config, opts).await?.evaluation)
+}
+
+/// Runs the walk-forward evaluation and keeps the world, the profiles and the ledgers.
+pub async fn evaluate_in_detail(config: &Config, opts: &EvaluateOptions) -> Result<EvaluationDetail, EngineError> {
     config.validate()?;
     if opts.train_days < 1 || opts.test_days < 1 {
         return Err(EngineError::Usage("--train-days and --test-days must be at least 1".into()));
@@ -124,12 +151,14 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
     engine.discover().await?;
     let chosen = load::<LeaderSet>(engine.deps.store.as_ref(), &keys::leaders()).await?.map(|v| v.value).unwrap_or_default();
     let mut judged = Vec::new();
+    let mut profiles = Vec::new();
     for w in world.wallets() {
         let Some(rec) = engine.deps.store.get(&keys::trader(w)).await? else { continue };
         let Ok(p) = decode::<TraderProfile>(&rec) else { continue };
         if p.value.status == TraderStatus::Candidate {
             continue;
         }
+        profiles.push(p.value.clone());
         let trades = world.leader_trades_between(w, world.params().history_start(), start);
         let positions = world.positions_at(w, start).unwrap_or_default();
         let q = assess_leader(&trades, &positions, &config.quality);
@@ -171,6 +200,7 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
 
     let roi_of: BTreeMap<&Wallet, f64> = judged.iter().map(|j| (&j.wallet, j.roi)).collect();
     let mut policies = BTreeMap::new();
+    let mut ledgers = BTreeMap::new();
     for (i, name) in POLICIES.iter().enumerate() {
         step(name, i as u32 + 1);
         let followed = sets.remove(name).unwrap_or_default();
@@ -190,10 +220,13 @@ pub async fn evaluate(config: &Config, opts: &EvaluateOptions) -> Result<Evaluat
         let db = opts.work_dir.join(format!("{name}-{}.db", opts.seed));
         let followed = follow(config, &world, &db, set, start, end).await;
         remove_db(&db);
-        policies.insert(name.to_string(), followed?.result);
+        let followed = followed?;
+        policies.insert(name.to_string(), followed.result);
+        ledgers.insert(name.to_string(), followed.ledger);
     }
     step("done", POLICIES.len() as u32 + 1);
-    Ok(Evaluation { seed: opts.seed, train_days: opts.train_days, test_days: opts.test_days, policies })
+    let evaluation = Evaluation { seed: opts.seed, train_days: opts.train_days, test_days: opts.test_days, policies };
+    Ok(EvaluationDetail { evaluation, world, profiles, ledgers })
 }
 
 fn remove_db(path: &Path) {
@@ -262,6 +295,10 @@ pub async fn follow(
     let portfolio = load::<PortfolioState>(engine.deps.store.as_ref(), &keys::portfolio()).await?.map(|v| v.value);
     let equity = portfolio.map_or(start_balance, |p| p.equity());
     let pnl = (equity - start_balance).to_f64();
+    let truth: Vec<(f64, u32)> = set.leaders.iter().filter_map(|l| world.follower_edge_between(&l.wallet, start, end)).collect();
+    let truth_copies: u32 = truth.iter().map(|(_, n)| n).sum();
+    let truth_profit: f64 = truth.iter().map(|(e, n)| e * f64::from(*n)).sum();
+    let control = load::<Control>(engine.deps.store.as_ref(), &keys::control()).await?.map(|v| v.value);
     let ledger = engine.deps.store.query(keys::LEDGER_PK, "").await?;
     let ledger = ledger.iter().map(|r| decode::<LedgerEntry>(r).map(|v| v.value)).collect::<Result<Vec<_>, _>>()?;
     Ok(Followed {
@@ -270,6 +307,9 @@ pub async fn follow(
             follower_pnl: (pnl * 100.0).round() / 100.0,
             follower_roi: pnl / start_balance.to_f64(),
             copies: broker.fills().iter().filter(|(_, f)| f.shares.is_positive()).count() as u32,
+            stopped_at: control.filter(|c| c.stopped).map(|c| c.at),
+            truth_profit: (truth_profit * COPY_STAKE_USD * 100.0).round() / 100.0,
+            truth_edge: if truth_copies > 0 { (truth_profit / f64::from(truth_copies) * 10_000.0).round() / 10_000.0 } else { 0.0 },
         },
         ledger,
     })
