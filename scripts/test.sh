@@ -24,6 +24,10 @@ step "cargo clippy with redemption signing (copycat-chain fake-node, health-chec
 cargo clippy -p copycat-chain --all-targets --features fake-node --locked -- -D warnings
 cargo clippy -p health-check --all-targets --features redeem --locked -- -D warnings
 
+step "rustdoc: the API docs build and every intra-doc link resolves (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p copycat-polymarket --features live
+
 if ! cargo deny --version >/dev/null 2>&1; then
   step "installing cargo-deny"
   cargo install cargo-deny --locked

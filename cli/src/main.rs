@@ -274,7 +274,7 @@ struct RunArgs {
     /// Stop after this many seconds (default: run until Ctrl-C).
     #[arg(long)]
     for_secs: Option<u64>,
-    /// Trade on Polymarket over HTTP at the [venue] URLs in config (paper fills on its books)
+    /// Trade on Polymarket over HTTP at the `[venue]` URLs in config (paper fills on its books)
     /// instead of the simulated market. Implied by any of the URL flags below.
     #[arg(long)]
     polymarket: bool,

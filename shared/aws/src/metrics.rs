@@ -1,6 +1,6 @@
 //! The `Metrics` port as CloudWatch Embedded Metric Format: one JSON object per stdout line,
 //! printed directly (not through the log formatter), so CloudWatch Logs extracts the metric.
-//! Shape: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
+//! Shape: <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html>
 
 use copycat_core::ports::Metrics;
 use copycat_core::time::Clock;

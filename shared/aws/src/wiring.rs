@@ -85,13 +85,13 @@ pub struct AwsWiring {
 
 impl AwsWiring {
     /// From the process environment: SDK clients from the standard AWS variables
-    /// (`AWS_ENDPOINT_URL` for an emulator), names and URLs from [`env`].
+    /// (`AWS_ENDPOINT_URL` for an emulator), names and URLs from [`mod@env`].
     pub async fn from_env() -> Result<Self, WiringError> {
         let clients = AwsClients::from_env().await;
         Self::from_lookup(clients, |name| std::env::var(name).ok(), std::env::vars()).await
     }
 
-    /// From `lookup` (the variables of [`env`]) and `overrides` (`COPYCAT__…` config
+    /// From `lookup` (the variables of [`mod@env`]) and `overrides` (`COPYCAT__…` config
     /// overrides), on `clients`. Validates the config once and warms the connection.
     pub async fn from_lookup(
         clients: AwsClients,

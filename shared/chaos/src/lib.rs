@@ -12,7 +12,7 @@
 //!   the AWS emulator), written once and opened by every process.
 //! - [`runtime_api`]: the Lambda runtime API in front of one function process, for the AWS
 //!   backend, where workers are the copier under the official runtime client.
-//! - [`audit`]: the ledger, the portfolio and the venue's fills held against the leader trades.
+//! - [`mod@audit`]: the ledger, the portfolio and the venue's fills held against the leader trades.
 
 pub mod audit;
 pub mod faults;

@@ -79,7 +79,7 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
 }
 
-/// Receives until `want` messages arrived or [`EMPTY_RECEIVES`] receives in a row came back
+/// Receives until `want` messages arrived or `EMPTY_RECEIVES` receives in a row came back
 /// empty; does not ack.
 pub async fn receive_up_to(queue: &dyn Queue, want: usize) -> Vec<Received> {
     let mut got = Vec::new();

@@ -40,7 +40,7 @@ pub struct Record {
     pub expires_at: Option<Timestamp>,
 }
 
-/// One write inside [`StateStore::transact`]; all succeed or none do.
+/// One write inside [`crate::ports::StateStore::transact`]; all succeed or none do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Write {
     /// Create; fails if the record exists.

@@ -4,7 +4,7 @@
 //!   the CLOB's public routes: process-wide rate budgets per endpoint family, jittered retries
 //!   honouring `Retry-After`, timeouts, bounded paging, typed errors the breakers count.
 //! - [`PaperBroker`] paper-trades against the venue's live books.
-//! - [`server`], [`sim_venue`] and [`fixtures`] are the local venue: the simulator, or a
+//! - [`server`], `sim_venue` (feature `sim-venue`) and [`fixtures`] are the local venue: the simulator, or a
 //!   scripted bad day, served on 127.0.0.1 in Polymarket's shapes (`copycat sim serve`).
 //! - [`discover`] finds and judges candidates many at a time (`copycat discover`).
 //! - [`live`] holds the switch to real orders and, with the cargo feature `live`, the

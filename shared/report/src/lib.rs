@@ -1,5 +1,5 @@
 //! copycat-report: the operator's report. Reads the state table in bounded pages
-//! ([`load`]), draws the charts as SVG ([`charts`]) and writes one static page beside them
+//! ([`mod@load`]), draws the charts as SVG ([`charts`]) and writes one static page beside them
 //! ([`html`]): `index.html`, `equity.svg`, `drawdown.svg`, `leaders.svg`, `refusals.svg`,
 //! `positions.svg`, `followed.svg`. The backtest's equity curve is drawn as SVG or, on a pixel
 //! canvas of its own with a built-in bitmap font, as PNG.

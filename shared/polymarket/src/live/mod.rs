@@ -1,5 +1,5 @@
 //! Live trading: the switch that must be thrown three times, and (with the `live` feature) the
-//! [`LiveBroker`] that signs and places real orders on the CLOB.
+//! `LiveBroker` that signs and places real orders on the CLOB.
 //!
 //! Live needs all of: a build with the cargo feature `live`, config `trading.mode = "live"`,
 //! config `trading.live_confirmed = true`, the wallet key in [`PRIVATE_KEY_ENV`] and, for
