@@ -344,7 +344,7 @@ async fn chain_check(config: &Config) -> Check {
 /// For a live deposit wallet (type 3) that redeems: the Relayer API key is set and the relayer
 /// accepts it. Any other set-up has no use for the relayer and skips, saying why.
 async fn relayer_check(config: &Config, env: &dyn Fn(&str) -> Option<String>) -> Check {
-    use copycat_chain::relayer_probe::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV, list_transactions};
+    use copycat_chain::relayer_api::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV, RelayerClient};
     use copycat_core::ports::ChainError;
     let t = &config.trading;
     if t.mode != TradingMode::Live || t.signature_type != SignatureType::Poly1271 {
@@ -369,7 +369,11 @@ async fn relayer_check(config: &Config, env: &dyn Fn(&str) -> Option<String>) ->
     };
     let url = &config.redemption.relayer_url;
     let timeout = std::time::Duration::from_millis(config.chain.request_timeout_ms);
-    match list_transactions(url, &key, &address, timeout).await {
+    let listed = match RelayerClient::new(url, &key, &address, timeout) {
+        Ok(client) => client.transactions().await.map(|list| list.len()),
+        Err(e) => Err(e),
+    };
+    match listed {
         Ok(n) => Check::pass("relayer", format!("{url} accepts the Relayer API key of {address} ({n} transactions listed)")),
         Err(ChainError::Rpc { code, message, .. }) => Check::fail(
             "relayer",

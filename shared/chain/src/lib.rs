@@ -20,7 +20,7 @@ pub mod redeem;
 pub mod redeemer;
 #[cfg(feature = "signing")]
 pub mod relayer;
-pub mod relayer_probe;
+pub mod relayer_api;
 pub mod rlp;
 pub mod rpc;
 #[cfg(feature = "signing")]

@@ -33,7 +33,8 @@ use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use crate::relayer_probe::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV};
+pub use crate::relayer_api::{RELAYER_API_KEY_ADDRESS_ENV, RELAYER_API_KEY_ENV};
+use crate::relayer_api::{RelayerClient, cut};
 
 const DOMAIN_TYPE: &str = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
 const CALL_TYPE: &str = "Call(address target,uint256 value,bytes data)";
@@ -205,9 +206,7 @@ impl Relayed {
 /// The `Redeemer` for a deposit wallet: signs batches with the owner key, submits them to the
 /// relayer, and reads the receipts from the node.
 pub struct RelayerRedeemer {
-    http: reqwest::Client,
-    url: String,
-    api: RelayerKey,
+    api: RelayerClient,
     rpc: Arc<dyn ChainRpc>,
     key: Key,
     holder: Holder,
@@ -218,13 +217,8 @@ pub struct RelayerRedeemer {
 
 impl std::fmt::Debug for RelayerRedeemer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RelayerRedeemer").field("url", &self.url).field("key", &self.key).field("holder", &self.holder).finish()
+        f.debug_struct("RelayerRedeemer").field("api", &self.api).field("key", &self.key).field("holder", &self.holder).finish()
     }
-}
-
-/// Keeps an answer's text short enough for a log line and a notification.
-fn cut(s: &str) -> String {
-    s.chars().take(200).collect()
 }
 
 impl RelayerRedeemer {
@@ -256,43 +250,14 @@ impl RelayerRedeemer {
             )));
         }
         Address::parse(&api.address).map_err(|e| refused(format!("{RELAYER_API_KEY_ADDRESS_ENV}: {e}")))?;
-        let http = copycat_https::client_builder()
-            .map_err(|e| refused(e.to_string()))?
-            .timeout(Duration::from_secs(10))
-            .user_agent(concat!("copycat/", env!("CARGO_PKG_VERSION")))
-            .build()
+        let api = RelayerClient::new(&cfg.relayer_url, &api.key, &api.address, Duration::from_secs(10))
             .map_err(|e| refused(format!("cannot build the relayer client: {e}")))?;
-        let url = cfg.relayer_url.trim_end_matches('/').to_owned();
-        Ok(RelayerRedeemer { http, url, api, rpc, key, holder, chain_id, cfg, clock })
+        Ok(RelayerRedeemer { api, rpc, key, holder, chain_id, cfg, clock })
     }
 
-    /// One request to the relayer; its JSON answer. A 4xx is an answer about the request
-    /// (`ChainError::Rpc`, not a failure of the relayer); no answer, a 429 or a 5xx is a failure.
+    /// One request to the relayer (see [`RelayerClient::request`]).
     async fn request(&self, method: reqwest::Method, path: &str, body: Option<String>) -> Result<Value, RedeemError> {
-        let what = format!("relayer {method} {}", path.split('?').next().unwrap_or(path));
-        let unavailable = |reason: String| RedeemError::Chain(ChainError::Unavailable { method: what.clone(), reason });
-        let mut req = self
-            .http
-            .request(method.clone(), format!("{}{path}", self.url))
-            .header("RELAYER_API_KEY", &self.api.key)
-            .header("RELAYER_API_KEY_ADDRESS", &self.api.address);
-        if let Some(b) = body {
-            req = req.header("content-type", "application/json").body(b);
-        }
-        let resp = req.send().await.map_err(|e| unavailable(e.to_string()))?;
-        let status = resp.status();
-        let text = resp.text().await.map_err(|e| unavailable(e.to_string()))?;
-        if status.as_u16() == 429 {
-            return Err(RedeemError::Chain(ChainError::RateLimited { method: what, retry_after_ms: None }));
-        }
-        if status.is_server_error() {
-            return Err(unavailable(format!("HTTP {status}: {}", cut(&text))));
-        }
-        if status.is_client_error() {
-            return Err(RedeemError::Chain(ChainError::Rpc { method: what, code: i64::from(status.as_u16()), message: cut(&text) }));
-        }
-        serde_json::from_str(&text)
-            .map_err(|_| RedeemError::Chain(ChainError::BadResponse { method: what, reason: format!("not JSON: {}", cut(&text)) }))
+        Ok(self.api.request(method, path, body).await?)
     }
 
     /// The wallet's next batch nonce, as the relayer counts it (batches executed).
@@ -309,10 +274,9 @@ impl RelayerRedeemer {
     /// than it was signed (an older batch at the same nonce that failed is not it).
     async fn relayed(&self, tx: &SignedRedemption) -> Result<Vec<Relayed>, RedeemError> {
         let signed_at = signed_at(tx, &self.cfg);
-        let v = self.request(reqwest::Method::GET, "/transactions", None).await?;
-        let list = v.as_array().ok_or_else(|| bad("relayer GET /transactions", "not an array"))?;
+        let list = self.api.transactions().await?;
         let mut out = Vec::new();
-        for t in list {
+        for t in &list {
             let s = |k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default();
             let nonce = t.get("nonce").and_then(|n| n.as_u64().or_else(|| n.as_str().and_then(|s| s.parse().ok())));
             if s("type") != "WALLET" || !s("from").eq_ignore_ascii_case(&tx.from) || nonce != Some(tx.nonce) {
