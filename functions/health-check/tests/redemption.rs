@@ -15,14 +15,11 @@ use copycat_core::config::{ChainConfig, Config, SignatureType};
 use copycat_core::dependency::Dependency;
 use copycat_core::events::{Event, Notification};
 use copycat_core::market::MarketInfo;
-use copycat_core::money::{Price, Shares, Usd};
-use copycat_core::portfolio::{BookedFill, apply_fill};
+use copycat_core::money::{Price, Usd};
 use copycat_core::ports::{ChainRpc, Queue, Redeemer, RedemptionTarget};
 use copycat_core::records::{PortfolioState, Redemption, RedemptionStatus, keys};
-use copycat_core::time::{Clock, ManualClock, from_secs};
-use copycat_core::trade::{Side, Wallet};
-use copycat_embedded::{EmbeddedBackend, QueueSettings};
-use copycat_state::{Base, CounterMetrics, Reporting, Sender, load, to_body};
+use copycat_core::time::{Clock, ManualClock};
+use copycat_state::{load, to_body};
 use health_check::{ChainDeps, ChainProbe, HealthDeps, run_health_check, run_health_check_with_chain};
 use rust_decimal_macros::dec;
 use std::sync::Arc;
@@ -57,34 +54,10 @@ struct World {
 
 /// A $100 portfolio holding 100 YES shares bought at $0.40 ($60 cash left), in a resolved market.
 async fn world(winner: usize) -> World {
-    let clock = Arc::new(ManualClock::new(from_secs(1_796_083_200)));
-    let backend = EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
-    let notifications: Arc<dyn Queue> = backend.queue("notifications", QueueSettings::standard());
     let mut config = Config::default();
-    config.trading.starting_balance = Usd(dec!(100));
     config.redemption.receipt_wait_ms = 30;
     config.redemption.receipt_poll_ms = 1;
-    let base =
-        Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
-    let deps =
-        HealthDeps { reporting: Reporting { base, notifications: Sender::new(notifications.clone()) }, market: Arc::new(resolved(winner)) };
-
-    let now = clock.now();
-    let m = market(None);
-    let leader = Wallet::parse("0x2222222222222222222222222222222222222222").unwrap();
-    let fill = BookedFill {
-        leader: &leader,
-        side: Side::Buy,
-        shares: Shares(dec!(100)),
-        price: Price(dec!(0.40)),
-        fee: Usd::ZERO,
-        market: &m,
-        token_id: YES,
-        at: now,
-    };
-    let (p, pos) = apply_fill(&PortfolioState::new(Usd(dec!(100)), now), None, &fill);
-    deps.store.put_if_absent(&keys::portfolio(), to_body(&p), None).await.unwrap();
-    deps.store.put_if_absent(&keys::position(YES), to_body(&pos.unwrap()), None).await.unwrap();
+    let (deps, clock, notifications) = support::holding(config, resolved(winner), &[(market(None), YES)]).await;
 
     let owner = Key::from_hex(KEY).unwrap().address();
     let node = FakeNode::new(Expect { sender: owner, via: Via::Eoa });

@@ -68,3 +68,48 @@ impl MarketData for Venue {
         Ok(false)
     }
 }
+
+/// A health check's deps on a fresh in-memory backend at 2026-12-01 with `config` and `venue`,
+/// holding a $100 portfolio that bought 100 shares at $0.40 of each `(market, token)` in
+/// `holdings`; and the notifications queue.
+pub async fn holding(
+    mut config: copycat_core::config::Config,
+    venue: Venue,
+    holdings: &[(MarketInfo, &str)],
+) -> (health_check::HealthDeps, std::sync::Arc<copycat_core::time::ManualClock>, std::sync::Arc<dyn copycat_core::ports::Queue>) {
+    use copycat_core::portfolio::{BookedFill, apply_fill};
+    use copycat_core::records::{PortfolioState, keys};
+    use copycat_core::time::Clock;
+    use copycat_state::{Base, CounterMetrics, Reporting, Sender, to_body};
+    use std::sync::Arc;
+    let clock = Arc::new(copycat_core::time::ManualClock::new(copycat_core::time::from_secs(1_796_083_200)));
+    let backend = copycat_embedded::EmbeddedBackend::open_in_memory(clock.clone()).unwrap();
+    let notifications: Arc<dyn copycat_core::ports::Queue> = backend.queue("notifications", copycat_embedded::QueueSettings::standard());
+    config.trading.starting_balance = Usd(dec!(100));
+    let base =
+        Base { config: Arc::new(config), store: backend.store(), clock: clock.clone(), metrics: Arc::new(CounterMetrics::default()) };
+    let deps = health_check::HealthDeps {
+        reporting: Reporting { base, notifications: Sender::new(notifications.clone()) },
+        market: Arc::new(venue),
+    };
+    let now = clock.now();
+    let leader = Wallet::parse("0x2222222222222222222222222222222222222222").unwrap();
+    let mut p = PortfolioState::new(Usd(dec!(100)), now);
+    for (m, token) in holdings {
+        let fill = BookedFill {
+            leader: &leader,
+            side: copycat_core::trade::Side::Buy,
+            shares: Shares(dec!(100)),
+            price: Price(dec!(0.40)),
+            fee: Usd::ZERO,
+            market: m,
+            token_id: token,
+            at: now,
+        };
+        let (next, pos) = apply_fill(&p, None, &fill);
+        p = next;
+        deps.store.put_if_absent(&keys::position(token), to_body(&pos.unwrap()), None).await.unwrap();
+    }
+    deps.store.put_if_absent(&keys::portfolio(), to_body(&p), None).await.unwrap();
+    (deps, clock, notifications)
+}
