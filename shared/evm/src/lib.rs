@@ -16,28 +16,26 @@ pub fn keccak256(data: &[u8]) -> [u8; 32] {
     Keccak256::digest(data).into()
 }
 
-/// 40 hex digits (no `0x`) as 20 bytes, at compile time: for contract address constants.
-pub const fn hex20(s: &str) -> [u8; 20] {
+/// `2 × N` hex digits (no `0x`) as `N` bytes, at compile time.
+const fn hex_bytes<const N: usize>(s: &str) -> [u8; N] {
     let b = s.as_bytes();
-    let mut out = [0u8; 20];
+    let mut out = [0u8; N];
     let mut i = 0;
-    while i < 20 {
+    while i < N {
         out[i] = nibble(b[2 * i]) * 16 + nibble(b[2 * i + 1]);
         i += 1;
     }
     out
 }
 
+/// 40 hex digits (no `0x`) as 20 bytes, at compile time: for contract address constants.
+pub const fn hex20(s: &str) -> [u8; 20] {
+    hex_bytes(s)
+}
+
 /// 64 hex digits (no `0x`) as 32 bytes, at compile time: for hash constants.
 pub const fn hex32(s: &str) -> [u8; 32] {
-    let b = s.as_bytes();
-    let mut out = [0u8; 32];
-    let mut i = 0;
-    while i < 32 {
-        out[i] = nibble(b[2 * i]) * 16 + nibble(b[2 * i + 1]);
-        i += 1;
-    }
-    out
+    hex_bytes(s)
 }
 
 const fn nibble(c: u8) -> u8 {
