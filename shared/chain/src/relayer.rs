@@ -265,9 +265,7 @@ impl RelayerRedeemer {
         let path = format!("/nonce?address={}&type=WALLET", self.holder.owner.checksummed());
         let v = self.request(reqwest::Method::GET, &path, None).await?;
         let n = v.get("nonce").ok_or_else(|| bad("relayer GET /nonce", "no `nonce`"))?;
-        n.as_u64()
-            .or_else(|| n.as_str().and_then(|s| s.parse().ok()))
-            .ok_or_else(|| bad("relayer GET /nonce", &format!("`nonce` is {n}, not a whole number")))
+        whole_number(n).ok_or_else(|| bad("relayer GET /nonce", &format!("`nonce` is {n}, not a whole number")))
     }
 
     /// The relayer's transactions of this batch: from the owner, at its nonce, created no earlier
@@ -278,7 +276,7 @@ impl RelayerRedeemer {
         let mut out = Vec::new();
         for t in &list {
             let s = |k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default();
-            let nonce = t.get("nonce").and_then(|n| n.as_u64().or_else(|| n.as_str().and_then(|s| s.parse().ok())));
+            let nonce = t.get("nonce").and_then(whole_number);
             if s("type") != "WALLET" || !s("from").eq_ignore_ascii_case(&tx.from) || nonce != Some(tx.nonce) {
                 continue;
             }
@@ -292,6 +290,11 @@ impl RelayerRedeemer {
         }
         Ok(out)
     }
+}
+
+/// A JSON number or decimal string (the relayer sends nonces as either) as a `u64`.
+fn whole_number(v: &Value) -> Option<u64> {
+    v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok()))
 }
 
 fn bad(method: &str, reason: &str) -> RedeemError {
