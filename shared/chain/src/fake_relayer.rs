@@ -10,7 +10,7 @@
 
 use crate::fake_node::{FakeNode, Request, Served, check_redeem_call, serve_http};
 use crate::redeem::DEPOSIT_WALLET_FACTORY;
-use crate::relayer::{batch_signer, read_submission};
+use crate::relayer::{Batch, batch_signer, read_submission};
 use crate::tx::Address;
 use copycat_core::time::Clock;
 use serde_json::{Value, json};
@@ -42,7 +42,7 @@ pub struct RelayerTx {
     pub created_at: String,
     /// Why it failed.
     pub reason: Option<String>,
-    submission: Value,
+    batch: Batch,
 }
 
 struct State {
@@ -125,7 +125,8 @@ impl FakeRelayer {
     /// Runs transaction `i` as the wallet would.
     fn execute(&self, s: &mut State, i: usize) {
         let now = self.clock.now().timestamp();
-        let checked = read_submission(&s.txs[i].submission).and_then(|(_, _, _, batch, _)| {
+        let batch = &s.txs[i].batch;
+        let checked = (|| {
             if batch.nonce != s.nonce {
                 return Err(format!("invalid nonce: the wallet is at {}, the batch at {}", s.nonce, batch.nonce));
             }
@@ -137,7 +138,7 @@ impl FakeRelayer {
                 return Err("a redemption sends no value".into());
             }
             check_redeem_call(call.target, &call.data)
-        });
+        })();
         let (condition, rejected) = match checked {
             Ok(c) => {
                 s.nonce += 1;
@@ -235,7 +236,7 @@ impl FakeRelayer {
             state: "STATE_NEW".into(),
             created_at: self.clock.now().to_rfc3339(),
             reason: None,
-            submission: v,
+            batch,
         });
         if !s.behaviour.hold {
             let i = s.txs.len() - 1;
