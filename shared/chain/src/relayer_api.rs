@@ -1,5 +1,5 @@
 //! Polymarket's relayer over HTTP, authenticated with a Relayer API key: the one client the
-//! deposit wallet's redeemer ([`crate::relayer`], feature `signing`) and `copycat doctor`'s
+//! deposit wallet's redeemer (`relayer`, feature `signing`) and `copycat doctor`'s
 //! check of the key both use (no signing here, so paper and doctor builds have it).
 
 use copycat_core::ports::ChainError;
