@@ -114,6 +114,49 @@ async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_letter
 }
 
 #[tokio::test]
+async fn a_wallet_trading_what_another_wallet_traded_seconds_before_is_judged_a_copy_bot_from_the_market_trades() {
+    let h = Harness::new();
+    let bot = Wallet::parse(LEADER).unwrap();
+    let person = Wallet::parse("0x00000000000000000000000000000000000000aa").unwrap();
+    let now = h.clock.now();
+    // A person's waking-hours buys over twelve days, in twelve markets, of varied sizes; the
+    // candidate buys the same a few seconds later at a fifth of the size. On its own history
+    // the candidate trades like a person.
+    let (mut theirs, mut ours) = (Vec::new(), Vec::new());
+    for d in 0..12i64 {
+        for k in 0..3i64 {
+            let i = (d * 3 + k) % 12 + 1;
+            let at = now - Span::days(13 - d) + Span::seconds(3600 * (9 + 3 * k + d % 3) + 97 * d + 31 * k);
+            let size = rust_decimal::Decimal::from(100 + (d * 37 + k * 53) % 800);
+            let mut t = leader_trade(Side::Buy, dec!(0.41), size, at, &format!("0xp{d}{k}"));
+            t.wallet = person.clone();
+            t.asset = (1001 + 2 * i).to_string();
+            t.condition_id = format!("0x{i:064x}");
+            let mut c = t.clone();
+            c.wallet = bot.clone();
+            c.timestamp = at + Span::seconds(4 + (d + k) % 9);
+            c.transaction_hash = format!("0xc{d}{k}");
+            c.size = Shares(size / dec!(5));
+            theirs.push(t);
+            ours.push(c);
+        }
+    }
+    let alone = copycat_core::botfilter::classify_wallet(&bot, &ours, &h.deps.bot_filter.reporting.config.bot_filter);
+    assert_eq!(alone.verdict, copycat_core::botfilter::Verdict::Human, "{:?}", alone.reasons);
+    h.venue.add_trades(&person, theirs);
+    h.venue.add_trades(&bot, ours);
+
+    let resp = bot_filter::handle(local_event(sqs("bot-filter.json")), &h.deps.bot_filter).await.unwrap();
+
+    assert_eq!(failed_ids(&resp).len(), 1, "only the malformed body fails");
+    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&bot)).await.unwrap().unwrap().value;
+    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot), "{:?}", p.reasons);
+    assert_eq!(p.bot_kind, Some(copycat_core::botfilter::BotKind::CopyBot));
+    assert!(p.reasons.iter().any(|r| r.contains("trails other wallets") || r.contains("after 0x0000…00aa")), "{:?}", p.reasons);
+    assert_eq!(h.venue.positions_asked.load(std::sync::atomic::Ordering::SeqCst), 0, "a bot costs no positions request");
+}
+
+#[tokio::test]
 async fn a_clob_failure_inside_the_market_lookup_counts_on_the_clob_breaker_not_gamma() {
     let h = Harness::new();
     h.follow(LEADER, 0.4).await;

@@ -5,7 +5,8 @@
 
 use crate::{BotFilterDeps, JudgeError};
 use async_trait::async_trait;
-use copycat_backtest::{History, Measured, TRADES_PER_WINDOW, measure_edge};
+use copycat_backtest::{History, Measured, measure_edge, read_tape};
+use copycat_core::botfilter::TapeWindow;
 use copycat_core::dependency::Dependency;
 use copycat_core::edge::CopyRecord;
 use copycat_core::market::MarketInfo;
@@ -39,7 +40,7 @@ impl History for Gated<'_> {
     }
 
     async fn market_trades(&mut self, condition_id: &str, from: Timestamp, to: Timestamp, limit: usize) -> Result<Vec<Trade>, JudgeError> {
-        match self.data.call(self.deps, self.deps.market.market_trades(condition_id, from, to, limit.min(TRADES_PER_WINDOW))).await {
+        match self.data.call(self.deps, self.deps.market.market_trades(condition_id, from, to, limit)).await {
             Ok(t) => Ok(t),
             Err(GateError::Call(MarketError::NotFound { .. })) => Ok(Vec::new()),
             Err(e) => Err(e.into()),
@@ -61,6 +62,19 @@ pub async fn measure(
     let gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
     let mut history = Gated { deps, gamma, data: data_gate };
     measure_edge(&mut history, wallet, trades, roi, from, to, &deps.config).await
+}
+
+/// Reads the markets' public trades around some of `wallet`'s orders (see
+/// [`copycat_backtest::read_tape`]) through the Data API gate the caller holds.
+pub async fn tape(
+    deps: &BotFilterDeps,
+    data_gate: &mut BreakerGate,
+    wallet: &Wallet,
+    trades: &[Trade],
+) -> Result<Vec<TapeWindow>, JudgeError> {
+    let gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
+    let mut history = Gated { deps, gamma, data: data_gate };
+    read_tape(&mut history, wallet, trades, &deps.config.bot_filter).await
 }
 
 /// What our own copies of `wallet` made, per market, from the ledger: money paid and raised,

@@ -13,7 +13,7 @@
 mod measure;
 mod trades_venue;
 
-pub use measure::{History, Measured, TRADES_PER_WINDOW, gather, measure_edge, scoring_config, with_booked};
+pub use measure::{History, Measured, TRADES_PER_WINDOW, gather, measure_edge, read_tape, scoring_config, with_booked};
 pub use trades_venue::{TradesVenue, TradesVenueData};
 
 use copycat_core::Config;

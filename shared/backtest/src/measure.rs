@@ -5,6 +5,7 @@
 use crate::{ReplayLeader, ReplayOptions, TradesVenue, TradesVenueData, replay};
 use async_trait::async_trait;
 use copycat_core::Config;
+use copycat_core::botfilter::{TapeWindow, tape_requests};
 use copycat_core::edge::{CopyRecord, EdgeScore, copyable_edge};
 use copycat_core::market::MarketInfo;
 use copycat_core::policy::allocation_for_rank;
@@ -131,6 +132,23 @@ pub async fn gather<H: History>(
         }
     }
     Ok((data, skipped))
+}
+
+/// The markets' public trades around some of `wallet`'s orders, as the bot filter asks for
+/// them ([`copycat_core::botfilter::tape_requests`]): what tells a copy bot, which trades what
+/// a few other wallets traded seconds before.
+pub async fn read_tape<H: History>(
+    history: &mut H,
+    wallet: &Wallet,
+    trades: &[Trade],
+    cfg: &copycat_core::config::BotFilterConfig,
+) -> Result<Vec<TapeWindow>, H::Error> {
+    let mut out = Vec::new();
+    for request in tape_requests(wallet, trades, cfg) {
+        let trades = history.market_trades(&request.condition_id, request.from, request.to, cfg.trail_window_limit as usize).await?;
+        out.push(TapeWindow { request, trades });
+    }
+    Ok(out)
 }
 
 /// Replayed records with our booked results in their place for the markets we copied.

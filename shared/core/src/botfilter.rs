@@ -27,6 +27,7 @@
 //! dust, buying both outcomes in the same seconds — may decide alone, at full strength.
 
 use crate::config::BotFilterConfig;
+use crate::time::Timestamp;
 use crate::trade::{Side, Trade, Wallet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -65,6 +66,10 @@ pub enum BotKind {
     ResolutionSniper,
     /// Buys both outcomes of a market within seconds (arbitrage).
     Arbitrage,
+    /// Orders in several markets within seconds, as a job working through its book does.
+    Batch,
+    /// Trades what other wallets traded seconds before (a copy bot).
+    CopyBot,
 }
 
 impl BotKind {
@@ -80,6 +85,8 @@ impl BotKind {
             BotKind::FixedSize => "fixed_size",
             BotKind::ResolutionSniper => "resolution_sniper",
             BotKind::Arbitrage => "arbitrage",
+            BotKind::Batch => "batch",
+            BotKind::CopyBot => "copy_bot",
         }
     }
 }
@@ -166,6 +173,28 @@ pub struct Features {
     /// Share of buy orders of exactly the venue's minimum size: a copy bot that scales its
     /// leaders down is clamped to the minimum again and again.
     pub min_size_buy_share: f64,
+    /// Orders inside sliced runs (the count behind `sliced_share`).
+    pub sliced_orders: usize,
+    /// Share of orders, other than those at the venue minimum, at the wallet's most common
+    /// exact share size: a resting clip taken whole again and again (0 with too few orders).
+    pub modal_size_share: f64,
+    /// Share of active days with an order inside the wallet's busiest daily slot of
+    /// `schedule_slot_secs` (a job on a clock; `None` with too few active days).
+    pub schedule_day_share: Option<f64>,
+    /// Bursts: orders each within `burst_gap_secs` of the last, across `min_burst_markets` or
+    /// more markets.
+    pub bursts: usize,
+    /// Share of orders inside such bursts.
+    pub burst_share: f64,
+    /// Complete windows of the markets' public trades read around the wallet's orders (0
+    /// when none were read).
+    pub trail_windows: usize,
+    /// Share of those windows in which a leader (another wallet that traded first again and
+    /// again, and seldom after) traded the same token and side within `trail_window_secs`
+    /// before the wallet did (`None` with too few windows).
+    pub trailing_share: Option<f64>,
+    /// The leaders it trailed, most windows first (at most three).
+    pub trailed: Vec<Wallet>,
 }
 
 /// The filter's answer for one wallet (one JSON line in `copycat classify`).
@@ -200,8 +229,15 @@ pub fn too_busy_to_read(wallet: &Wallet, bound: usize) -> Classification {
 
 /// Classifies one wallet from its trades (any order; rows of other wallets are ignored).
 pub fn classify_wallet(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Classification {
+    classify_wallet_with_tape(wallet, trades, &[], cfg)
+}
+
+/// Classifies one wallet from its trades and the markets' public trades read around some of
+/// its orders (the answers to [`tape_requests`]): whether it trades what a few other wallets
+/// traded seconds before, again and again, as a copy bot does.
+pub fn classify_wallet_with_tape(wallet: &Wallet, trades: &[Trade], tape: &[TapeWindow], cfg: &BotFilterConfig) -> Classification {
     let fills: Vec<&Trade> = trades.iter().filter(|t| &t.wallet == wallet).collect();
-    classify_fills(wallet, fills, cfg)
+    classify_fills(wallet, fills, tape, cfg)
 }
 
 /// Classifies every wallet present in `trades`, sorted by wallet.
@@ -210,7 +246,63 @@ pub fn classify_all(trades: &[Trade], cfg: &BotFilterConfig) -> Vec<Classificati
     for t in trades {
         by_wallet.entry(&t.wallet).or_default().push(t);
     }
-    by_wallet.into_iter().map(|(w, fills)| classify_fills(w, fills, cfg)).collect()
+    by_wallet.into_iter().map(|(w, fills)| classify_fills(w, fills, &[], cfg)).collect()
+}
+
+/// One read of a market's public trades around one of a wallet's orders: from
+/// `trail_window_secs` before it to as long after (the after half tells a wallet busy in the
+/// market all the time from a leader the wallet follows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TapeRequest {
+    /// The market read.
+    pub condition_id: String,
+    /// The token the wallet's order was in.
+    pub asset: String,
+    /// The order's side.
+    pub side: Side,
+    /// When the wallet's order was.
+    pub at: Timestamp,
+    /// Read from (inclusive).
+    pub from: Timestamp,
+    /// Read to (inclusive).
+    pub to: Timestamp,
+}
+
+/// A [`TapeRequest`] with the venue's answer (everyone's trades in the market in the window,
+/// oldest first, at most `trail_window_limit`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TapeWindow {
+    /// What was asked.
+    pub request: TapeRequest,
+    /// What the venue answered.
+    pub trades: Vec<Trade>,
+}
+
+/// The windows of market trades to read for `wallet`: around `trail_windows` of its orders,
+/// spread evenly over its history, oldest first.
+pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeRequest> {
+    let mut fills: Vec<&Trade> = trades.iter().filter(|t| &t.wallet == wallet).collect();
+    sort_fills(&mut fills);
+    let orders = collapse_orders(&fills);
+    let want = (cfg.trail_windows as usize).min(orders.len());
+    let reach = cfg.trail_window_secs as i64;
+    let mut out: Vec<TapeRequest> = Vec::with_capacity(want);
+    for i in 0..want {
+        let o = &orders[i * orders.len() / want];
+        let at = crate::time::from_secs(o.ts);
+        let request = TapeRequest {
+            condition_id: o.market.to_string(),
+            asset: o.asset.to_string(),
+            side: o.side,
+            at,
+            from: crate::time::from_secs(o.ts - reach),
+            to: crate::time::from_secs(o.ts + reach),
+        };
+        if !out.contains(&request) {
+            out.push(request);
+        }
+    }
+    out
 }
 
 /// One order: the fills of one transaction, or of one same-second sweep of one token and side.
@@ -242,8 +334,8 @@ impl Tell {
     }
 }
 
-fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig) -> Classification {
-    // A total order on every field, so the result never depends on the order rows arrived in.
+/// A total order on every field, so the result never depends on the order rows arrived in.
+fn sort_fills(fills: &mut [&Trade]) {
     fills.sort_unstable_by(|a, b| {
         (a.timestamp, &a.transaction_hash, &a.asset, a.side, a.price, a.size).cmp(&(
             b.timestamp,
@@ -254,8 +346,13 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, cfg: &BotFilterConfig
             b.size,
         ))
     });
+}
+
+fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], cfg: &BotFilterConfig) -> Classification {
+    sort_fills(&mut fills);
     let orders = collapse_orders(&fills);
-    let features = measure(&fills, &orders, cfg);
+    let mut features = measure(&fills, &orders, cfg);
+    trailing(wallet, tape, cfg, &mut features);
     let tells = tells(&features, cfg);
 
     let score = 1.0 - tells.iter().map(|t| 1.0 - t.contribution()).product::<f64>();
@@ -437,7 +534,139 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     hold_times(fills, crate::time::secs(cfg.min_human_median_hold_secs).num_seconds(), &mut f);
     buy_prices_and_pairs(orders, cfg, &mut f);
     slices(orders, cfg, &mut f);
+    modal_size(orders, cfg, &mut f);
+    schedule(orders, cfg, &mut f);
+    bursts(orders, cfg, &mut f);
     f
+}
+
+/// The share of orders at the most common exact share size (to the cent of a share), leaving
+/// out orders at the venue minimum (read on their own).
+fn modal_size(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    let min = cfg.venue_min_order_shares;
+    let sized: Vec<i64> = orders.iter().filter(|o| (o.shares - min).abs() >= 0.005).map(|o| (o.shares * 100.0).round() as i64).collect();
+    if sized.len() < cfg.min_modal_size_orders as usize {
+        return;
+    }
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for s in &sized {
+        *counts.entry(*s).or_default() += 1;
+    }
+    let top = counts.values().copied().max().unwrap_or(0);
+    f.modal_size_share = top as f64 / sized.len() as f64;
+}
+
+/// The busiest daily slot: of all slots `schedule_slot_secs` wide (wrapping midnight), the one
+/// holding orders on the most distinct days, as a share of active days.
+fn schedule(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    if f.active_days < cfg.min_schedule_days {
+        return;
+    }
+    let width = cfg.schedule_slot_secs as i64;
+    let mut at: Vec<(i64, i64)> = orders.iter().map(|o| (o.ts.rem_euclid(86_400), o.ts.div_euclid(86_400))).collect();
+    at.sort_unstable();
+    // Twice round the clock, so a slot may wrap midnight.
+    let n = at.len();
+    let mut days: HashMap<i64, usize> = HashMap::new();
+    let (mut end, mut best) = (0usize, 0usize);
+    for start in 0..n {
+        while end < start + n && {
+            let (sod, _) = at[end % n];
+            let sod = if end >= n { sod + 86_400 } else { sod };
+            sod - at[start].0 <= width
+        } {
+            *days.entry(at[end % n].1).or_default() += 1;
+            end += 1;
+        }
+        best = best.max(days.len());
+        let day = at[start].1;
+        if let Some(c) = days.get_mut(&day) {
+            *c -= 1;
+            if *c == 0 {
+                days.remove(&day);
+            }
+        }
+    }
+    f.schedule_day_share = Some(best as f64 / f64::from(f.active_days.max(1)));
+}
+
+/// Bursts: runs of orders each within `burst_gap_secs` of the last that reach
+/// `min_burst_markets` distinct markets.
+fn bursts(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    let gap = cfg.burst_gap_secs as i64;
+    let (mut count, mut inside) = (0usize, 0usize);
+    let mut start = 0usize;
+    for i in 1..=orders.len() {
+        if i < orders.len() && orders[i].ts - orders[i - 1].ts <= gap {
+            continue;
+        }
+        let run = &orders[start..i];
+        let mut markets: Vec<&str> = run.iter().map(|o| o.market).collect();
+        markets.sort_unstable();
+        markets.dedup();
+        if markets.len() >= cfg.min_burst_markets as usize {
+            count += 1;
+            inside += run.len();
+        }
+        start = i;
+    }
+    f.bursts = count;
+    f.burst_share = inside as f64 / orders.len().max(1) as f64;
+}
+
+/// Trailing: in each complete window of market trades around one of the wallet's orders,
+/// which other wallets traded the same token and side within `trail_window_secs` before it,
+/// and which after. A leader traded first in at least `min_trail_matches` windows and at least
+/// `trail_lift` times as often before as after; `trailing_share` is the share of windows with
+/// a leader first.
+fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
+    let limit = cfg.trail_window_limit as usize;
+    let reach = cfg.trail_window_secs as i64;
+    let complete: Vec<&TapeWindow> = tape.iter().filter(|w| w.trades.len() < limit).collect();
+    f.trail_windows = complete.len();
+    if complete.len() < cfg.min_trail_windows as usize || complete.is_empty() {
+        return;
+    }
+    // Per window, the other wallets first and after.
+    let mut firsts: Vec<Vec<&Wallet>> = Vec::with_capacity(complete.len());
+    let mut before: HashMap<&Wallet, usize> = HashMap::new();
+    let mut after: HashMap<&Wallet, usize> = HashMap::new();
+    for w in &complete {
+        let at = w.request.at.timestamp();
+        let mut first: Vec<&Wallet> = Vec::new();
+        let mut next: Vec<&Wallet> = Vec::new();
+        for t in &w.trades {
+            if &t.wallet == wallet || t.asset != w.request.asset || t.side != w.request.side {
+                continue;
+            }
+            let ts = t.timestamp.timestamp();
+            if ts < at && at - ts <= reach {
+                first.push(&t.wallet);
+            } else if ts > at && ts - at <= reach {
+                next.push(&t.wallet);
+            }
+        }
+        first.sort_unstable();
+        first.dedup();
+        next.sort_unstable();
+        next.dedup();
+        for l in &first {
+            *before.entry(l).or_default() += 1;
+        }
+        for l in &next {
+            *after.entry(l).or_default() += 1;
+        }
+        firsts.push(first);
+    }
+    let mut leaders: Vec<(&Wallet, usize)> = before
+        .iter()
+        .filter(|(l, b)| **b >= cfg.min_trail_matches as usize && **b as f64 >= cfg.trail_lift * after.get(*l).copied().unwrap_or(0) as f64)
+        .map(|(l, b)| (*l, *b))
+        .collect();
+    leaders.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let trailed = firsts.iter().filter(|first| first.iter().any(|l| leaders.iter().any(|(x, _)| x == l))).count();
+    f.trailing_share = Some(trailed as f64 / complete.len() as f64);
+    f.trailed = leaders.iter().take(3).map(|(l, _)| (*l).clone()).collect();
 }
 
 /// Runs of child orders: for each token and side, the orders in time order, scanned for runs
@@ -489,6 +718,7 @@ fn slices(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
         }
     }
     let n = orders.len().max(1) as f64;
+    f.sliced_orders = sliced;
     f.sliced_share = sliced as f64 / n;
     f.equal_slice_share = equal as f64 / n;
     let min = cfg.venue_min_order_shares;
@@ -755,10 +985,12 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         ),
     });
 
-    // Machine-regular timing: one sign, read two ways. Gaps between all orders as regular as a
-    // metronome at machine cadence, or child orders of one token and side at a repeating
+    // Machine-regular timing: one sign, read three ways. Gaps between all orders as regular as
+    // a metronome at machine cadence; child orders of one token and side at a repeating
     // interval (a parent order cut up by a TWAP or iceberg executor), whatever the wallet does
-    // between them.
+    // between them; or orders inside one narrow slot of the day on most days (a job on a
+    // clock: a person's habits drift by more than the slot). Slicing parent after parent is
+    // beyond a person and decides alone.
     let min_cv = cfg.min_human_gap_cv;
     let by_gaps = match (f.gap_cv, f.median_gap_secs) {
         (Some(cv), Some(med)) if med <= cfg.max_regular_gap_secs as f64 => {
@@ -769,24 +1001,30 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     };
     let max_sliced = cfg.max_sliced_share;
     // Full strength at twice the floor.
-    let by_slices = (w.regular_timing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
-    let (weight, strength) = match by_gaps {
-        Some(g) if g.0 * g.1 >= by_slices.0 * by_slices.1 => g,
-        _ => by_slices,
-    };
-    if by_gaps.is_some() || by_slices.1 > 0.0 {
+    let by_slices = (w.slicing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
+    let max_sched = cfg.max_schedule_day_share;
+    let by_schedule = f.schedule_day_share.map(|s| (w.regular_timing, ramp(s, max_sched, (max_sched + 0.3).min(1.0))));
+    let readings = [by_gaps, Some(by_slices), by_schedule];
+    let (weight, strength) =
+        readings.into_iter().flatten().fold((w.regular_timing, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best });
+    let slicing_decides = weight == w.slicing && by_slices.1 >= 1.0 && f.sliced_orders >= cfg.decisive_sliced_orders as usize;
+    if strength > 0.0 || by_gaps.is_some() {
         out.push(Tell {
             sign: "machine-regular timing",
             kind: BotKind::Metronome,
             weight,
             strength,
-            decisive: false,
+            decisive: slicing_decides,
             reason: format!(
-                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders in child-order runs at a repeating interval (limit {})",
+                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of active days with an order in one {} slot of the day (limit {})",
                 f.gap_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
                 f.median_gap_secs.map_or("-".to_string(), duration),
                 pct(f.sliced_share),
-                pct(max_sliced)
+                f.sliced_orders,
+                pct(max_sliced),
+                f.schedule_day_share.map_or("-".to_string(), pct),
+                duration(cfg.schedule_slot_secs as f64),
+                pct(max_sched)
             ),
         });
     }
@@ -807,8 +1045,16 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let by_slices = ramp(f.equal_slice_share, max_equal, (2.0 * max_equal).min(1.0));
     let max_min = cfg.max_min_size_buy_share;
     let by_minimum = ramp(f.min_size_buy_share, max_min, (2.0 * max_min).min(1.0));
+    let max_modal = cfg.max_modal_size_share;
+    let by_modal = ramp(f.modal_size_share, max_modal, (max_modal + 0.25).min(1.0));
     if f.size_cv.is_some() || f.stake_dispersion.is_some() {
-        let readings = [(w.constant_size, by_cv), (w.fixed_stake, by_stake), (w.constant_size, by_slices), (w.fixed_stake, by_minimum)];
+        let readings = [
+            (w.constant_size, by_cv),
+            (w.fixed_stake, by_stake),
+            (w.constant_size, by_slices),
+            (w.fixed_stake, by_minimum),
+            (w.constant_size, by_modal),
+        ];
         let (weight, strength) =
             readings.into_iter().fold((w.constant_size, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best });
         out.push(Tell {
@@ -818,7 +1064,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             strength,
             decisive: false,
             reason: format!(
-                "near-constant order sizes: CV {} (humans ≥ {min_cv:.2}); buy stakes within {} of their median (fixed below {}); {} of orders in runs of one size (limit {}); {} of buys at the venue minimum of {} shares (limit {})",
+                "near-constant order sizes: CV {} (humans ≥ {min_cv:.2}); buy stakes within {} of their median (fixed below {}); {} of orders in runs of one size (limit {}); {} of buys at the venue minimum of {} shares (limit {}); {} of other orders at one exact size (limit {})",
                 f.size_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
                 f.stake_dispersion.map_or("-".to_string(), pct),
                 pct(max_disp),
@@ -826,7 +1072,9 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
                 pct(max_equal),
                 pct(f.min_size_buy_share),
                 cfg.venue_min_order_shares,
-                pct(max_min)
+                pct(max_min),
+                pct(f.modal_size_share),
+                pct(max_modal)
             ),
         });
     }
@@ -914,5 +1162,49 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             pct(max_high)
         ),
     });
+
+    // Working through a book: orders in several markets seconds apart, again and again (a
+    // person needs longer to go from one market's page to the next).
+    if f.bursts >= cfg.min_bursts as usize {
+        let max_burst = cfg.max_burst_share;
+        out.push(Tell {
+            sign: "orders across markets in seconds",
+            kind: BotKind::Batch,
+            weight: w.batched,
+            strength: ramp(f.burst_share, max_burst, (2.0 * max_burst).min(1.0)),
+            decisive: false,
+            reason: format!(
+                "{} bursts of orders in {}+ markets each within {} of the last, {} of orders (limit {})",
+                f.bursts,
+                cfg.min_burst_markets,
+                duration(cfg.burst_gap_secs as f64),
+                pct(f.burst_share),
+                pct(max_burst)
+            ),
+        });
+    }
+
+    // Trailing other wallets: the same token and side seconds after one of a few wallets,
+    // window after window, and seldom before them. At full strength beyond a person, who
+    // cannot react to another wallet's trades within seconds again and again.
+    if let Some(share) = f.trailing_share {
+        let min_share = cfg.min_trailing_share;
+        let leaders = f.trailed.iter().map(Wallet::short).collect::<Vec<_>>().join(", ");
+        out.push(Tell {
+            sign: "trails other wallets",
+            kind: BotKind::CopyBot,
+            weight: w.trailing,
+            strength: ramp(share, min_share, (2.0 * min_share).min(1.0)),
+            decisive: true,
+            reason: format!(
+                "in {} of {} windows of market trades, traded the same token and side within {} after {} (limit {})",
+                pct(share),
+                f.trail_windows,
+                duration(cfg.trail_window_secs as f64),
+                if leaders.is_empty() { "no repeat leader".to_string() } else { leaders },
+                pct(min_share)
+            ),
+        });
+    }
     out
 }

@@ -916,6 +916,47 @@ pub struct BotFilterConfig {
     pub venue_min_order_shares: f64,
     /// Share of buys at exactly the venue minimum from which clamping to it is a sign.
     pub max_min_size_buy_share: f64,
+    /// Orders inside sliced runs from which slicing at full strength is beyond a person (a
+    /// TWAP executor's child orders at one interval, parent after parent) and decides alone.
+    pub decisive_sliced_orders: u32,
+    /// Share of orders (other than the venue minimum) at one exact share size from which the
+    /// wallet trades a fixed clip, as a resting order refilled at its displayed size is taken.
+    pub max_modal_size_share: f64,
+    /// Fewest orders before the share at one exact size is judged.
+    pub min_modal_size_orders: u32,
+    /// Width of the daily slot, seconds, in which a scheduled job's orders fall day after day.
+    pub schedule_slot_secs: u64,
+    /// Fewest active days before a daily schedule is judged.
+    pub min_schedule_days: u32,
+    /// Share of active days with an order inside one daily slot from which the wallet runs on
+    /// a clock (a person's habits drift by more than the slot).
+    pub max_schedule_day_share: f64,
+    /// Orders this close together (seconds) are one burst.
+    pub burst_gap_secs: u64,
+    /// Fewest distinct markets in a burst for it to count (a person needs longer to move from
+    /// one market's page to the next).
+    pub min_burst_markets: u32,
+    /// Fewest such bursts before batching is judged.
+    pub min_bursts: u32,
+    /// Share of orders inside multi-market bursts from which batching is a sign.
+    pub max_burst_share: f64,
+    /// How far before (and after) one of the wallet's orders the market's public trades are
+    /// read for another wallet's order of the same token and side, seconds: a copy bot's lag.
+    pub trail_window_secs: u64,
+    /// The wallet's orders around which the market's trades are read (requests per candidate).
+    pub trail_windows: u32,
+    /// Most market trades read per window; a window that fills it is incomplete and not used.
+    pub trail_window_limit: u32,
+    /// Fewest complete windows before trailing is judged.
+    pub min_trail_windows: u32,
+    /// Fewest windows in which one other wallet traded first for it to count as a leader.
+    pub min_trail_matches: u32,
+    /// A leader traded first at least this many times as often as it traded after (a wallet
+    /// busy in the market all the time is as often after as before).
+    pub trail_lift: f64,
+    /// Share of windows in which a leader traded the same token and side first, from which
+    /// trailing other wallets is a sign (full, and beyond a person, at twice this).
+    pub min_trailing_share: f64,
     /// How much each sign weighs (0..1) at full strength.
     pub weights: BotSignWeights,
 }
@@ -952,6 +993,14 @@ pub struct BotSignWeights {
     pub sniping: f64,
     /// Closing nearly every position within the hold floor.
     pub closes_everything: f64,
+    /// Child orders of one token and side at a repeating interval (the reading of machine
+    /// timing that decides alone past `decisive_sliced_orders`).
+    pub slicing: f64,
+    /// Orders in several markets within seconds of each other, again and again.
+    pub batched: f64,
+    /// Trading the same token and side seconds after one of a few other wallets, again and
+    /// again (a copy bot; decisive at full strength).
+    pub trailing: f64,
 }
 
 impl Default for BotSignWeights {
@@ -970,6 +1019,9 @@ impl Default for BotSignWeights {
             quick_round_trips: 0.35,
             sniping: 0.45,
             closes_everything: 0.35,
+            slicing: 0.6,
+            batched: 0.4,
+            trailing: 0.6,
         }
     }
 }
@@ -1018,6 +1070,23 @@ impl Default for BotFilterConfig {
             max_equal_slice_share: 0.3,
             venue_min_order_shares: 5.0,
             max_min_size_buy_share: 0.04,
+            decisive_sliced_orders: 40,
+            max_modal_size_share: 0.35,
+            min_modal_size_orders: 20,
+            schedule_slot_secs: 120,
+            min_schedule_days: 7,
+            max_schedule_day_share: 0.6,
+            burst_gap_secs: 10,
+            min_burst_markets: 3,
+            min_bursts: 3,
+            max_burst_share: 0.1,
+            trail_window_secs: 60,
+            trail_windows: 20,
+            trail_window_limit: 100,
+            min_trail_windows: 8,
+            min_trail_matches: 3,
+            trail_lift: 3.0,
+            min_trailing_share: 0.3,
             weights: BotSignWeights::default(),
         }
     }
@@ -1470,6 +1539,9 @@ impl Config {
             ("bot_filter.min_slice_gap_secs", self.bot_filter.min_slice_gap_secs, 1),
             ("bot_filter.max_slice_gap_secs", self.bot_filter.max_slice_gap_secs, 1),
             ("bot_filter.slice_gap_tolerance_secs", self.bot_filter.slice_gap_tolerance_secs, 0),
+            ("bot_filter.schedule_slot_secs", self.bot_filter.schedule_slot_secs, 1),
+            ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
+            ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
             ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
             ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
@@ -1688,6 +1760,12 @@ impl Config {
         if b.min_slice_gap_secs > b.max_slice_gap_secs {
             return bad("bot_filter.min_slice_gap_secs", "must be at most max_slice_gap_secs");
         }
+        if b.trail_window_limit == 0 {
+            return bad("bot_filter.trail_window_limit", "must be at least 1");
+        }
+        if b.trail_lift.is_nan() || b.trail_lift < 1.0 {
+            return bad("bot_filter.trail_lift", "must be at least 1");
+        }
         if b.venue_min_order_shares.is_nan() || b.venue_min_order_shares <= 0.0 {
             return bad("bot_filter.venue_min_order_shares", "must be positive");
         }
@@ -1706,6 +1784,13 @@ impl Config {
             ("bot_filter.max_sliced_share", b.max_sliced_share),
             ("bot_filter.max_equal_slice_share", b.max_equal_slice_share),
             ("bot_filter.max_min_size_buy_share", b.max_min_size_buy_share),
+            ("bot_filter.max_modal_size_share", b.max_modal_size_share),
+            ("bot_filter.max_schedule_day_share", b.max_schedule_day_share),
+            ("bot_filter.max_burst_share", b.max_burst_share),
+            ("bot_filter.min_trailing_share", b.min_trailing_share),
+            ("bot_filter.weights.slicing", b.weights.slicing),
+            ("bot_filter.weights.batched", b.weights.batched),
+            ("bot_filter.weights.trailing", b.weights.trailing),
             ("bot_filter.weights.busy", b.weights.busy),
             ("bot_filter.weights.subsecond", b.weights.subsecond),
             ("bot_filter.weights.dust", b.weights.dust),

@@ -23,6 +23,7 @@ const MEASURED_ACCURACY_FLOOR: f64 = 0.92;
 fn holdout_wallets_are_judged_within_the_targets() {
     let wallets = holdout::holdout();
     assert!(wallets.len() >= 250, "holdout too small: {}", wallets.len());
-    let labelled = wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades });
+    let labelled =
+        wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades, tape: None });
     assert_within(&measure("holdout", labelled, false), MEASURED_ACCURACY_FLOOR);
 }

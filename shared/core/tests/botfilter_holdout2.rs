@@ -33,6 +33,7 @@ fn holdout2_wallets_are_judged_within_the_measured_floor() {
         "holdout v2 too small or too few people: {} wallets, {people} people",
         wallets.len()
     );
-    let labelled = wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades });
+    let labelled =
+        wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades, tape: None });
     assert_within(&measure("holdout v2", labelled, true), MEASURED_ACCURACY_FLOOR);
 }

@@ -1,6 +1,6 @@
 //! Bot-filter features and leader quality on small hand-made histories.
 
-use copycat_core::botfilter::{BotKind, Verdict, classify_all, classify_wallet};
+use copycat_core::botfilter::{BotKind, TapeWindow, Verdict, classify_all, classify_wallet, classify_wallet_with_tape, tape_requests};
 use copycat_core::config::{BotFilterConfig, QualityConfig};
 use copycat_core::market::WalletPosition;
 use copycat_core::money::{Price, Shares, Usd};
@@ -440,6 +440,219 @@ fn copy_bot_scaling_leaders_down_to_the_venue_minimum_around_the_clock_is_a_bot(
     assert!(c.features.min_size_buy_share > 0.08, "{:?}", c.features);
     assert!(c.features.stake_dispersion.unwrap() > cfg().max_fixed_stake_dispersion, "no fixed stake");
     assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_job_that_works_through_its_book_at_one_minute_each_day_is_a_bot() {
+    let w = wallet(44);
+    // Every day at 21:37 UTC (plus a few seconds), one order in each of six markets, seconds apart.
+    let mut rng = Lcg(11);
+    let mut trades = Vec::new();
+    for d in 0..20 {
+        let mut ts = T0 + d * DAY + 21 * 3600 + 37 * 60 + rng.range(0, 20);
+        for m in 0..6u32 {
+            let size = Decimal::from(rng.range(8, 300));
+            trades.push(fill(&w, ts, Side::Buy, m, 0, size, dec!(0.42), &format!("0xeod{d}m{m}")));
+            ts += rng.range(1, 6);
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert_eq!(c.features.schedule_day_share, Some(1.0), "{:?}", c.features);
+    assert!(c.features.burst_share > 0.9 && c.features.bursts == 20, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(
+        c.reasons.iter().any(|r| r.contains("machine-regular timing") && r.contains("orders across markets in seconds")),
+        "{:?}",
+        c.reasons
+    );
+}
+
+#[test]
+fn a_person_with_a_morning_habit_is_not_a_schedule() {
+    let w = wallet(45);
+    // Every day on the train, around 07:40 local (±25 min), a few bets minutes apart.
+    let mut rng = Lcg(12);
+    let mut trades = Vec::new();
+    for d in 0..20 {
+        let mut ts = T0 + d * DAY + 7 * 3600 + 15 * 60 + rng.range(0, 50 * 60);
+        for k in 0..rng.range(2, 5) {
+            ts += rng.range(40, 400);
+            let size = Decimal::from(rng.range(5, 200));
+            trades.push(fill(&w, ts, Side::Buy, rng.range(0, 30) as u32, 0, size, dec!(0.5), &format!("0xam{d}k{k}")));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.schedule_day_share.unwrap() < cfg().max_schedule_day_share, "{:?}", c.features);
+    assert_eq!(c.features.bursts, 0, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_resting_clip_taken_whole_around_the_clock_is_a_bot() {
+    let w = wallet(46);
+    // An iceberg: a 250-share clip at the bid, taken whole or in part by the flow at any hour.
+    let mut rng = Lcg(13);
+    let mut trades = Vec::new();
+    let mut ts = T0;
+    for n in 0..400 {
+        ts += rng.range(300, 3000);
+        let size = if rng.next() < 0.6 { dec!(250) } else { Decimal::from(rng.range(20, 250)) };
+        trades.push(fill(&w, ts, Side::Buy, (n / 40) as u32, 0, size, dec!(0.31), &format!("0xice{n}")));
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.modal_size_share > 0.5, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_person_who_often_types_the_same_share_count_but_sleeps_is_human() {
+    let w = wallet(47);
+    let mut trades = human_history(&w, 14, 20, -5);
+    for (i, t) in trades.iter_mut().enumerate() {
+        if i % 2 == 0 {
+            t.size = Shares(dec!(100));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.modal_size_share > cfg().max_modal_size_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_twap_executor_keeping_desk_hours_with_jittered_children_is_a_bot_by_slicing_alone() {
+    let w = wallet(48);
+    // Parents only between 14:00 and 20:00 UTC on weekdays, children jittered in size.
+    let mut rng = Lcg(15);
+    let mut trades = Vec::new();
+    for p in 0..25 {
+        let start = T0 + (p / 3) * DAY + 14 * 3600 + rng.range(0, 5 * 3600);
+        let (market, price) = (rng.range(0, 12) as u32, Decimal::new(rng.range(20, 80), 2));
+        for c in 0..12 {
+            let size = Decimal::from(rng.range(60, 140));
+            trades.push(fill(&w, start + c * 60 + rng.range(0, 2), Side::Buy, market, 0, size, price, &format!("0xdesk{p}c{c}")));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.sliced_orders >= cfg().decisive_sliced_orders as usize, "{:?}", c.features);
+    assert!(c.features.quietest_window_share < cfg().min_sleepless_window_share, "keeps desk hours: {:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("machine-regular timing at full strength, beyond a person")), "{:?}", c.reasons);
+}
+
+/// The markets' public trades around `wallet`'s requested windows, answered from `tape` as the
+/// venue would (oldest first, at most the limit).
+fn answer(wallet: &Wallet, trades: &[Trade], tape: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
+    tape_requests(wallet, trades, cfg)
+        .into_iter()
+        .map(|request| {
+            let mut got: Vec<Trade> = tape
+                .iter()
+                .filter(|t| t.condition_id == request.condition_id && t.timestamp >= request.from && t.timestamp <= request.to)
+                .cloned()
+                .collect();
+            got.sort_by_key(|t| t.timestamp);
+            got.truncate(cfg.trail_window_limit as usize);
+            TapeWindow { request, trades: got }
+        })
+        .collect()
+}
+
+/// A busy market's crowd: a maker filling both sides of both tokens every few seconds, and
+/// random people now and then, over `days` days in markets 0..15.
+fn crowd(days: i64) -> Vec<Trade> {
+    let mut rng = Lcg(21);
+    let maker = wallet(90);
+    let mut out = Vec::new();
+    let mut ts = T0;
+    let mut n = 0;
+    while ts < T0 + days * DAY {
+        ts += rng.range(5, 40);
+        n += 1;
+        let side = if rng.next() < 0.5 { Side::Buy } else { Side::Sell };
+        let m = rng.range(0, 15) as u32;
+        let o = rng.range(0, 2) as u32;
+        out.push(fill(&maker, ts, side, m, o, dec!(50), dec!(0.5), &format!("0xmk{n}")));
+        if rng.next() < 0.2 {
+            let who = wallet(100 + rng.range(0, 100) as u8);
+            out.push(fill(&who, ts + rng.range(0, 30), Side::Buy, m, o, Decimal::from(rng.range(5, 300)), dec!(0.5), &format!("0xcr{n}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_wallet_trading_what_a_few_others_traded_seconds_before_is_a_copy_bot() {
+    let bot = wallet(50);
+    let leaders = [wallet(51), wallet(52)];
+    // Two people in waking hours of one time zone; the bot buys what they buy 3–25 s later,
+    // at a varying fraction of their size: on its own history, a person.
+    let mut rng = Lcg(22);
+    let (mut tape, mut trades) = (crowd(20), Vec::new());
+    for (k, l) in leaders.iter().enumerate() {
+        for t in human_history(l, 30 + k as u64, 20, 1) {
+            let mut c = t.clone();
+            c.wallet = bot.clone();
+            c.timestamp = from_secs(t.timestamp.timestamp() + rng.range(3, 25));
+            c.transaction_hash = format!("{}-copy", t.transaction_hash);
+            c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
+            tape.push(t);
+            trades.push(c);
+        }
+    }
+    tape.extend(trades.iter().cloned());
+    let alone = classify_wallet(&bot, &trades, &cfg());
+    assert_eq!(alone.verdict, Verdict::Human, "the case is one the bot's own history cannot tell: {:?}", alone.reasons);
+    let windows = answer(&bot, &trades, &tape, &cfg());
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
+    assert!(c.features.trailing_share.unwrap() > 0.9, "{:?}", c.features);
+    assert!(c.features.trailed.iter().all(|l| leaders.contains(l)) && !c.features.trailed.is_empty(), "{:?}", c.features.trailed);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::CopyBot));
+}
+
+#[test]
+fn a_person_in_busy_markets_does_not_trail_the_crowd() {
+    // The same busy markets, a maker in them all the time: the maker is as often after the
+    // person as before, so it is no leader.
+    let w = wallet(53);
+    let trades = human_history(&w, 40, 20, 1);
+    let mut tape = crowd(20);
+    tape.extend(trades.iter().cloned());
+    let windows = answer(&w, &trades, &tape, &cfg());
+    let c = classify_wallet_with_tape(&w, &trades, &windows, &cfg());
+    assert!(c.features.trail_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
+    assert!(c.features.trailing_share.unwrap() < cfg().min_trailing_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn windows_the_venue_cut_short_are_not_read_for_trailing() {
+    let bot = wallet(54);
+    let leader = wallet(55);
+    let mut tape = Vec::new();
+    let mut trades = Vec::new();
+    for t in human_history(&leader, 41, 20, 1) {
+        let mut c = t.clone();
+        c.wallet = bot.clone();
+        c.timestamp = from_secs(t.timestamp.timestamp() + 5);
+        c.transaction_hash = format!("{}-copy", t.transaction_hash);
+        tape.push(t);
+        trades.push(c);
+    }
+    tape.extend(trades.iter().cloned());
+    let limit = cfg().trail_window_limit as usize;
+    let windows: Vec<TapeWindow> = answer(&bot, &trades, &tape, &cfg())
+        .into_iter()
+        .map(|mut w| {
+            // A flood of trades fills the answer: the leader's may be past the limit.
+            let filler = w.trades[0].clone();
+            w.trades = vec![filler; limit];
+            w
+        })
+        .collect();
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
+    assert_eq!(c.features.trail_windows, 0);
+    assert_eq!(c.features.trailing_share, None);
 }
 
 #[test]

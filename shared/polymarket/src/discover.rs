@@ -3,8 +3,8 @@
 //! history and positions — many wallets at once, so the run is bounded by the venue's budgets,
 //! not by round trips.
 
-use copycat_backtest::{History, measure_edge};
-use copycat_core::botfilter::{Classification, Verdict, classify_wallet, too_busy_to_read};
+use copycat_backtest::{History, measure_edge, read_tape};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet, classify_wallet_with_tape, too_busy_to_read};
 use copycat_core::config::Config;
 use copycat_core::edge::EdgeScore;
 use copycat_core::events::CandidateSource;
@@ -114,7 +114,12 @@ pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: 
         }
         Err(e) => return Err(e),
     };
-    let classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
+    let mut classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
+    // As the bot filter does: a person on its own history is checked for trailing others.
+    if classification.verdict == Verdict::Human {
+        let tape = read_tape(&mut Direct(market), wallet, &trades, &cfg.bot_filter).await?;
+        classification = classify_wallet_with_tape(wallet, &trades, &tape, &cfg.bot_filter);
+    }
     let (quality, edge) = if classification.verdict == Verdict::Human {
         let positions: Vec<WalletPosition> = market.wallet_positions(wallet).await?;
         let quality = assess_leader(&trades, &positions, &cfg.quality);

@@ -870,7 +870,7 @@ fn busy(t: i64) -> f64 {
     0.55 + 0.45 * ((h - 19.0) / 24.0 * std::f64::consts::TAU).cos()
 }
 
-fn bot(b: &mut Book<'_>, behaviour: &str, leaders: &mut Wy) {
+fn bot(b: &mut Book<'_>, behaviour: &str, leaders: &mut Wy, tape: &mut Vec<Trade>) {
     let v = b.venue;
     let begin = FROM - 2 * DAY;
     match behaviour {
@@ -952,6 +952,8 @@ fn bot(b: &mut Book<'_>, behaviour: &str, leaders: &mut Wy) {
                 let mut leader = Book::open(v, leaders);
                 let k = leaders.pick(&kinds);
                 person(&mut leader, k);
+                // The leaders are in the markets' public trades (not labelled).
+                tape.extend(leader.fills.iter().filter(|f| (FROM..NOW).contains(&f.timestamp.timestamp())).cloned());
                 // One copy per leader order (transaction), with the leader's whole size.
                 let mut orders: Vec<(i64, String, usize, usize, Side, f64)> = Vec::new();
                 let mut at_tx: HashMap<String, usize> = HashMap::new();
@@ -1220,8 +1222,12 @@ const BOTS: [(&str, usize); 11] = [
     ("arbitrage", 10),
 ];
 
-/// The whole of holdout v3, deterministic for [`HOLDOUT3_SEED`].
-pub fn holdout3() -> Vec<Holdout3Wallet> {
+/// The whole of holdout v3, deterministic for [`HOLDOUT3_SEED`], and the markets' public
+/// trades in its window: every labelled wallet's fills and those of the people the copy bots
+/// follow (added in round 4, when v3 was already a tuning set; the wallets are unchanged, the
+/// generator draws nothing more).
+pub fn holdout3_with_tape() -> (Vec<Holdout3Wallet>, Vec<Trade>) {
+    let mut tape = Vec::new();
     let mut g = Wy(HOLDOUT3_SEED);
     let venue = Venue::build(&mut g);
     let mut leaders = Wy(g.next());
@@ -1231,14 +1237,15 @@ pub fn holdout3() -> Vec<Holdout3Wallet> {
         for _ in 0..n {
             let mut b = Book::open(&venue, &mut g);
             if is_bot {
-                bot(&mut b, behaviour, &mut leaders);
+                bot(&mut b, behaviour, &mut leaders, &mut tape);
             } else {
                 person(&mut b, behaviour);
             }
             let mut trades: Vec<Trade> = b.fills.into_iter().filter(|f| (FROM..NOW).contains(&f.timestamp.timestamp())).collect();
             trades.sort_by_key(|f| std::cmp::Reverse(f.timestamp));
+            tape.extend(trades.iter().cloned());
             out.push(Holdout3Wallet { wallet: b.who, bot: is_bot, behaviour, trades });
         }
     }
-    out
+    (out, tape)
 }

@@ -5,10 +5,49 @@
 //! `COPYCAT_HOLDOUT_VERBOSE=1` prints every misjudged wallet with its reasons (do not read those
 //! for a holdout still meant to be unseen).
 
-use copycat_core::botfilter::{Verdict, classify_wallet, too_busy_to_read};
+use copycat_core::botfilter::{TapeWindow, Verdict, classify_wallet_with_tape, tape_requests, too_busy_to_read};
 use copycat_core::config::{BotFilterConfig, DiscoveryConfig};
 use copycat_core::trade::{Trade, Wallet};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// The markets' public trades, as the venue's `/trades?market=` answers them.
+pub struct Tape {
+    by_market: HashMap<String, Vec<Trade>>,
+}
+
+impl Tape {
+    /// Indexes everyone's trades by market, oldest first.
+    #[allow(dead_code)] // holdouts v1 and v2 have no public trades
+    pub fn new(trades: &[Trade]) -> Tape {
+        let mut by_market: HashMap<String, Vec<Trade>> = HashMap::new();
+        for t in trades {
+            by_market.entry(t.condition_id.clone()).or_default().push(t.clone());
+        }
+        for v in by_market.values_mut() {
+            v.sort_by(|a, b| a.timestamp.cmp(&b.timestamp).then_with(|| a.transaction_hash.cmp(&b.transaction_hash)));
+        }
+        Tape { by_market }
+    }
+
+    /// What discovery reads for `wallet`: the windows the filter asks for, each answered as the
+    /// venue would (oldest first, at most the filter's limit).
+    fn windows(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
+        tape_requests(wallet, trades, cfg)
+            .into_iter()
+            .map(|request| {
+                let market = self.by_market.get(&request.condition_id).map(Vec::as_slice).unwrap_or(&[]);
+                let start = market.partition_point(|t| t.timestamp < request.from);
+                let trades = market[start..]
+                    .iter()
+                    .take_while(|t| t.timestamp <= request.to)
+                    .take(cfg.trail_window_limit as usize)
+                    .cloned()
+                    .collect();
+                TapeWindow { request, trades }
+            })
+            .collect()
+    }
+}
 
 /// The target: at least this share of wallets judged right.
 pub const TARGET_ACCURACY: f64 = 0.95;
@@ -25,6 +64,8 @@ pub struct Labelled<'a> {
     pub behaviour: &'static str,
     /// Its fills.
     pub trades: &'a [Trade],
+    /// The markets' public trades, when the holdout has them.
+    pub tape: Option<&'a Tape>,
 }
 
 /// What one behaviour's wallets came to.
@@ -56,7 +97,12 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
     let (mut total, mut right, mut humans, mut humans_flagged, mut bots, mut bots_flagged) = (0, 0, 0, 0, 0, 0);
     for w in wallets {
         let busy = as_discovery && w.trades.len() > bound;
-        let c = if busy { too_busy_to_read(w.wallet, bound) } else { classify_wallet(w.wallet, w.trades, &cfg) };
+        let c = if busy {
+            too_busy_to_read(w.wallet, bound)
+        } else {
+            let windows = w.tape.map(|t| t.windows(w.wallet, w.trades, &cfg)).unwrap_or_default();
+            classify_wallet_with_tape(w.wallet, w.trades, &windows, &cfg)
+        };
         let flagged = c.verdict == Verdict::Bot;
         let e = by_behaviour.entry((w.bot, w.behaviour)).or_default();
         e.wallets += 1;
