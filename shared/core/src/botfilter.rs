@@ -22,9 +22,19 @@
 //! same thing (two-sided trading within the hour and short holds; the spread of sizes, a fixed
 //! dollar stake, runs of equal child orders and clamping to the minimum; gaps regular overall
 //! and child orders at a repeating interval; the longest quiet run and the quietest night-long
-//! stretch) are one sign, at the stronger of its readings. Only what a person
+//! stretch; orders in one narrow slot of the day on most days, as a job on a clock places them;
+//! a share of orders at one exact size, as a resting clip is taken whole) are one sign, at the
+//! stronger of its readings. A job working through its book leaves orders in several markets
+//! seconds apart, which a person moving from page to page cannot. Only what a person
 //! physically cannot do — sustained sub-second reactions, hundreds of orders a day, farming
-//! dust, buying both outcomes in the same seconds — may decide alone, at full strength.
+//! dust, buying both outcomes in the same seconds, cutting parent after parent into child
+//! orders at one interval, trading what a few other wallets traded seconds before window after
+//! window — may decide alone, at full strength.
+//!
+//! A copy bot whose leaders are people trades like a person on its own history; the markets'
+//! public trades around some of its orders ([`tape_requests`], [`classify_wallet_with_tape`])
+//! show it: in most windows one of a few wallets traded the same token and side seconds
+//! before, and seldom after (a maker busy in the market all the time is as often after).
 
 use crate::config::BotFilterConfig;
 use crate::time::Timestamp;
