@@ -185,8 +185,8 @@ pub struct Features {
     pub min_size_buy_share: f64,
     /// Orders inside sliced runs (the count behind `sliced_share`).
     pub sliced_orders: usize,
-    /// Share of orders, other than those at the venue minimum, at the wallet's most common
-    /// exact share size: a resting clip taken whole again and again (0 with too few orders).
+    /// Share of buys, other than those at the venue minimum, at the wallet's most common exact
+    /// share size: a resting clip taken whole again and again (0 with too few buys).
     pub modal_size_share: f64,
     /// Share of active days with an order inside the wallet's busiest daily slot of
     /// `schedule_slot_secs` (a job on a clock; `None` with too few active days).
@@ -550,11 +550,16 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     f
 }
 
-/// The share of orders at the most common exact share size (to the cent of a share), leaving
-/// out orders at the venue minimum (read on their own).
+/// The share of buys at the most common exact share size (to the cent of a share), leaving
+/// out buys at the venue minimum (read on their own).
 fn modal_size(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     let min = cfg.venue_min_order_shares;
-    let sized: Vec<i64> = orders.iter().filter(|o| (o.shares - min).abs() >= 0.005).map(|o| (o.shares * 100.0).round() as i64).collect();
+    // Buys only: a person who sells a whole position sells the size they bought.
+    let sized: Vec<i64> = orders
+        .iter()
+        .filter(|o| o.side == Side::Buy && (o.shares - min).abs() >= 0.005)
+        .map(|o| (o.shares * 100.0).round() as i64)
+        .collect();
     if sized.len() < cfg.min_modal_size_orders as usize {
         return;
     }
@@ -658,6 +663,11 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
         }
         first.sort_unstable();
         first.dedup();
+        // A rush (many wallets on the same side within seconds, as after news) has a first
+        // wallet too; only a few wallets ahead of the wallet is following one of them.
+        if first.len() > cfg.max_trail_crowd as usize {
+            first.clear();
+        }
         next.sort_unstable();
         next.dedup();
         for l in &first {

@@ -954,6 +954,9 @@ pub struct BotFilterConfig {
     /// A leader traded first at least this many times as often as it traded after (a wallet
     /// busy in the market all the time is as often after as before).
     pub trail_lift: f64,
+    /// Most distinct wallets on the same token and side within `trail_window_secs` before the
+    /// wallet for a window to show following (more is a rush, as after news, not a leader).
+    pub max_trail_crowd: u32,
     /// Share of windows in which a leader traded the same token and side first, from which
     /// trailing other wallets is a sign (full, and beyond a person, at twice this).
     pub min_trailing_share: f64,
@@ -1086,6 +1089,7 @@ impl Default for BotFilterConfig {
             min_trail_windows: 8,
             min_trail_matches: 3,
             trail_lift: 3.0,
+            max_trail_crowd: 3,
             min_trailing_share: 0.3,
             weights: BotSignWeights::default(),
         }

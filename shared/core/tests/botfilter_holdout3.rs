@@ -1,5 +1,5 @@
 //! The bot filter measured on holdout v3 (`tests/holdout3/`): a third independent generator,
-//! written and committed before the filter's third round of tuning and never tuned on.
+//! written and committed before the filter's third round of tuning; a tuning set since round 4.
 //!
 //! `cargo test -p copycat-core --test botfilter_holdout3 -- --nocapture` prints the figures per
 //! behaviour. `COPYCAT_HOLDOUT_VERBOSE=1` adds every misjudged wallet with its reasons: do not
@@ -22,9 +22,10 @@ use holdout_measure::{Labelled, Tape, assert_within, measure};
 /// end-of-day rebalancer (one batch a day at a fixed minute), icebergs and liquidity-reward
 /// farmers (resting orders filled by the flow, around the clock), copy bots whose only sign is
 /// the clock or the stake, and TWAP executors that keep desk hours show one sign or none. The
-/// floor holds the measured figure to catch regressions; raising it needs a change justified
-/// on the tuning sets and then a *new* holdout (this one has now been seen).
-const MEASURED_ACCURACY_FLOOR: f64 = 0.82;
+/// A tuning set since round 4 (commit e852f2b), which reads the markets' trades (the copy bots'
+/// leaders are in this set's tape): 98.5 % (people 1/184, bots 136/140). The floor holds that
+/// figure; what the filter does on wallets it was not tuned on is holdout v4's first figure.
+const MEASURED_ACCURACY_FLOOR: f64 = 0.98;
 
 #[test]
 fn holdout3_wallets_are_judged_within_the_measured_floor() {
