@@ -626,6 +626,37 @@ fn a_person_in_busy_markets_does_not_trail_the_crowd() {
 }
 
 #[test]
+fn a_person_reacting_to_news_after_a_rush_of_fast_bots_does_not_trail_them() {
+    // After each headline five fast bots buy within two seconds; the person taps a few seconds
+    // later. The bots are ahead every time, but a rush is no leader.
+    let w = wallet(56);
+    let bots: Vec<Wallet> = (0..5).map(|i| wallet(60 + i)).collect();
+    let mut rng = Lcg(23);
+    let (mut tape, mut trades) = (Vec::new(), Vec::new());
+    for d in 0..20i64 {
+        for k in 0..2i64 {
+            let news = T0 + d * DAY + (10 + 5 * k) * 3600 + rng.range(0, 3600);
+            let m = rng.range(0, 30) as u32;
+            for (i, b) in bots.iter().enumerate() {
+                tape.push(fill(b, news + rng.range(0, 2), Side::Buy, m, 0, dec!(200), dec!(0.4), &format!("0xr{d}{k}{i}")));
+            }
+            let size = Decimal::from(rng.range(5, 300));
+            trades.push(fill(&w, news + rng.range(4, 30), Side::Buy, m, 0, size, dec!(0.45), &format!("0xn{d}{k}")));
+        }
+    }
+    tape.extend(trades.iter().cloned());
+    let windows = answer(&w, &trades, &tape, &cfg());
+    let c = classify_wallet_with_tape(&w, &trades, &windows, &cfg());
+    assert!(c.features.trail_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
+    assert_eq!(c.features.trailing_share, Some(0.0), "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    // With the crowd bound lifted, the same windows would read as following.
+    let loose = BotFilterConfig { max_trail_crowd: 10, ..cfg() };
+    let c = classify_wallet_with_tape(&w, &trades, &windows, &loose);
+    assert!(c.features.trailing_share.unwrap() > 0.9, "{:?}", c.features);
+}
+
+#[test]
 fn windows_the_venue_cut_short_are_not_read_for_trailing() {
     let bot = wallet(54);
     let leader = wallet(55);
