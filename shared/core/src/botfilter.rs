@@ -382,7 +382,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     // Corroboration: enough independent signs present, or one a person cannot show at all.
     let present: Vec<&Tell> = fired.iter().copied().filter(|t| t.strength >= cfg.sign_present_strength).collect();
     let decisive = fired.iter().copied().find(|t| t.decisive && t.strength >= 1.0 && t.weight >= cfg.bot_score_threshold);
-    let corroborated = present.len() >= cfg.min_corroborating_signs as usize || decisive.is_some();
+    let corroborated = independent(&present) >= cfg.min_corroborating_signs as usize || decisive.is_some();
     let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
 
     let verdict = if insufficient {
@@ -400,14 +400,16 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         ));
     } else if verdict == Verdict::Bot {
         let why = match decisive {
-            Some(d) if present.len() < cfg.min_corroborating_signs as usize => format!("{} at full strength, beyond a person", d.sign),
-            _ => format!("{} signs combined: {}", present.len(), names(&present)),
+            Some(d) if independent(&present) < cfg.min_corroborating_signs as usize => {
+                format!("{} at full strength, beyond a person", d.sign)
+            }
+            _ => format!("{} independent signs combined: {}", independent(&present), names(&present)),
         };
         reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
-            "human: score {score:.2} rests on {} sign(s) ({}); a bot needs {} independent signs together",
-            present.len(),
+            "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (one stake again and again and trading in and out of markets are one habit of a person's, not two signs)",
+            independent(&present),
             names(&present),
             cfg.min_corroborating_signs
         ));
@@ -416,6 +418,19 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     }
     Classification { wallet: wallet.clone(), verdict, kind, score, reasons, features }
 }
+
+/// How many of the present signs are independent: near-identical sizes and trading both sides
+/// of markets within the hour (or in and out quickly) count as one, because a person who
+/// trades in and out re-uses one stake as often as a machine does; a maker or scalper bot shows
+/// a third sign (the clock, the discipline of closing everything, the cadence) besides.
+fn independent(present: &[&Tell]) -> usize {
+    let sizes = present.iter().any(|t| t.kind == BotKind::FixedSize);
+    let in_and_out = present.iter().any(|t| t.sign == TWO_SIDED || t.sign == QUICK);
+    present.len() - usize::from(sizes && in_and_out)
+}
+
+const TWO_SIDED: &str = "two-sided quoting";
+const QUICK: &str = "quick round trips";
 
 /// Collapses time-sorted fills into orders: within one second, fills sharing a transaction
 /// hash, or sharing token and side, are one order.
@@ -1128,7 +1143,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         (BotKind::Scalper, w.quick_round_trips, short_hold)
     };
     out.push(Tell {
-        sign: if kind == BotKind::MarketMaker { "two-sided quoting" } else { "quick round trips" },
+        sign: if kind == BotKind::MarketMaker { TWO_SIDED } else { QUICK },
         kind,
         weight,
         strength,

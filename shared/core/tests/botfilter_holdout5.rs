@@ -1,8 +1,9 @@
 //! Bot filter holdout v5: wallets from a fifth generator written apart from the filter (see
 //! `holdout5/mod.rs`), judged with the markets' public trades as discovery would read them.
 //!
-//! The floors below are the figures of the one measurement made when the set was first built
-//! (accuracy rounded down, people flagged rounded up); the targets stay printed beside them.
+//! `cargo test -p copycat-core --test botfilter_holdout5 -- --nocapture` prints the figures per
+//! behaviour. The floors below are the figures after round 6 (accuracy rounded down, people
+//! flagged rounded up); the targets stay printed beside them.
 
 mod holdout5;
 mod holdout_measure;
@@ -13,10 +14,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Accuracy measured on holdout v5 when it was first built, rounded down to the whole percent.
-const MEASURED_ACCURACY_FLOOR: f64 = 0.74;
-/// People flagged on holdout v5 when it was first built, rounded up to the whole percent.
-const MEASURED_PEOPLE_CEILING: f64 = 0.24;
+/// Measured once unseen, with the filter of commit 805d0af (round 5, tuned on v1-v4 only), by
+/// the set's writer: 74.7 % (people 45/194 = 23.2 % flagged, bots 129/178); the round-3 filter
+/// (64a5cce) measured on it afterwards for comparison: 69.4 % (people 39/194, bots 103/178).
+/// A tuning set since round 6 (near-identical sizes and trading in and out are one sign, not
+/// two): 79.3 % (people 26/194 = 13.4 %, bots 127/178). The floors hold that figure, rounded
+/// down (accuracy) and up (people flagged), to catch regressions; the targets are not met.
+const MEASURED_ACCURACY_FLOOR: f64 = 0.79;
+/// The share of people flagged after round 6 (13.4 %), rounded up.
+const MEASURED_PEOPLE_CEILING: f64 = 0.14;
 
 fn set() -> &'static (Holdout5, Duration) {
     static SET: OnceLock<(Holdout5, Duration)> = OnceLock::new();

@@ -687,6 +687,48 @@ fn windows_the_venue_cut_short_are_not_read_for_trailing() {
 }
 
 #[test]
+fn a_person_who_trades_in_and_out_at_one_stake_is_human_but_a_maker_doing_it_around_the_clock_is_not() {
+    // Evening sessions watching games: buys $25 of a side, sells it minutes later, again and
+    // again, in a handful of markets; asleep at night.
+    let w = wallet(57);
+    let mut rng = Lcg(31);
+    let mut trades = Vec::new();
+    for d in 0..20i64 {
+        let mut ts = T0 + d * DAY + 18 * 3600 + rng.range(0, 3600);
+        for k in 0..rng.range(4, 9) {
+            let m = rng.range(0, 6) as u32;
+            let price = Decimal::new(rng.range(30, 70), 2);
+            let shares = (dec!(25) / price).round_dp(2);
+            trades.push(fill(&w, ts, Side::Buy, m, 0, shares, price, &format!("0xio{d}b{k}")));
+            ts += rng.range(120, 900);
+            // Out again within minutes, most of the time; now and then held to the end.
+            if rng.next() < 0.6 {
+                let exit = (price + Decimal::new(rng.range(-4, 5), 2)).clamp(dec!(0.01), dec!(0.99));
+                trades.push(fill(&w, ts, Side::Sell, m, 0, shares, exit, &format!("0xio{d}s{k}")));
+            }
+            ts += rng.range(60, 600);
+        }
+    }
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.stake_dispersion.unwrap() < cfg().max_fixed_stake_dispersion, "one stake: {:?}", c.features);
+    assert!(c.features.two_sided_share > cfg().max_two_sided_share, "in and out: {:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+
+    // The same habit spread over every hour of the day is a machine's.
+    let shifted: Vec<Trade> = trades
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            let day = (t.timestamp.timestamp() - T0) / DAY;
+            t.timestamp = from_secs(t.timestamp.timestamp() + (day % 6) * 4 * 3600);
+            t
+        })
+        .collect();
+    let c = classify_wallet(&w, &shifted, &cfg());
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
+#[test]
 fn a_person_adding_to_a_position_that_became_a_favourite_is_not_sniping() {
     let w = wallet(44);
     // Enters each market near even odds, then adds twice once it is priced 0.92 or more.
