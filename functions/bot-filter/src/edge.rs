@@ -19,11 +19,12 @@ use copycat_state::{BreakerGate, GateError, decode, load};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
-/// The venue's history through the bot filter's breakers: markets through Gamma's, trades
+/// The venue's history through the bot filter's breakers: markets through Gamma's (read when
+/// a market is first asked for: reading only trades costs no Gamma breaker read), trades
 /// through the Data API's. An unknown market or token is not a failure.
 struct Gated<'a> {
     deps: &'a BotFilterDeps,
-    gamma: BreakerGate,
+    gamma: Option<BreakerGate>,
     data: &'a mut BreakerGate,
 }
 
@@ -32,7 +33,11 @@ impl History for Gated<'_> {
     type Error = JudgeError;
 
     async fn market(&mut self, token_id: &str) -> Result<Option<MarketInfo>, JudgeError> {
-        match self.gamma.call(self.deps, self.deps.market.market_by_token(token_id)).await {
+        if self.gamma.is_none() {
+            self.gamma = Some(BreakerGate::read(self.deps, Dependency::Gamma, "bot-filter").await);
+        }
+        let gamma = self.gamma.as_mut().expect("read just above");
+        match gamma.call(self.deps, self.deps.market.market_by_token(token_id)).await {
             Ok(m) => Ok(Some(m)),
             Err(GateError::Call(MarketError::NotFound { .. })) => Ok(None),
             Err(e) => Err(e.into()),
@@ -59,8 +64,7 @@ pub async fn measure(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Measured, JudgeError> {
-    let gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
-    let mut history = Gated { deps, gamma, data: data_gate };
+    let mut history = Gated { deps, gamma: None, data: data_gate };
     measure_edge(&mut history, wallet, trades, roi, from, to, &deps.config).await
 }
 
@@ -72,8 +76,7 @@ pub async fn tape(
     wallet: &Wallet,
     trades: &[Trade],
 ) -> Result<Vec<TapeWindow>, JudgeError> {
-    let gamma = BreakerGate::read(deps, Dependency::Gamma, "bot-filter").await;
-    let mut history = Gated { deps, gamma, data: data_gate };
+    let mut history = Gated { deps, gamma: None, data: data_gate };
     read_tape(&mut history, wallet, trades, &deps.config.bot_filter).await
 }
 
