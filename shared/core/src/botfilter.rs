@@ -1039,10 +1039,14 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let by_slices = (w.slicing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
     let max_sched = cfg.max_schedule_day_share;
     let by_schedule = f.schedule_day_share.map(|s| (w.regular_timing, ramp(s, max_sched, (max_sched + 0.3).min(1.0))));
-    let readings = [by_gaps, Some(by_slices), by_schedule];
-    let (weight, strength) =
-        readings.into_iter().flatten().fold((w.regular_timing, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best });
-    let slicing_decides = weight == w.slicing && by_slices.1 >= 1.0 && f.sliced_orders >= cfg.decisive_sliced_orders as usize;
+    // Slicing parent after parent decides alone, whatever the other readings show.
+    let slicing_decides = by_slices.1 >= 1.0 && f.sliced_orders >= cfg.decisive_sliced_orders as usize;
+    let (weight, strength) = if slicing_decides {
+        by_slices
+    } else {
+        let readings = [by_gaps, Some(by_slices), by_schedule];
+        readings.into_iter().flatten().fold((w.regular_timing, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best })
+    };
     if strength > 0.0 || by_gaps.is_some() {
         out.push(Tell {
             sign: "machine-regular timing",
