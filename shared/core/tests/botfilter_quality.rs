@@ -1,6 +1,6 @@
 //! Bot-filter features and leader quality on small hand-made histories.
 
-use copycat_core::botfilter::{BotKind, TapeWindow, Verdict, classify_all, classify_wallet, classify_wallet_with_tape, tape_requests};
+use copycat_core::botfilter::{BotKind, TapeWindow, Verdict, classify_all, classify_wallet, classify_wallet_with_tape};
 use copycat_core::config::{BotFilterConfig, QualityConfig};
 use copycat_core::market::WalletPosition;
 use copycat_core::money::{Price, Shares, Usd};
@@ -9,6 +9,12 @@ use copycat_core::time::from_secs;
 use copycat_core::trade::{Side, Trade, Wallet};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+
+// The venue's answers to the filter's windows of market trades, as the holdouts use them.
+#[allow(dead_code)]
+mod holdout_measure;
+
+use holdout_measure::Tape;
 
 const DAY: i64 = 86_400;
 /// 2026-09-01T00:00:00Z.
@@ -539,24 +545,6 @@ fn a_twap_executor_keeping_desk_hours_with_jittered_children_is_a_bot_by_slicing
     assert!(c.reasons.iter().any(|r| r.contains("machine-regular timing at full strength, beyond a person")), "{:?}", c.reasons);
 }
 
-/// The markets' public trades around `wallet`'s requested windows, answered from `tape` as the
-/// venue would (oldest first, at most the limit).
-fn answer(wallet: &Wallet, trades: &[Trade], tape: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
-    tape_requests(wallet, trades, cfg)
-        .into_iter()
-        .map(|request| {
-            let mut got: Vec<Trade> = tape
-                .iter()
-                .filter(|t| t.condition_id == request.condition_id && t.timestamp >= request.from && t.timestamp <= request.to)
-                .cloned()
-                .collect();
-            got.sort_by_key(|t| t.timestamp);
-            got.truncate(cfg.trail_window_limit as usize);
-            TapeWindow { request, trades: got }
-        })
-        .collect()
-}
-
 /// A busy market's crowd: a maker filling both sides of both tokens every few seconds, and
 /// random people now and then, over `days` days in markets 0..15.
 fn crowd(days: i64) -> Vec<Trade> {
@@ -602,7 +590,7 @@ fn a_wallet_trading_what_a_few_others_traded_seconds_before_is_a_copy_bot() {
     tape.extend(trades.iter().cloned());
     let alone = classify_wallet(&bot, &trades, &cfg());
     assert_eq!(alone.verdict, Verdict::Human, "the case is one the bot's own history cannot tell: {:?}", alone.reasons);
-    let windows = answer(&bot, &trades, &tape, &cfg());
+    let windows = Tape::new(&tape).windows(&bot, &trades, &cfg());
     let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
     assert!(c.features.trailing_share.unwrap() > 0.9, "{:?}", c.features);
     assert!(c.features.trailed.iter().all(|l| leaders.contains(l)) && !c.features.trailed.is_empty(), "{:?}", c.features.trailed);
@@ -618,7 +606,7 @@ fn a_person_in_busy_markets_does_not_trail_the_crowd() {
     let trades = human_history(&w, 40, 20, 1);
     let mut tape = crowd(20);
     tape.extend(trades.iter().cloned());
-    let windows = answer(&w, &trades, &tape, &cfg());
+    let windows = Tape::new(&tape).windows(&w, &trades, &cfg());
     let c = classify_wallet_with_tape(&w, &trades, &windows, &cfg());
     assert!(c.features.trail_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
     assert!(c.features.trailing_share.unwrap() < cfg().min_trailing_share, "{:?}", c.features);
@@ -645,7 +633,7 @@ fn a_person_reacting_to_news_after_a_rush_of_fast_bots_does_not_trail_them() {
         }
     }
     tape.extend(trades.iter().cloned());
-    let windows = answer(&w, &trades, &tape, &cfg());
+    let windows = Tape::new(&tape).windows(&w, &trades, &cfg());
     let c = classify_wallet_with_tape(&w, &trades, &windows, &cfg());
     assert!(c.features.trail_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
     assert_eq!(c.features.trailing_share, Some(0.0), "{:?}", c.features);
@@ -672,7 +660,8 @@ fn windows_the_venue_cut_short_are_not_read_for_trailing() {
     }
     tape.extend(trades.iter().cloned());
     let limit = cfg().trail_window_limit as usize;
-    let windows: Vec<TapeWindow> = answer(&bot, &trades, &tape, &cfg())
+    let windows: Vec<TapeWindow> = Tape::new(&tape)
+        .windows(&bot, &trades, &cfg())
         .into_iter()
         .map(|mut w| {
             // A flood of trades fills the answer: the leader's may be past the limit.

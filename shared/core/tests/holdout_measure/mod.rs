@@ -31,7 +31,7 @@ impl Tape {
 
     /// What discovery reads for `wallet`: the windows the filter asks for, each answered as the
     /// venue would (oldest first, at most the filter's limit).
-    fn windows(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
+    pub fn windows(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
         tape_requests(wallet, trades, cfg)
             .into_iter()
             .map(|request| {
