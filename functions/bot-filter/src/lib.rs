@@ -5,7 +5,7 @@
 //! history cannot be read is a batch-item failure (the queue retries it, then dead-letters it).
 
 use aws_lambda_events::sqs::{SqsBatchResponse, SqsEvent};
-use copycat_core::botfilter::{Classification, Verdict, classify_wallet, classify_wallet_with_tape, too_busy_to_read};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet, classify_wallet_with_tape, too_busy_to_read, wants_tape};
 use copycat_core::dependency::Dependency;
 use copycat_core::edge::{EdgeScore, copyable_edge, drop_on_results};
 use copycat_core::events::{Candidate, CandidateSource, Event};
@@ -104,10 +104,10 @@ pub async fn judge(deps: &BotFilterDeps, c: &Candidate) -> Result<Judgement, Jud
     let (trades, classification) = match history {
         Ok(trades) => {
             let mut classification = classify_wallet(&c.wallet, &trades, &cfg.bot_filter);
-            // A wallet that trades like a person on its own history: are its trades what a few
-            // other wallets traded seconds before (a copy bot)? The markets' trades around
-            // some of its orders tell.
-            if classification.verdict == Verdict::Human {
+            // A wallet that trades like a person on its own history (or whose history is too
+            // thin to clear it): are its trades what a few other wallets traded seconds before
+            // (a copy bot)? The markets' trades around some of its orders tell.
+            if wants_tape(&classification, &cfg.bot_filter) {
                 let tape = edge::tape(deps, &mut gate, &c.wallet, &trades).await?;
                 classification = classify_wallet_with_tape(&c.wallet, &trades, &tape, &cfg.bot_filter);
             }

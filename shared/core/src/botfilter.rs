@@ -28,13 +28,21 @@
 //! seconds apart, which a person moving from page to page cannot. Only what a person
 //! physically cannot do — sustained sub-second reactions, hundreds of orders a day, farming
 //! dust, buying both outcomes in the same seconds, cutting parent after parent into child
-//! orders at one interval, trading what a few other wallets traded seconds before window after
-//! window — may decide alone, at full strength.
+//! orders at one interval, working through several markets within seconds run after run,
+//! trading what a few other wallets traded seconds before window after window — may decide
+//! alone, at full strength.
+//!
+//! A history too thin to judge (fewer than `min_trades` orders or `min_active_days` days) never
+//! makes a person, but it can make a bot: from `min_trades_to_convict` orders on, signs scoring
+//! `thin_history_bot_score` or more, or one decisive sign at full strength, convict it (a TWAP
+//! executor or a copy bot started two days ago is already plain).
 //!
 //! A copy bot whose leaders are people trades like a person on its own history; the markets'
 //! public trades around some of its orders ([`tape_requests`], [`classify_wallet_with_tape`])
 //! show it: in most windows one of a few wallets traded the same token and side seconds
 //! before, and seldom after (a maker busy in the market all the time is as often after).
+//! [`wants_tape`] says when those trades are worth reading: for a person on its own history,
+//! and for a thin history that could be convicted.
 
 use crate::config::BotFilterConfig;
 use crate::time::Timestamp;
@@ -250,6 +258,17 @@ pub fn classify_wallet_with_tape(wallet: &Wallet, trades: &[Trade], tape: &[Tape
     classify_fills(wallet, fills, tape, cfg)
 }
 
+/// Whether the markets' trades around a wallet's orders are worth reading after judging it on
+/// its own history: it is a person there, or its history is too thin to clear it but long
+/// enough to convict it (trailing another wallet can make it a bot, never a person).
+pub fn wants_tape(c: &Classification, cfg: &BotFilterConfig) -> bool {
+    match c.verdict {
+        Verdict::Human => true,
+        Verdict::InsufficientData => c.features.orders as u64 >= u64::from(cfg.min_trades_to_convict),
+        Verdict::Bot => false,
+    }
+}
+
 /// Classifies every wallet present in `trades`, sorted by wallet.
 pub fn classify_all(trades: &[Trade], cfg: &BotFilterConfig) -> Vec<Classification> {
     let mut by_wallet: BTreeMap<&Wallet, Vec<&Trade>> = BTreeMap::new();
@@ -385,10 +404,15 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     let corroborated = independent(&present) >= cfg.min_corroborating_signs as usize || decisive.is_some();
     let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
 
-    let verdict = if insufficient {
-        Verdict::InsufficientData
-    } else if score >= cfg.bot_score_threshold && corroborated {
+    // A thin history cannot clear a wallet, but signs well past the threshold (or one beyond a
+    // person at full strength) convict it.
+    let convicted_thin = insufficient
+        && features.orders as u64 >= u64::from(cfg.min_trades_to_convict)
+        && ((score >= cfg.thin_history_bot_score.max(cfg.bot_score_threshold) && corroborated) || decisive.is_some());
+    let verdict = if convicted_thin || (!insufficient && score >= cfg.bot_score_threshold && corroborated) {
         Verdict::Bot
+    } else if insufficient {
+        Verdict::InsufficientData
     } else {
         Verdict::Human
     };
@@ -405,7 +429,14 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
             }
             _ => format!("{} independent signs combined: {}", independent(&present), names(&present)),
         };
-        reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));
+        if convicted_thin {
+            reasons.push(format!(
+                "bot on a thin history: {why}; score {score:.2} ≥ {:.2}, the bar for a history too short to clear a wallet",
+                cfg.thin_history_bot_score.max(cfg.bot_score_threshold)
+            ));
+        } else {
+            reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));
+        }
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
             "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (one stake again and again and trading in and out of markets are one habit of a person's, not two signs)",
@@ -1203,7 +1234,8 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     });
 
     // Working through a book: orders in several markets seconds apart, again and again (a
-    // person needs longer to go from one market's page to the next).
+    // person needs longer to go from one market's page to the next). Run after run, it is a
+    // program working through its list, and decides alone.
     if f.bursts >= cfg.min_bursts as usize {
         let max_burst = cfg.max_burst_share;
         out.push(Tell {
@@ -1211,7 +1243,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             kind: BotKind::Batch,
             weight: w.batched,
             strength: ramp(f.burst_share, max_burst, (2.0 * max_burst).min(1.0)),
-            decisive: false,
+            decisive: f.bursts >= cfg.decisive_bursts as usize,
             reason: format!(
                 "{} bursts of orders in {}+ markets each within {} of the last, {} of orders (limit {})",
                 f.bursts,

@@ -824,6 +824,12 @@ pub struct BotFilterConfig {
     pub min_trades: u32,
     /// Fewer active days than this: `insufficient_data`.
     pub min_active_days: u32,
+    /// A history too thin to clear a wallet (below `min_trades` or `min_active_days`) still
+    /// convicts it from this many orders on, when its signs score `thin_history_bot_score`…
+    pub min_trades_to_convict: u32,
+    /// …or more and are corroborated as for any bot, or one decisive sign is at full strength
+    /// (a thin history never makes a person).
+    pub thin_history_bot_score: f64,
     /// Score at or above which a wallet is a bot (0..1), given enough corroboration.
     pub bot_score_threshold: f64,
     /// Independent signs (each at `sign_present_strength` or more) needed for a bot verdict,
@@ -940,6 +946,9 @@ pub struct BotFilterConfig {
     pub min_bursts: u32,
     /// Share of orders inside multi-market bursts from which batching is a sign.
     pub max_burst_share: f64,
+    /// Bursts from which batching at full strength is beyond a person (a program working
+    /// through its list of markets, run after run) and decides alone.
+    pub decisive_bursts: u32,
     /// How far before (and after) one of the wallet's orders the market's public trades are
     /// read for another wallet's order of the same token and side, seconds: a copy bot's lag.
     pub trail_window_secs: u64,
@@ -999,7 +1008,8 @@ pub struct BotSignWeights {
     /// Child orders of one token and side at a repeating interval (the reading of machine
     /// timing that decides alone past `decisive_sliced_orders`).
     pub slicing: f64,
-    /// Orders in several markets within seconds of each other, again and again.
+    /// Orders in several markets within seconds of each other, again and again (decisive past
+    /// `decisive_bursts`).
     pub batched: f64,
     /// Trading the same token and side seconds after one of a few other wallets, again and
     /// again (a copy bot; decisive at full strength).
@@ -1023,7 +1033,7 @@ impl Default for BotSignWeights {
             sniping: 0.45,
             closes_everything: 0.35,
             slicing: 0.6,
-            batched: 0.4,
+            batched: 0.6,
             trailing: 0.6,
         }
     }
@@ -1034,6 +1044,8 @@ impl Default for BotFilterConfig {
         BotFilterConfig {
             min_trades: 20,
             min_active_days: 3,
+            min_trades_to_convict: 15,
+            thin_history_bot_score: 0.7,
             bot_score_threshold: 0.5,
             min_corroborating_signs: 2,
             sign_present_strength: 0.25,
@@ -1083,6 +1095,7 @@ impl Default for BotFilterConfig {
             min_burst_markets: 3,
             min_bursts: 3,
             max_burst_share: 0.1,
+            decisive_bursts: 10,
             trail_window_secs: 60,
             trail_windows: 20,
             trail_window_limit: 100,
@@ -1764,6 +1777,9 @@ impl Config {
         if b.min_slice_gap_secs > b.max_slice_gap_secs {
             return bad("bot_filter.min_slice_gap_secs", "must be at most max_slice_gap_secs");
         }
+        if b.decisive_bursts < b.min_bursts {
+            return bad("bot_filter.decisive_bursts", "must be at least min_bursts");
+        }
         if b.trail_window_limit == 0 {
             return bad("bot_filter.trail_window_limit", "must be at least 1");
         }
@@ -1775,6 +1791,7 @@ impl Config {
         }
         for (key, x) in [
             ("bot_filter.sign_present_strength", b.sign_present_strength),
+            ("bot_filter.thin_history_bot_score", b.thin_history_bot_score),
             ("bot_filter.quiet_hour_share", b.quiet_hour_share),
             ("bot_filter.max_human_hour_coverage", b.max_human_hour_coverage),
             ("bot_filter.max_two_sided_share", b.max_two_sided_share),

@@ -1,6 +1,6 @@
 //! Bot-filter features and leader quality on small hand-made histories.
 
-use copycat_core::botfilter::{BotKind, TapeWindow, Verdict, classify_all, classify_wallet, classify_wallet_with_tape};
+use copycat_core::botfilter::{BotKind, TapeWindow, Verdict, classify_all, classify_wallet, classify_wallet_with_tape, wants_tape};
 use copycat_core::config::{BotFilterConfig, QualityConfig};
 use copycat_core::market::WalletPosition;
 use copycat_core::money::{Price, Shares, Usd};
@@ -599,6 +599,86 @@ fn a_wallet_trading_what_a_few_others_traded_seconds_before_is_a_copy_bot() {
 }
 
 #[test]
+fn a_copy_bot_with_a_thin_history_is_convicted_by_the_market_trades_and_its_leader_is_not_cleared() {
+    let bot = wallet(53);
+    let leader = wallet(54);
+    // A copy bot of two people, started two days ago: too few days to judge on its own history.
+    let mut rng = Lcg(23);
+    let (mut tape, mut trades) = (crowd(3), Vec::new());
+    let other = wallet(56);
+    let led = human_history(&leader, 33, 2, 1);
+    for t in led.iter().chain(&human_history(&other, 34, 2, 1)) {
+        let mut c = t.clone();
+        c.wallet = bot.clone();
+        c.timestamp = from_secs(t.timestamp.timestamp() + rng.range(3, 25));
+        c.transaction_hash = format!("{}-copy", t.transaction_hash);
+        c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
+        tape.push(t.clone());
+        trades.push(c);
+    }
+    tape.extend(trades.iter().cloned());
+    let config = cfg();
+    let alone = classify_wallet(&bot, &trades, &config);
+    assert!(alone.features.orders >= config.min_trades_to_convict as usize, "{:?}", alone.features);
+    assert_eq!(alone.verdict, Verdict::InsufficientData, "{:?}", alone.reasons);
+    assert!(wants_tape(&alone, &config), "a thin history that could be convicted is worth the market trades");
+    let windows = Tape::new(&tape).windows(&bot, &trades, &config);
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &config);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::CopyBot));
+    assert!(c.reasons.last().unwrap().contains("thin history"), "{:?}", c.reasons);
+    // The leader's own two days, with the same market trades: still too thin to clear.
+    let windows = Tape::new(&tape).windows(&leader, &led, &config);
+    let c = classify_wallet_with_tape(&leader, &led, &windows, &config);
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
+    // A wallet its own history convicts costs no market trades.
+    let clock = classify_wallet(&bot, &clockwork(&bot, 40), &config);
+    assert!(clock.verdict == Verdict::Bot && !wants_tape(&clock, &config));
+}
+
+/// A rebalancer: every 4 to 12 hours in the working day, a run of orders in four to six
+/// markets, each seconds after the last, buying or selling uneven amounts.
+fn rebalancer(w: &Wallet, runs: usize) -> Vec<Trade> {
+    let mut rng = Lcg(24);
+    let mut out = Vec::new();
+    let mut ts = T0 + 8 * 3600;
+    for r in 0..runs {
+        ts += rng.range(4 * 3600, 12 * 3600);
+        let day = (ts - T0).div_euclid(DAY);
+        let hour = (ts - T0).rem_euclid(DAY) / 3600;
+        if !(8..20).contains(&hour) {
+            ts = T0 + (day + 1) * DAY + 8 * 3600 + rng.range(0, 3600);
+        }
+        let mut at = ts;
+        for k in 0..rng.range(4, 7) {
+            let side = if rng.next() < 0.6 { Side::Buy } else { Side::Sell };
+            let size = Decimal::from(rng.range(7, 400));
+            let price = Decimal::new(rng.range(15, 85), 2);
+            out.push(fill(w, at, side, (r as u32 * 7 + k as u32) % 40, 0, size, price, &format!("0xrb{r}k{k}")));
+            at += rng.range(1, 9);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_program_working_through_its_markets_run_after_run_is_a_bot_where_a_few_runs_are_not() {
+    let w = wallet(55);
+    let config = cfg();
+    let runs = rebalancer(&w, 24);
+    let c = classify_wallet(&w, &runs, &config);
+    assert!(c.features.bursts >= config.decisive_bursts as usize, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::Batch));
+    assert!(c.reasons.last().unwrap().contains("orders across markets in seconds at full strength, beyond a person"), "{:?}", c.reasons);
+    // Fewer runs than decide alone: one sign, not enough for a bot.
+    let few = rebalancer(&w, config.decisive_bursts as usize - 1);
+    let c = classify_wallet(&w, &few, &config);
+    assert!(c.features.bursts >= config.min_bursts as usize && c.features.bursts < config.decisive_bursts as usize, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
 fn a_person_in_busy_markets_does_not_trail_the_crowd() {
     // The same busy markets, a maker in them all the time: the maker is as often after the
     // person as before, so it is no leader.
@@ -743,12 +823,44 @@ fn too_little_history_is_insufficient_data() {
     let c = classify_wallet(&w, &few, &cfg());
     assert_eq!(c.verdict, Verdict::InsufficientData);
     assert!(c.reasons[0].contains("need 20"), "{:?}", c.reasons);
-    // Many orders, but all within two days.
-    let burst: Vec<Trade> =
-        (0..40).map(|i| fill(&w, T0 + i * 3000, Side::Buy, i as u32, 0, dec!(10), dec!(0.5), &format!("0xb{i}"))).collect();
+    // Many orders, but all within two days, at a person's pace and sizes.
+    let mut rng = Lcg(41);
+    let burst: Vec<Trade> = (0..40)
+        .map(|i| {
+            let day = i / 20;
+            let ts = T0 + day * DAY + 9 * 3600 + (i % 20) * 1500 + rng.range(0, 1200);
+            let size = Decimal::from(rng.range(5, 300));
+            fill(&w, ts, Side::Buy, rng.range(0, 12) as u32, 0, size, Decimal::new(rng.range(10, 90), 2), &format!("0xb{i}"))
+        })
+        .collect();
     let c = classify_wallet(&w, &burst, &cfg());
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
     assert!(c.reasons.iter().any(|r| r.contains("active on only 2 days")), "{:?}", c.reasons);
+}
+
+/// Clockwork on two days: every 50 minutes around the clock, one size, each order in a new
+/// market (a TWAP or scheduled job that started recently).
+fn clockwork(w: &Wallet, n: i64) -> Vec<Trade> {
+    (0..n).map(|i| fill(w, T0 + i * 3000, Side::Buy, i as u32, 0, dec!(10), dec!(0.5), &format!("0xb{i}"))).collect()
+}
+
+#[test]
+fn a_thin_history_convicts_a_machine_but_never_clears_a_wallet() {
+    let w = wallet(15);
+    let config = cfg();
+    // Two days are too few to call a wallet a person, but 40 orders of clockwork are a machine.
+    let c = classify_wallet(&w, &clockwork(&w, 40), &config);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    let why = c.reasons.last().unwrap();
+    assert!(why.contains("thin history") && why.contains("machine-regular timing"), "{:?}", c.reasons);
+    // Below the orders needed to convict, the same clockwork is not judged at all.
+    let few = (config.min_trades_to_convict - 1) as i64;
+    let c = classify_wallet(&w, &clockwork(&w, few), &config);
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
+    // With the bar for thin histories out of reach, it is not judged either.
+    let strict = BotFilterConfig { thin_history_bot_score: 1.0, ..cfg() };
+    let c = classify_wallet(&w, &clockwork(&w, 40), &strict);
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! not by round trips.
 
 use copycat_backtest::{History, measure_edge, read_tape};
-use copycat_core::botfilter::{Classification, Verdict, classify_wallet, classify_wallet_with_tape, too_busy_to_read};
+use copycat_core::botfilter::{Classification, Verdict, classify_wallet, classify_wallet_with_tape, too_busy_to_read, wants_tape};
 use copycat_core::config::Config;
 use copycat_core::edge::EdgeScore;
 use copycat_core::events::CandidateSource;
@@ -116,7 +116,7 @@ pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: 
     };
     let mut classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
     // As the bot filter does: a person on its own history is checked for trailing others.
-    if classification.verdict == Verdict::Human {
+    if wants_tape(&classification, &cfg.bot_filter) {
         let tape = read_tape(&mut Direct(market), wallet, &trades, &cfg.bot_filter).await?;
         classification = classify_wallet_with_tape(wallet, &trades, &tape, &cfg.bot_filter);
     }

@@ -5,7 +5,9 @@
 //! `COPYCAT_HOLDOUT_VERBOSE=1` prints every misjudged wallet with its reasons (do not read those
 //! for a holdout still meant to be unseen).
 
-use copycat_core::botfilter::{TapeWindow, Verdict, classify_wallet_with_tape, tape_requests, too_busy_to_read};
+use copycat_core::botfilter::{
+    TapeWindow, Verdict, classify_wallet, classify_wallet_with_tape, tape_requests, too_busy_to_read, wants_tape,
+};
 use copycat_core::config::{BotFilterConfig, DiscoveryConfig};
 use copycat_core::trade::{Trade, Wallet};
 use std::collections::{BTreeMap, HashMap};
@@ -100,8 +102,15 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
         let c = if busy {
             too_busy_to_read(w.wallet, bound)
         } else {
-            let windows = w.tape.map(|t| t.windows(w.wallet, w.trades, &cfg)).unwrap_or_default();
-            classify_wallet_with_tape(w.wallet, w.trades, &windows, &cfg)
+            // As discovery and the bot-filter Lambda do: the market trades are read only for
+            // a wallet its own history does not already convict.
+            let own = classify_wallet(w.wallet, w.trades, &cfg);
+            match w.tape {
+                Some(tape) if wants_tape(&own, &cfg) => {
+                    classify_wallet_with_tape(w.wallet, w.trades, &tape.windows(w.wallet, w.trades, &cfg), &cfg)
+                }
+                _ => own,
+            }
         };
         let flagged = c.verdict == Verdict::Bot;
         let e = by_behaviour.entry((w.bot, w.behaviour)).or_default();
