@@ -7,7 +7,8 @@ use copycat_core::events::Notification;
 use copycat_core::money::Shares;
 use copycat_core::ports::{NotificationSink, Queue, SinkError};
 use copycat_core::records::{Cursor, ModeState, PortfolioState, SignalOutcome, TraderProfile, TraderStatus, TraderVerdict, keys};
-use copycat_core::time::Span;
+use copycat_core::time::{Span, Timestamp};
+use copycat_core::trade::Trade;
 use copycat_core::{Clock, Side, Wallet};
 use copycat_local::local_event;
 use copycat_state::load;
@@ -113,20 +114,18 @@ async fn a_wallet_with_more_history_than_we_read_is_judged_a_bot_not_dead_letter
     assert!(breaker.as_ref().is_none_or(|b| b.consecutive_failures == 0), "not a Data API failure: {breaker:?}");
 }
 
-#[tokio::test]
-async fn a_wallet_trading_what_another_wallet_traded_seconds_before_is_judged_a_copy_bot_from_the_market_trades() {
-    let h = Harness::new();
-    let bot = Wallet::parse(LEADER).unwrap();
-    let person = Wallet::parse("0x00000000000000000000000000000000000000aa").unwrap();
-    let now = h.clock.now();
-    // A person's waking-hours buys over twelve days, in twelve markets, of varied sizes; the
-    // candidate buys the same a few seconds later at a fifth of the size. On its own history
-    // the candidate trades like a person.
+/// The person a copy bot follows in the handler tests.
+const COPIED: &str = "0x00000000000000000000000000000000000000aa";
+
+/// A person's buys in waking hours over `days` days (`per_day` a day, in twelve markets, of
+/// varied sizes), and `bot`'s copies of each a few seconds later at a fifth of the size.
+fn copied_history(bot: &Wallet, person: &Wallet, now: Timestamp, days: i64, per_day: i64) -> (Vec<Trade>, Vec<Trade>) {
+    let step = 9 / per_day;
     let (mut theirs, mut ours) = (Vec::new(), Vec::new());
-    for d in 0..12i64 {
-        for k in 0..3i64 {
-            let i = (d * 3 + k) % 12 + 1;
-            let at = now - Span::days(13 - d) + Span::seconds(3600 * (9 + 3 * k + d % 3) + 97 * d + 31 * k);
+    for d in 0..days {
+        for k in 0..per_day {
+            let i = (d * per_day + k) % 12 + 1;
+            let at = now - Span::days(days + 1 - d) + Span::seconds(3600 * (9 + step * k + d % 3) + 97 * d + 31 * k);
             let size = rust_decimal::Decimal::from(100 + (d * 37 + k * 53) % 800);
             let mut t = leader_trade(Side::Buy, dec!(0.41), size, at, &format!("0xp{d}{k}"));
             t.wallet = person.clone();
@@ -141,6 +140,39 @@ async fn a_wallet_trading_what_another_wallet_traded_seconds_before_is_judged_a_
             ours.push(c);
         }
     }
+    (theirs, ours)
+}
+
+#[tokio::test]
+async fn a_copy_bot_started_two_days_ago_is_judged_from_the_market_trades_though_its_history_is_too_thin_to_clear_it() {
+    let h = Harness::new();
+    let (bot, person) = (Wallet::parse(LEADER).unwrap(), Wallet::parse(COPIED).unwrap());
+    // Eight copies a day for two days: too few days to judge the candidate on its own history.
+    let (theirs, ours) = copied_history(&bot, &person, h.clock.now(), 2, 8);
+    let cfg = &h.deps.bot_filter.reporting.config.bot_filter;
+    let alone = copycat_core::botfilter::classify_wallet(&bot, &ours, cfg);
+    assert_eq!(alone.verdict, copycat_core::botfilter::Verdict::InsufficientData, "{:?}", alone.reasons);
+    assert!(alone.features.orders >= cfg.min_trades_to_convict as usize, "{:?}", alone.features);
+    h.venue.add_trades(&person, theirs);
+    h.venue.add_trades(&bot, ours);
+
+    let resp = bot_filter::handle(local_event(sqs("bot-filter.json")), &h.deps.bot_filter).await.unwrap();
+
+    assert_eq!(failed_ids(&resp).len(), 1, "only the malformed body fails");
+    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&bot)).await.unwrap().unwrap().value;
+    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot), "{:?}", p.reasons);
+    assert_eq!(p.bot_kind, Some(copycat_core::botfilter::BotKind::CopyBot));
+    assert!(p.reasons.iter().any(|r| r.contains("thin history")), "{:?}", p.reasons);
+}
+
+#[tokio::test]
+async fn a_wallet_trading_what_another_wallet_traded_seconds_before_is_judged_a_copy_bot_from_the_market_trades() {
+    let h = Harness::new();
+    let (bot, person) = (Wallet::parse(LEADER).unwrap(), Wallet::parse(COPIED).unwrap());
+    // A person's waking-hours buys over twelve days, in twelve markets, of varied sizes; the
+    // candidate buys the same a few seconds later at a fifth of the size. On its own history
+    // the candidate trades like a person.
+    let (theirs, ours) = copied_history(&bot, &person, h.clock.now(), 12, 3);
     let alone = copycat_core::botfilter::classify_wallet(&bot, &ours, &h.deps.bot_filter.reporting.config.bot_filter);
     assert_eq!(alone.verdict, copycat_core::botfilter::Verdict::Human, "{:?}", alone.reasons);
     h.venue.add_trades(&person, theirs);
