@@ -143,6 +143,21 @@ fn copied_history(bot: &Wallet, person: &Wallet, now: Timestamp, days: i64, per_
     (theirs, ours)
 }
 
+/// Puts both histories at the venue, runs the bot filter on the fixture's candidates, and
+/// returns `bot`'s profile after checking it was rejected as a copy bot.
+async fn judged_copy_bot(h: &Harness, bot: &Wallet, person: &Wallet, theirs: Vec<Trade>, ours: Vec<Trade>) -> TraderProfile {
+    h.venue.add_trades(person, theirs);
+    h.venue.add_trades(bot, ours);
+
+    let resp = bot_filter::handle(local_event(sqs("bot-filter.json")), &h.deps.bot_filter).await.unwrap();
+
+    assert_eq!(failed_ids(&resp).len(), 1, "only the malformed body fails");
+    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(bot)).await.unwrap().unwrap().value;
+    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot), "{:?}", p.reasons);
+    assert_eq!(p.bot_kind, Some(copycat_core::botfilter::BotKind::CopyBot));
+    p
+}
+
 #[tokio::test]
 async fn a_copy_bot_started_two_days_ago_is_judged_from_the_market_trades_though_its_history_is_too_thin_to_clear_it() {
     let h = Harness::new();
@@ -153,15 +168,7 @@ async fn a_copy_bot_started_two_days_ago_is_judged_from_the_market_trades_though
     let alone = copycat_core::botfilter::classify_wallet(&bot, &ours, cfg);
     assert_eq!(alone.verdict, copycat_core::botfilter::Verdict::InsufficientData, "{:?}", alone.reasons);
     assert!(alone.features.orders >= cfg.min_trades_to_convict as usize, "{:?}", alone.features);
-    h.venue.add_trades(&person, theirs);
-    h.venue.add_trades(&bot, ours);
-
-    let resp = bot_filter::handle(local_event(sqs("bot-filter.json")), &h.deps.bot_filter).await.unwrap();
-
-    assert_eq!(failed_ids(&resp).len(), 1, "only the malformed body fails");
-    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&bot)).await.unwrap().unwrap().value;
-    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot), "{:?}", p.reasons);
-    assert_eq!(p.bot_kind, Some(copycat_core::botfilter::BotKind::CopyBot));
+    let p = judged_copy_bot(&h, &bot, &person, theirs, ours).await;
     assert!(p.reasons.iter().any(|r| r.contains("thin history")), "{:?}", p.reasons);
 }
 
@@ -175,15 +182,7 @@ async fn a_wallet_trading_what_another_wallet_traded_seconds_before_is_judged_a_
     let (theirs, ours) = copied_history(&bot, &person, h.clock.now(), 12, 3);
     let alone = copycat_core::botfilter::classify_wallet(&bot, &ours, &h.deps.bot_filter.reporting.config.bot_filter);
     assert_eq!(alone.verdict, copycat_core::botfilter::Verdict::Human, "{:?}", alone.reasons);
-    h.venue.add_trades(&person, theirs);
-    h.venue.add_trades(&bot, ours);
-
-    let resp = bot_filter::handle(local_event(sqs("bot-filter.json")), &h.deps.bot_filter).await.unwrap();
-
-    assert_eq!(failed_ids(&resp).len(), 1, "only the malformed body fails");
-    let p: TraderProfile = load(h.deps.store.as_ref(), &keys::trader(&bot)).await.unwrap().unwrap().value;
-    assert_eq!((p.status, p.verdict), (TraderStatus::Rejected, TraderVerdict::Bot), "{:?}", p.reasons);
-    assert_eq!(p.bot_kind, Some(copycat_core::botfilter::BotKind::CopyBot));
+    let p = judged_copy_bot(&h, &bot, &person, theirs, ours).await;
     assert!(p.reasons.iter().any(|r| r.contains("trails other wallets") || r.contains("after 0x0000…00aa")), "{:?}", p.reasons);
     assert_eq!(h.venue.positions_asked.load(std::sync::atomic::Ordering::SeqCst), 0, "a bot costs no positions request");
 }
