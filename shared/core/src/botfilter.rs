@@ -406,9 +406,10 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
 
     // A thin history cannot clear a wallet, but signs well past the threshold (or one beyond a
     // person at full strength) convict it.
+    let thin_bar = cfg.thin_history_bot_score.max(cfg.bot_score_threshold);
     let convicted_thin = insufficient
         && features.orders as u64 >= u64::from(cfg.min_trades_to_convict)
-        && ((score >= cfg.thin_history_bot_score.max(cfg.bot_score_threshold) && corroborated) || decisive.is_some());
+        && ((score >= thin_bar && corroborated) || decisive.is_some());
     let verdict = if convicted_thin || (!insufficient && score >= cfg.bot_score_threshold && corroborated) {
         Verdict::Bot
     } else if insufficient {
@@ -431,8 +432,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         };
         if convicted_thin {
             reasons.push(format!(
-                "bot on a thin history: {why}; score {score:.2} ≥ {:.2}, the bar for a history too short to clear a wallet",
-                cfg.thin_history_bot_score.max(cfg.bot_score_threshold)
+                "bot on a thin history: {why}; score {score:.2} ≥ {thin_bar:.2}, the bar for a history too short to clear a wallet"
             ));
         } else {
             reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));

@@ -14,13 +14,22 @@ use copycat_core::money::{Price, Shares};
 use holdout7::{NOW, holdout7};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
-use std::time::Instant;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The set, built once per test binary, and how long it took.
+fn set() -> &'static (holdout7::Holdout7, Duration) {
+    static SET: OnceLock<(holdout7::Holdout7, Duration)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let started = Instant::now();
+        let h = holdout7();
+        (h, started.elapsed())
+    })
+}
 
 #[test]
 fn holdout7_is_well_formed() {
-    let started = Instant::now();
-    let set = holdout7();
-    let took = started.elapsed();
+    let (set, took) = set();
 
     let w = &set.wallets;
     assert!(w.len() >= 320, "{} wallets", w.len());
@@ -91,7 +100,7 @@ const PEOPLE_CEILING: f64 = 0.01;
 
 #[test]
 fn holdout7_wallets_are_judged_within_the_measured_floor() {
-    let set = holdout7();
+    let (set, _) = set();
     let tape = holdout_measure::Tape::new(&set.tape);
     let labelled = set.wallets.iter().map(|w| holdout_measure::Labelled {
         wallet: &w.wallet,

@@ -115,7 +115,8 @@ pub async fn judge(market: &dyn MarketData, wallet: &Wallet, cfg: &Config, now: 
         Err(e) => return Err(e),
     };
     let mut classification = classify_wallet(wallet, &trades, &cfg.bot_filter);
-    // As the bot filter does: a person on its own history is checked for trailing others.
+    // As the bot filter does: a person on its own history, or a thin history that could be
+    // convicted, is checked for trailing others.
     if wants_tape(&classification, &cfg.bot_filter) {
         let tape = read_tape(&mut Direct(market), wallet, &trades, &cfg.bot_filter).await?;
         classification = classify_wallet_with_tape(wallet, &trades, &tape, &cfg.bot_filter);
