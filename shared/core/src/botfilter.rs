@@ -199,6 +199,14 @@ pub struct Features {
     /// Share of active days with an order inside the wallet's busiest daily slot of
     /// `schedule_slot_secs` (a job on a clock; `None` with too few active days).
     pub schedule_day_share: Option<f64>,
+    /// Share of sessions (runs of orders with no gap over `clock_session_gap_secs`) starting in
+    /// one slot of `clock_slot_secs` of one of the `clock_periods_secs`, the best of them (a
+    /// job on a timer; `None` with too few sessions).
+    pub clock_share: Option<f64>,
+    /// Sessions inside that slot (the count behind `clock_share`).
+    pub clock_sessions: usize,
+    /// The period of that slot, seconds (0 when not judged).
+    pub clock_period_secs: u64,
     /// Bursts: orders each within `burst_gap_secs` of the last, across `min_burst_markets` or
     /// more markets.
     pub bursts: usize,
@@ -592,6 +600,7 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     slices(orders, cfg, &mut f);
     modal_size(orders, cfg, &mut f);
     schedule(orders, cfg, &mut f);
+    clock(orders, cfg, &mut f);
     bursts(orders, cfg, &mut f);
     f
 }
@@ -649,6 +658,43 @@ fn schedule(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
         }
     }
     f.schedule_day_share = Some(best as f64 / f64::from(f.active_days.max(1)));
+}
+
+/// The timer: the wallet's sessions folded onto each period of `clock_periods_secs`, and the
+/// slot of `clock_slot_secs` (wrapping the period) where most of them start.
+fn clock(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    let gap = cfg.clock_session_gap_secs as i64;
+    let starts: Vec<i64> = orders.iter().enumerate().filter(|(i, o)| *i == 0 || o.ts - orders[i - 1].ts > gap).map(|(_, o)| o.ts).collect();
+    if starts.len() < cfg.min_clock_sessions as usize {
+        return;
+    }
+    let slot = cfg.clock_slot_secs as i64;
+    let n = starts.len();
+    let mut phases: Vec<i64> = Vec::with_capacity(n);
+    let (mut best, mut best_period) = (0usize, 0u64);
+    for &period in &cfg.clock_periods_secs {
+        let p = period as i64;
+        phases.clear();
+        phases.extend(starts.iter().map(|t| t.rem_euclid(p)));
+        phases.sort_unstable();
+        // Twice round the period, so a slot may wrap.
+        let at = |k: usize| if k >= n { phases[k - n] + p } else { phases[k] };
+        let mut end = 0usize;
+        for start in 0..n {
+            end = end.max(start);
+            while end < start + n && at(end) - at(start) <= slot {
+                end += 1;
+            }
+            // Of periods tied, the longest names the timer best (a daily job folds onto the
+            // hour as well).
+            if end - start > best || (end - start == best && period > best_period) {
+                (best, best_period) = (end - start, period);
+            }
+        }
+    }
+    f.clock_share = Some(best as f64 / n as f64);
+    f.clock_sessions = best;
+    f.clock_period_secs = best_period;
 }
 
 /// Bursts: runs of orders each within `burst_gap_secs` of the last that reach
@@ -1070,12 +1116,19 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let by_slices = (w.slicing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
     let max_sched = cfg.max_schedule_day_share;
     let by_schedule = f.schedule_day_share.map(|s| (w.regular_timing, ramp(s, max_sched, (max_sched + 0.3).min(1.0))));
-    // Slicing parent after parent decides alone, whatever the other readings show.
+    let max_clock = cfg.max_clock_share;
+    // Full strength at 0.3 more.
+    let by_clock = f.clock_share.map(|s| (w.timer, ramp(s, max_clock, (max_clock + 0.3).min(1.0))));
+    // Slicing parent after parent, or a timer firing in one slot session after session,
+    // decides alone, whatever the other readings show.
     let slicing_decides = by_slices.1 >= 1.0 && f.sliced_orders >= cfg.decisive_sliced_orders as usize;
+    let clock_decides = by_clock.is_some_and(|c| c.1 >= 1.0) && f.clock_sessions >= cfg.decisive_clock_sessions as usize;
     let (weight, strength) = if slicing_decides {
         by_slices
+    } else if clock_decides {
+        (w.timer, 1.0)
     } else {
-        let readings = [by_gaps, Some(by_slices), by_schedule];
+        let readings = [by_gaps, Some(by_slices), by_schedule, by_clock];
         readings.into_iter().flatten().fold((w.regular_timing, 0.0), |best, r| if r.0 * r.1 > best.0 * best.1 { r } else { best })
     };
     if strength > 0.0 || by_gaps.is_some() {
@@ -1084,9 +1137,9 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             kind: BotKind::Metronome,
             weight,
             strength,
-            decisive: slicing_decides,
+            decisive: slicing_decides || clock_decides,
             reason: format!(
-                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of active days with an order in one {} slot of the day (limit {})",
+                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of active days with an order in one {} slot of the day (limit {}); {} of sessions ({}) starting in one {} slot of every {} (limit {})",
                 f.gap_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
                 f.median_gap_secs.map_or("-".to_string(), duration),
                 pct(f.sliced_share),
@@ -1094,7 +1147,12 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
                 pct(max_sliced),
                 f.schedule_day_share.map_or("-".to_string(), pct),
                 duration(cfg.schedule_slot_secs as f64),
-                pct(max_sched)
+                pct(max_sched),
+                f.clock_share.map_or("-".to_string(), pct),
+                f.clock_sessions,
+                duration(cfg.clock_slot_secs as f64),
+                if f.clock_period_secs == 0 { "-".to_string() } else { duration(f.clock_period_secs as f64) },
+                pct(max_clock)
             ),
         });
     }

@@ -937,6 +937,23 @@ pub struct BotFilterConfig {
     /// Share of active days with an order inside one daily slot from which the wallet runs on
     /// a clock (a person's habits drift by more than the slot).
     pub max_schedule_day_share: f64,
+    /// Periods (seconds) of the timers a scheduled job may run on: the wallet's sessions are
+    /// folded onto each, and a job fires in the same narrow slot of its period time after
+    /// time. Whole hours and up, as markets that open on the quarter hour draw people to the
+    /// same minute.
+    pub clock_periods_secs: Vec<u64>,
+    /// Width of the slot of a period (seconds) in which a timer's sessions fall.
+    pub clock_slot_secs: u64,
+    /// Orders further apart than this (seconds) start a new session (one run of a job).
+    pub clock_session_gap_secs: u64,
+    /// Fewest sessions before the clock is judged.
+    pub min_clock_sessions: u32,
+    /// Share of sessions starting in one slot of one period from which the wallet runs on a
+    /// timer (full at 0.3 more).
+    pub max_clock_share: f64,
+    /// Sessions inside that slot from which a timer at full strength is beyond a person and
+    /// decides alone.
+    pub decisive_clock_sessions: u32,
     /// Orders this close together (seconds) are one burst.
     pub burst_gap_secs: u64,
     /// Fewest distinct markets in a burst for it to count (a person needs longer to move from
@@ -1014,6 +1031,9 @@ pub struct BotSignWeights {
     /// Trading the same token and side seconds after one of a few other wallets, again and
     /// again (a copy bot; decisive at full strength).
     pub trailing: f64,
+    /// Sessions starting in one slot of a timer's period (decisive past
+    /// `decisive_clock_sessions`).
+    pub timer: f64,
 }
 
 impl Default for BotSignWeights {
@@ -1035,6 +1055,7 @@ impl Default for BotSignWeights {
             slicing: 0.6,
             batched: 0.6,
             trailing: 0.6,
+            timer: 0.6,
         }
     }
 }
@@ -1091,6 +1112,12 @@ impl Default for BotFilterConfig {
             schedule_slot_secs: 120,
             min_schedule_days: 7,
             max_schedule_day_share: 0.6,
+            clock_periods_secs: vec![3600, 7200, 10_800, 14_400, 21_600, 28_800, 43_200, 86_400],
+            clock_slot_secs: 60,
+            clock_session_gap_secs: 60,
+            min_clock_sessions: 20,
+            max_clock_share: 0.5,
+            decisive_clock_sessions: 20,
             burst_gap_secs: 10,
             min_burst_markets: 3,
             min_bursts: 3,
@@ -1557,6 +1584,8 @@ impl Config {
             ("bot_filter.max_slice_gap_secs", self.bot_filter.max_slice_gap_secs, 1),
             ("bot_filter.slice_gap_tolerance_secs", self.bot_filter.slice_gap_tolerance_secs, 0),
             ("bot_filter.schedule_slot_secs", self.bot_filter.schedule_slot_secs, 1),
+            ("bot_filter.clock_slot_secs", self.bot_filter.clock_slot_secs, 1),
+            ("bot_filter.clock_session_gap_secs", self.bot_filter.clock_session_gap_secs, 1),
             ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
             ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
@@ -1780,6 +1809,12 @@ impl Config {
         if b.decisive_bursts < b.min_bursts {
             return bad("bot_filter.decisive_bursts", "must be at least min_bursts");
         }
+        if let Some(p) = b.clock_periods_secs.iter().find(|p| **p < 2 * b.clock_slot_secs) {
+            return bad("bot_filter.clock_periods_secs", &format!("{p} is shorter than two slots of clock_slot_secs"));
+        }
+        if b.min_clock_sessions < 2 {
+            return bad("bot_filter.min_clock_sessions", "must be at least 2");
+        }
         if b.trail_window_limit == 0 {
             return bad("bot_filter.trail_window_limit", "must be at least 1");
         }
@@ -1807,11 +1842,13 @@ impl Config {
             ("bot_filter.max_min_size_buy_share", b.max_min_size_buy_share),
             ("bot_filter.max_modal_size_share", b.max_modal_size_share),
             ("bot_filter.max_schedule_day_share", b.max_schedule_day_share),
+            ("bot_filter.max_clock_share", b.max_clock_share),
             ("bot_filter.max_burst_share", b.max_burst_share),
             ("bot_filter.min_trailing_share", b.min_trailing_share),
             ("bot_filter.weights.slicing", b.weights.slicing),
             ("bot_filter.weights.batched", b.weights.batched),
             ("bot_filter.weights.trailing", b.weights.trailing),
+            ("bot_filter.weights.timer", b.weights.timer),
             ("bot_filter.weights.busy", b.weights.busy),
             ("bot_filter.weights.subsecond", b.weights.subsecond),
             ("bot_filter.weights.dust", b.weights.dust),

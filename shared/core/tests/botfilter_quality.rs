@@ -473,6 +473,85 @@ fn a_job_that_works_through_its_book_at_one_minute_each_day_is_a_bot() {
     );
 }
 
+/// A job woken by cron every hour at :23 (plus a few seconds), trading one market only in the
+/// hours its condition holds (a quarter of them, between 07:00 and 23:00 UTC), over 30 days.
+fn hourly_job(w: &Wallet) -> Vec<Trade> {
+    let mut rng = Lcg(31);
+    let mut out = Vec::new();
+    for d in 0..30 {
+        for hour in 7..23 {
+            if rng.next() >= 0.25 {
+                continue;
+            }
+            let ts = T0 + d * DAY + hour * 3600 + 23 * 60 + rng.range(1, 20);
+            let size = Decimal::from(rng.range(8, 400));
+            let price = Decimal::new(rng.range(15, 85), 2);
+            out.push(fill(w, ts, Side::Buy, rng.range(0, 12) as u32, 0, size, price, &format!("0xcron{d}h{hour}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_job_firing_in_one_minute_of_the_hour_session_after_session_is_a_bot_by_the_clock_alone() {
+    let w = wallet(46);
+    let config = cfg();
+    let trades = hourly_job(&w);
+    let c = classify_wallet(&w, &trades, &config);
+    let f = &c.features;
+    assert_eq!(f.clock_share, Some(1.0), "{f:?}");
+    assert!(f.clock_sessions >= config.decisive_clock_sessions as usize && f.clock_period_secs == 3600, "{f:?}");
+    // Nothing else gives it away: irregular gaps, no daily slot, waking hours, varied sizes.
+    assert!(f.gap_cv.unwrap() > config.min_human_gap_cv && f.schedule_day_share.unwrap() < config.max_schedule_day_share, "{f:?}");
+    assert!(f.hour_coverage <= config.max_human_hour_coverage && f.size_cv.unwrap() > config.min_human_size_cv, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::Metronome));
+    assert!(c.reasons.last().unwrap().contains("machine-regular timing at full strength, beyond a person"), "{:?}", c.reasons);
+    assert!(
+        c.reasons.iter().any(|r| r.contains("100% of sessions") && r.contains("starting in one 60 s slot of every 60 min")),
+        "{:?}",
+        c.reasons
+    );
+    // Read without the timer, the same history clears.
+    let blind = BotFilterConfig { clock_periods_secs: vec![], ..cfg() };
+    assert_eq!(classify_wallet(&w, &trades, &blind).verdict, Verdict::Human);
+    // Below the decisive count, the timer is one sign and needs another.
+    let mut short = trades.clone();
+    short.sort_by_key(|t| t.timestamp);
+    short.truncate(config.decisive_clock_sessions as usize - 1);
+    let few = BotFilterConfig { min_trades: 5, min_clock_sessions: 10, ..cfg() };
+    let c = classify_wallet(&w, &short, &few);
+    assert_eq!((c.features.clock_share, c.features.clock_sessions), (Some(1.0), short.len()), "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_person_betting_hourly_markets_soon_after_they_open_is_not_a_timer() {
+    let w = wallet(47);
+    let config = cfg();
+    // A phone punter on hourly crypto markets: most sessions a minute or five after the hour
+    // opens, others whenever, 2–4 sessions a day in waking hours, over 30 days.
+    let mut rng = Lcg(32);
+    let mut trades = Vec::new();
+    for d in 0..30 {
+        for s in 0..rng.range(2, 5) {
+            let hour = rng.range(9, 23);
+            let into = if rng.next() < 0.6 { rng.range(30, 300) } else { rng.range(300, 3600) };
+            let mut ts = T0 + d * DAY + hour * 3600 + into;
+            for k in 0..rng.range(1, 3) {
+                let size = Decimal::from(rng.range(5, 120));
+                let price = Decimal::new(rng.range(30, 70), 2);
+                trades.push(fill(&w, ts, Side::Buy, (d * 24 + hour) as u32, 0, size, price, &format!("0xpunt{d}s{s}k{k}")));
+                ts += rng.range(20, 240);
+            }
+        }
+    }
+    let c = classify_wallet(&w, &trades, &config);
+    let share = c.features.clock_share.expect("judged");
+    assert!(share < config.max_clock_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 #[test]
 fn a_person_with_a_morning_habit_is_not_a_schedule() {
     let w = wallet(45);
