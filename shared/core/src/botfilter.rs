@@ -114,7 +114,7 @@ impl BotKind {
 pub struct Features {
     /// Trade rows (fills) seen.
     pub fills: usize,
-    /// Orders after collapsing fills of one transaction / one same-second sweep.
+    /// Orders after collapsing the fills of one token and side within one second.
     pub orders: usize,
     /// Distinct UTC calendar days with at least one order.
     pub active_days: u32,
@@ -342,7 +342,8 @@ pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -
     out
 }
 
-/// One order: the fills of one transaction, or of one same-second sweep of one token and side.
+/// One order: the fills of one token and side within one second (one sweep of the book, however
+/// the venue split it into transactions).
 struct Order<'a> {
     ts: i64,
     tx: &'a str,
@@ -471,8 +472,10 @@ fn independent(present: &[&Tell]) -> usize {
 const TWO_SIDED: &str = "two-sided quoting";
 const QUICK: &str = "quick round trips";
 
-/// Collapses time-sorted fills into orders: within one second, fills sharing a transaction
-/// hash, or sharing token and side, are one order.
+/// Collapses time-sorted fills into orders: within one second, fills of one token and side are
+/// one order. Fills of one transaction in several tokens stay several orders: a basket bought
+/// across an event's markets at once is orders in several markets in the same second, which no
+/// person placing orders by hand does.
 fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
     let mut orders: Vec<Order<'a>> = Vec::with_capacity(fills.len());
     let mut group_start = 0; // index in `orders` where the current second's orders begin
@@ -485,7 +488,7 @@ fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
         }
         let shares = f.size.to_f64();
         let notional = shares * f.price.to_f64();
-        let same = orders[group_start..].iter_mut().find(|o| o.tx == f.transaction_hash || (o.asset == f.asset && o.side == f.side));
+        let same = orders[group_start..].iter_mut().find(|o| o.asset == f.asset && o.side == f.side);
         match same {
             Some(o) => {
                 o.shares += shares;

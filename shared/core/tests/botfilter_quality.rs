@@ -553,6 +553,31 @@ fn a_person_betting_hourly_markets_soon_after_they_open_is_not_a_timer() {
 }
 
 #[test]
+fn a_basket_bought_across_an_events_markets_in_one_transaction_again_and_again_is_a_bot() {
+    let w = wallet(48);
+    let config = cfg();
+    // Whenever the Yes prices of an event's six outcomes add up to less than a dollar, one
+    // transaction buys the same shares of each: at irregular times in waking hours, 40 events.
+    let mut rng = Lcg(33);
+    let mut trades = Vec::new();
+    for e in 0..40u32 {
+        let ts = T0 + i64::from(e * 3 / 4) * DAY + rng.range(8 * 3600, 21 * 3600);
+        let shares = Decimal::from(rng.range(20, 400));
+        let tx = format!("0xbasket{e}");
+        for (k, cents) in [40i64, 25, 15, 9, 5, 3].into_iter().enumerate() {
+            trades.push(fill(&w, ts, Side::Buy, e * 10 + k as u32, 0, shares, Decimal::new(cents, 2), &tx));
+        }
+    }
+    let c = classify_wallet(&w, &trades, &config);
+    let f = &c.features;
+    assert_eq!(f.orders, 240, "each leg is an order: {f:?}");
+    assert!(f.bursts >= config.decisive_bursts as usize, "{f:?}");
+    assert!(f.hour_coverage <= config.max_human_hour_coverage, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("bursts of orders in 3+ markets")), "{:?}", c.reasons);
+}
+
+#[test]
 fn a_person_with_a_morning_habit_is_not_a_schedule() {
     let w = wallet(45);
     // Every day on the train, around 07:40 local (±25 min), a few bets minutes apart.
