@@ -346,7 +346,6 @@ pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -
 /// the venue split it into transactions).
 struct Order<'a> {
     ts: i64,
-    tx: &'a str,
     asset: &'a str,
     market: &'a str,
     side: Side,
@@ -494,9 +493,7 @@ fn collapse_orders<'a>(fills: &[&'a Trade]) -> Vec<Order<'a>> {
                 o.shares += shares;
                 o.notional += notional;
             }
-            None => {
-                orders.push(Order { ts, tx: &f.transaction_hash, asset: &f.asset, market: &f.condition_id, side: f.side, shares, notional })
-            }
+            None => orders.push(Order { ts, asset: &f.asset, market: &f.condition_id, side: f.side, shares, notional }),
         }
     }
     orders
