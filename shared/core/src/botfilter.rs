@@ -1255,7 +1255,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
 
     // Discipline no person keeps: nearly every position bought is closed again within the
     // hold floor (a day trader closes many, not all, and often only part).
-    if f.round_trips >= cfg.min_round_trips as usize {
+    if f.round_trips >= cfg.min_round_trips as usize && f.active_days >= cfg.min_close_active_days {
         let floor = cfg.min_quick_close_share;
         out.push(Tell {
             sign: "closes every position quickly",

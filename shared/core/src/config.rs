@@ -885,6 +885,9 @@ pub struct BotFilterConfig {
     pub min_human_median_hold_secs: u64,
     /// Fewest FIFO-matched round trips before hold times are judged.
     pub min_round_trips: u32,
+    /// Fewest active days before closing nearly every position is judged: kept day after day it
+    /// is a discipline; over a few evenings of live games it is how a person bets in-play.
+    pub min_close_active_days: u32,
     /// Share of bought shares sold again within `min_human_median_hold_secs` from which
     /// closing positions quickly is a sign of its own (a scalper's discipline).
     pub min_quick_close_share: f64,
@@ -1089,6 +1092,7 @@ impl Default for BotFilterConfig {
             max_maker_inventory_imbalance: 0.5,
             min_human_median_hold_secs: 1800,
             min_round_trips: 5,
+            min_close_active_days: 10,
             min_quick_close_share: 0.85,
             micro_trade_notional: Usd(Decimal::ONE),
             max_micro_share: 0.5,

@@ -577,6 +577,48 @@ fn a_basket_bought_across_an_events_markets_in_one_transaction_again_and_again_i
     assert!(c.reasons.iter().any(|r| r.contains("bursts of orders in 3+ markets")), "{:?}", c.reasons);
 }
 
+/// Five evenings of live games, two games a night: in and out of each game's market two or
+/// three times, every position closed within minutes, stakes varied.
+fn in_play_evenings(w: &Wallet, evenings: i64) -> Vec<Trade> {
+    let mut rng = Lcg(34);
+    let mut out = Vec::new();
+    for e in 0..evenings {
+        let night = T0 + e * 2 * DAY + 19 * 3600;
+        for game in 0..2u32 {
+            let market = (e as u32) * 2 + game;
+            let mut ts = night + i64::from(game) * 3600 + rng.range(0, 900);
+            for k in 0..rng.range(2, 4) {
+                let size = Decimal::from(rng.range(20, 300));
+                let price = Decimal::new(rng.range(25, 75), 2);
+                out.push(fill(w, ts, Side::Buy, market, 0, size, price, &format!("0xip{e}g{game}k{k}b")));
+                ts += rng.range(180, 900);
+                let exit = Decimal::new(rng.range(20, 80), 2);
+                out.push(fill(w, ts, Side::Sell, market, 0, size, exit, &format!("0xip{e}g{game}k{k}s")));
+                ts += rng.range(120, 600);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_person_in_and_out_of_live_games_on_a_few_evenings_is_human_and_the_habit_kept_for_ten_days_is_a_discipline() {
+    let w = wallet(49);
+    let config = cfg();
+    let trades = in_play_evenings(&w, 5);
+    let c = classify_wallet(&w, &trades, &config);
+    let f = &c.features;
+    assert!(f.orders >= config.min_trades as usize && f.active_days == 5, "{f:?}");
+    assert!(f.quick_close_share > config.min_quick_close_share && f.two_sided_share > config.max_two_sided_share, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    assert!(!c.reasons.iter().any(|r| r.contains("sold again within")), "{:?}", c.reasons);
+    // The same habit kept on enough days is the discipline the sign is about.
+    let every_other_day = in_play_evenings(&w, i64::from(config.min_close_active_days));
+    let c = classify_wallet(&w, &every_other_day, &config);
+    assert!(c.reasons.iter().any(|r| r.contains("sold again within")), "{:?}", c.reasons);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
+
 #[test]
 fn a_person_with_a_morning_habit_is_not_a_schedule() {
     let w = wallet(45);
