@@ -2,9 +2,11 @@
 //! who read neither the filter, its config, the other sets, the simulator nor the benchmarks,
 //! with the markets' public trades around them.
 //!
-//! Measured once unseen with the filter of round 9 (commit 3716391; the filter is unchanged at
-//! the merge, tuned on holdouts v1-v9 only): 84.2 % (people 8/243 flagged, bots 149/213). The
-//! 95 % target is not met.
+//! Measured unseen with the filter of round 9 (commit 3716391, tuned on holdouts v1-v9 only):
+//! 82.7 % (people 8/243 flagged, bots 142/213). The 95 % target is not met. The generator as
+//! first merged iterated `HashMap`s, so each run drew a different set (the first run read
+//! 84.2 %, people 8/243); it now uses ordered maps and draws one set, on which round 9 was
+//! measured again for the figure above.
 //! `cargo test -p copycat-core --test botfilter_holdout10 -- --nocapture` prints the figures.
 
 mod holdout10;
@@ -128,7 +130,7 @@ fn holdout10_is_well_formed() {
 }
 
 /// The accuracy measured when the set was first run (rounded down to the whole percent).
-const FLOOR: f64 = 0.84;
+const FLOOR: f64 = 0.82;
 /// The share of people flagged when the set was first run (3.3 %; about one person in a hundred
 /// of room).
 const PEOPLE_CEILING: f64 = 0.045;

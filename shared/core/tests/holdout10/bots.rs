@@ -6,7 +6,7 @@ use super::market::League;
 use super::people::{WORKDAY, human_usd};
 use super::{Ctx, DAY, DAY0, DAYS, F, HOUR, MIN, NOW, START, Spec, ask, bid, day_at, local_hour, sh, usd_centi};
 use copycat_core::trade::{Side, Wallet};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 pub(crate) const SPECS: [Spec; 18] = [
     Spec { name: "two_sided_market_maker_bot", bot: true, count: 14, group: 1, run: market_maker },
@@ -177,7 +177,7 @@ fn copy_leaders(c: &mut Ctx, w: &Wallet, delay: &dyn Fn(&mut super::Rng) -> i64)
         fills.extend(c.leaders[l].fills.iter().copied());
     }
     fills.sort_by_key(|f| f.ts);
-    let mut pos: HashMap<(usize, usize), (i64, i64)> = HashMap::new(); // ours, leader's
+    let mut pos: BTreeMap<(usize, usize), (i64, i64)> = BTreeMap::new(); // ours, leader's
     for f in fills {
         let t = f.ts + delay(&mut c.rng);
         if !run.on(t) || c.rng.chance(0.04) {
@@ -372,7 +372,7 @@ fn rebalancer(c: &mut Ctx, ws: &[Wallet]) {
     let at = c.rng.range(0, 24) * HOUR + c.rng.pick(&[0, 0, 30 * MIN, 15 * MIN]);
     let weekly = c.rng.chance(0.3);
     let thresh = c.rng.uni(0.02, 0.06);
-    let mut shares: HashMap<(usize, usize), i64> = HashMap::new();
+    let mut shares: BTreeMap<(usize, usize), i64> = BTreeMap::new();
     let mut first = true;
     for d in 0..DAYS {
         let t = DAY0 + d * DAY + at;
@@ -779,7 +779,7 @@ fn llm_agent(c: &mut Ctx, ws: &[Wallet]) {
     let frac = c.rng.uni(0.01, 0.05);
     let first = c.rng.range(0, 20);
     let pool = opinion_markets(c);
-    let mut pos: HashMap<(usize, usize), (i64, f64)> = HashMap::new();
+    let mut pos: BTreeMap<(usize, usize), (i64, f64)> = BTreeMap::new();
     for d in first..DAYS {
         for _ in 0..c.rng.poisson(0.9) {
             let t = day_at(&mut c.rng, d, tz, &WORKDAY);

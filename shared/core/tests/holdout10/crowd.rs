@@ -6,7 +6,7 @@ use super::market::{Kind, League};
 use super::people::{EVENING, human_usd, person_tz};
 use super::{Ctx, DAYS, F, HOUR, MIN, NOW, START, ask, day_at, local_hour, sh, usd_centi};
 use copycat_core::trade::{Side, Wallet};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A wallet that others copy, with its fills.
 pub(crate) struct Leader {
@@ -81,7 +81,7 @@ fn leader_fills(c: &mut Ctx, w: &Wallet, style: usize) -> Vec<F> {
     let median = c.rng.lognormal(700.0, 0.8);
     let per_day = c.rng.uni(1.0, 5.0);
     let mut fills = Vec::new();
-    let mut pos: HashMap<(usize, usize), i64> = HashMap::new();
+    let mut pos: BTreeMap<(usize, usize), i64> = BTreeMap::new();
     for d in 0..DAYS {
         for _ in 0..c.rng.poisson(per_day) {
             let t = day_at(&mut c.rng, d, tz, &EVENING);

@@ -3,7 +3,7 @@
 
 use super::{DAY, DAY0, DAYS, HOUR, MIN, NOW, Rng, START, dow, hex, mix, sigmoid, token_id};
 use copycat_core::time::from_secs;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum League {
@@ -116,7 +116,7 @@ pub(crate) struct Uni {
     pub tweets: Vec<usize>,
     pub news: Vec<News>,
     pub events: Vec<Event>,
-    updown: HashMap<(usize, i64, i64), usize>,
+    updown: BTreeMap<(usize, i64, i64), usize>,
 }
 
 pub(crate) const MLB: [&str; 30] = [
@@ -583,7 +583,7 @@ impl Uni {
             tweets: Vec::new(),
             news: Vec::new(),
             events: Vec::new(),
-            updown: HashMap::new(),
+            updown: BTreeMap::new(),
         };
         let at = |d: i64, h: f64| DAY0 + d * DAY + (h * HOUR as f64) as i64;
         // MLB: every team nearly every day, 16:00-02:30 UTC starts.

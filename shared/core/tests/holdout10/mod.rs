@@ -15,7 +15,7 @@ use copycat_core::time::from_secs;
 use copycat_core::trade::{Side, Trade, Wallet};
 use market::Uni;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// When the set is taken: 2027-06-07 20:26:40 UTC.
 pub const NOW: i64 = 1_812_400_000;
@@ -258,7 +258,7 @@ pub(crate) struct Ctx {
     pub uni: Uni,
     pub tape: Vec<Trade>,
     /// Fills of labelled wallets.
-    pub out: HashMap<Wallet, Vec<Trade>>,
+    pub out: BTreeMap<Wallet, Vec<Trade>>,
     /// Unlabelled professional makers that rest liquidity everywhere.
     pub makers: Vec<Wallet>,
     pub maker_cum: Vec<f64>,
@@ -281,7 +281,7 @@ impl Ctx {
             rng,
             uni,
             tape: Vec::with_capacity(400_000),
-            out: HashMap::new(),
+            out: BTreeMap::new(),
             makers: Vec::new(),
             maker_cum: Vec::new(),
             crowd: Vec::new(),

@@ -5,7 +5,7 @@
 use super::market::{CITIES, Kind, League};
 use super::{Ctx, DAY, DAY0, DAYS, F, HOUR, MIN, NOW, Rng, START, Spec, ask, bid, dow, local_hour, sh, usd_centi};
 use copycat_core::trade::{Side, Wallet};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 pub(crate) const SPECS: [Spec; 18] = [
     Spec { name: "casual_sports_bettor", bot: false, count: 20, group: 1, run: casual_sports },
@@ -87,7 +87,7 @@ fn awake(t: i64, tz: i64, r: &mut Rng) -> i64 {
     if (1..7).contains(&h) { t - (h + 1) * HOUR - r.range(0, 90 * MIN) } else { t }
 }
 
-type Pos = HashMap<(usize, usize), i64>;
+type Pos = BTreeMap<(usize, usize), i64>;
 
 /// Market buy for `usd` dollars.
 fn buy(c: &mut Ctx, w: &Wallet, pos: &mut Pos, m: usize, o: usize, usd: f64, t: i64) -> Option<i64> {
