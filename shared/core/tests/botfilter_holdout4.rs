@@ -15,7 +15,7 @@
 mod holdout4;
 mod holdout_measure;
 
-use holdout_measure::{Labelled, Tape, assert_measured, measure};
+use holdout_measure::{assert_measured, measure_with_tape};
 use holdout4::{Holdout4, holdout4};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -136,8 +136,6 @@ fn holdout4_wallets_are_judged_within_the_measured_floor() {
         "holdout v4 too small or too few people: {} wallets, {people} people",
         h.wallets.len()
     );
-    let tape = Tape::new(&h.tape);
-    let labelled =
-        h.wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades, tape: Some(&tape) });
-    assert_measured(&measure("holdout v4", labelled, true), MEASURED_ACCURACY_FLOOR, MEASURED_PEOPLE_CEILING);
+    let wallets = h.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    assert_measured(&measure_with_tape("holdout v4", &h.tape, wallets), MEASURED_ACCURACY_FLOOR, MEASURED_PEOPLE_CEILING);
 }

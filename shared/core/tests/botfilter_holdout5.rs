@@ -8,7 +8,7 @@
 mod holdout5;
 mod holdout_measure;
 
-use holdout_measure::{Labelled, Tape, assert_measured, measure};
+use holdout_measure::{assert_measured, measure_with_tape};
 use holdout5::{Holdout5, holdout5};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -128,9 +128,7 @@ fn holdout5_is_well_formed() {
 #[test]
 fn holdout5_wallets_are_judged_within_the_measured_floor() {
     let (h, _) = set();
-    let tape = Tape::new(&h.tape);
-    let labelled =
-        h.wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades, tape: Some(&tape) });
-    let m = measure("holdout v5", labelled, true);
+    let wallets = h.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = measure_with_tape("holdout v5", &h.tape, wallets);
     assert_measured(&m, MEASURED_ACCURACY_FLOOR, MEASURED_PEOPLE_CEILING);
 }

@@ -9,7 +9,7 @@
 mod holdout6;
 mod holdout_measure;
 
-use holdout_measure::{Labelled, Tape, assert_measured, measure};
+use holdout_measure::{assert_measured, measure_with_tape};
 use holdout6::{Holdout6, holdout6};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -100,9 +100,7 @@ fn holdout6_wallets_are_judged_within_the_measured_floor() {
     let (h, _) = set();
     let people = h.wallets.iter().filter(|w| !w.bot).count();
     assert!(h.wallets.len() >= 320 && 2 * people >= h.wallets.len(), "holdout v6 too small or too few people");
-    let tape = Tape::new(&h.tape);
-    let labelled =
-        h.wallets.iter().map(|w| Labelled { wallet: &w.wallet, bot: w.bot, behaviour: w.behaviour, trades: &w.trades, tape: Some(&tape) });
-    let m = measure("holdout v6", labelled, true);
+    let wallets = h.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = measure_with_tape("holdout v6", &h.tape, wallets);
     assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }

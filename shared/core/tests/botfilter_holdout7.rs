@@ -101,14 +101,7 @@ const PEOPLE_CEILING: f64 = 0.01;
 #[test]
 fn holdout7_wallets_are_judged_within_the_measured_floor() {
     let (set, _) = set();
-    let tape = holdout_measure::Tape::new(&set.tape);
-    let labelled = set.wallets.iter().map(|w| holdout_measure::Labelled {
-        wallet: &w.wallet,
-        bot: w.bot,
-        behaviour: w.behaviour,
-        trades: &w.trades,
-        tape: Some(&tape),
-    });
-    let m = holdout_measure::measure("holdout v7", labelled, true);
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v7", &set.tape, wallets);
     holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }

@@ -161,14 +161,7 @@ const PEOPLE_CEILING: f64 = 0.03;
 #[test]
 fn holdout9_wallets_are_judged_within_the_measured_floor() {
     let (set, _) = set();
-    let tape = holdout_measure::Tape::new(&set.tape);
-    let labelled = set.wallets.iter().map(|w| holdout_measure::Labelled {
-        wallet: &w.wallet,
-        bot: w.bot,
-        behaviour: w.behaviour,
-        trades: &w.trades,
-        tape: Some(&tape),
-    });
-    let m = holdout_measure::measure("holdout v9", labelled, true);
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v9", &set.tape, wallets);
     holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }

@@ -153,6 +153,20 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
     Measured { accuracy, human_rate }
 }
 
+/// Judges every wallet as discovery does, with the markets' public trades `tape` read around
+/// its orders, and prints the figures under `name`: what every holdout with a tape measures.
+#[allow(dead_code)] // holdouts v1 and v2 have no public trades
+pub fn measure_with_tape<'a>(
+    name: &str,
+    tape: &[Trade],
+    wallets: impl IntoIterator<Item = (&'a Wallet, bool, &'static str, &'a [Trade])>,
+) -> Measured {
+    let tape = Tape::new(tape);
+    let labelled =
+        wallets.into_iter().map(|(wallet, bot, behaviour, trades)| Labelled { wallet, bot, behaviour, trades, tape: Some(&tape) });
+    measure(name, labelled, true)
+}
+
 /// Fails below `floor` (the figure measured when the holdout was first seen) or with more
 /// people flagged than the target allows.
 #[allow(dead_code)] // holdout v4 is held to its measured figures instead
