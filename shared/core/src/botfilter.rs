@@ -88,6 +88,9 @@ pub enum BotKind {
     Batch,
     /// Trades what other wallets traded seconds before (a copy bot).
     CopyBot,
+    /// Trades just before the market's price moves its way, again and again (a program on a
+    /// news, score or price feed).
+    FeedLatency,
 }
 
 impl BotKind {
@@ -105,6 +108,7 @@ impl BotKind {
             BotKind::Arbitrage => "arbitrage",
             BotKind::Batch => "batch",
             BotKind::CopyBot => "copy_bot",
+            BotKind::FeedLatency => "feed_latency",
         }
     }
 }
@@ -221,6 +225,13 @@ pub struct Features {
     pub trailing_share: Option<f64>,
     /// The leaders it trailed, most windows first (at most three).
     pub trailed: Vec<Wallet>,
+    /// Windows of market trades with another wallet's trade within `lead_window_secs` before
+    /// and after the wallet's order (where the price stood and went can be read).
+    pub lead_windows: usize,
+    /// Share of those windows in which the market's price moved `lead_move` the order's way
+    /// within `lead_window_secs` after it from where it stood as long before, less the share it
+    /// moved as far against (`None` with too few windows).
+    pub lead_share: Option<f64>,
 }
 
 /// The filter's answer for one wallet (one JSON line in `copycat classify`).
@@ -286,9 +297,10 @@ pub fn classify_all(trades: &[Trade], cfg: &BotFilterConfig) -> Vec<Classificati
     by_wallet.into_iter().map(|(w, fills)| classify_fills(w, fills, &[], cfg)).collect()
 }
 
-/// One read of a market's public trades around one of a wallet's orders: from
-/// `trail_window_secs` before it to as long after (the after half tells a wallet busy in the
-/// market all the time from a leader the wallet follows).
+/// One read of a market's public trades around one of a wallet's orders: from the longer of
+/// `trail_window_secs` and `lead_window_secs` before it to as long after (within
+/// `trail_window_secs`, the after half tells a wallet busy in the market all the time from a
+/// leader the wallet follows; the whole window shows where the price was and went).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TapeRequest {
     /// The market read.
@@ -322,7 +334,7 @@ pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -
     sort_fills(&mut fills);
     let orders = collapse_orders(&fills);
     let want = (cfg.trail_windows as usize).min(orders.len());
-    let reach = cfg.trail_window_secs as i64;
+    let reach = cfg.trail_window_secs.max(cfg.lead_window_secs) as i64;
     let mut out: Vec<TapeRequest> = Vec::with_capacity(want);
     for i in 0..want {
         let o = &orders[i * orders.len() / want];
@@ -390,6 +402,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     let orders = collapse_orders(&fills);
     let mut features = measure(&fills, &orders, cfg);
     trailing(wallet, tape, cfg, &mut features);
+    leading(wallet, tape, cfg, &mut features);
     let tells = tells(&features, cfg);
 
     let score = 1.0 - tells.iter().map(|t| 1.0 - t.contribution()).product::<f64>();
@@ -721,15 +734,24 @@ fn bursts(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     f.burst_share = inside as f64 / orders.len().max(1) as f64;
 }
 
+/// Whether a window's trades within `trail_window_secs` of its order were read whole (the read
+/// keeps the oldest `trail_window_limit`, so a full read is whole up to its last trade) and
+/// number fewer than `max_trail_trades` (more is a busy market's crowd).
+fn trail_complete(w: &TapeWindow, cfg: &BotFilterConfig) -> bool {
+    let at = w.request.at.timestamp();
+    let reach = cfg.trail_window_secs as i64;
+    let whole = w.trades.len() < cfg.trail_window_limit as usize || w.trades.last().is_some_and(|t| t.timestamp.timestamp() > at + reach);
+    whole && w.trades.iter().filter(|t| (t.timestamp.timestamp() - at).abs() <= reach).count() < cfg.max_trail_trades as usize
+}
+
 /// Trailing: in each complete window of market trades around one of the wallet's orders,
 /// which other wallets traded the same token and side within `trail_window_secs` before it,
 /// and which after. A leader traded first in at least `min_trail_matches` windows and at least
 /// `trail_lift` times as often before as after; `trailing_share` is the share of windows with
 /// a leader first.
 fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
-    let limit = cfg.trail_window_limit as usize;
     let reach = cfg.trail_window_secs as i64;
-    let complete: Vec<&TapeWindow> = tape.iter().filter(|w| w.trades.len() < limit).collect();
+    let complete: Vec<&TapeWindow> = tape.iter().filter(|w| trail_complete(w, cfg)).collect();
     f.trail_windows = complete.len();
     if complete.len() < cfg.min_trail_windows as usize || complete.is_empty() {
         return;
@@ -779,6 +801,61 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
     let trailed = firsts.iter().filter(|first| first.iter().any(|l| leaders.iter().any(|(x, _)| x == l))).count();
     f.trailing_share = Some(trailed as f64 / complete.len() as f64);
     f.trailed = leaders.iter().take(3).map(|(l, _)| (*l).clone()).collect();
+}
+
+/// Leading: in each window, the wallet's price against the market's last trade (another
+/// wallet's, in the order's token or its complement) within `lead_window_secs` after the order,
+/// and the market's first trade as long before it. A window is ahead when the price then moved
+/// `lead_move` or more the order's way (up after a buy, down after a sell) from where it had
+/// stood (the order within `lead_move` of the price before) — a program on a feed trades at the
+/// start of the move, a person reading the same news or watching the same game arrives after
+/// it; against when the price moved as far the other way. An order for a near-certain outcome
+/// (at `sniper_min_price` or more) is never ahead: its price drifts to 1 as the market closes. `lead_share` is ahead less against, over the windows with
+/// another wallet's trade both before and after the order (where the price stood and went). A truncated read ends early; its last trade is still after the order.
+fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
+    let reach = cfg.lead_window_secs as i64;
+    let (mut read, mut ahead, mut against) = (0usize, 0usize, 0usize);
+    for w in tape {
+        let at = w.request.at.timestamp();
+        let price = |t: &Trade| {
+            let p = t.price.to_f64();
+            if t.asset == w.request.asset { p } else { 1.0 - p }
+        };
+        let (mut own, mut own_n) = (0.0, 0usize);
+        let (mut before, mut after) = (None, None);
+        for t in &w.trades {
+            let dt = t.timestamp.timestamp() - at;
+            if &t.wallet == wallet {
+                if dt == 0 && t.asset == w.request.asset && t.side == w.request.side {
+                    own += t.price.to_f64();
+                    own_n += 1;
+                }
+            } else if dt < 0 && dt >= -reach && before.is_none() {
+                before = Some(price(t));
+            } else if dt > 0 && dt <= reach {
+                after = Some(price(t));
+            }
+        }
+        let (Some(before), Some(after)) = (before, after) else { continue };
+        if own_n == 0 {
+            continue;
+        }
+        let own = own / own_n as f64;
+        let sign = if w.request.side == Side::Buy { 1.0 } else { -1.0 };
+        let (moved, came) = (sign * (after - own), sign * (own - before));
+        read += 1;
+        // A near-certain outcome's price drifts to 1 as its market closes: no news in that.
+        let certain = sign * own + (1.0 - sign) / 2.0 >= cfg.sniper_min_price;
+        if moved >= cfg.lead_move && came.abs() < cfg.lead_move {
+            ahead += usize::from(!certain);
+        } else if moved <= -cfg.lead_move {
+            against += 1;
+        }
+    }
+    f.lead_windows = read;
+    if read >= cfg.min_lead_windows as usize {
+        f.lead_share = Some(ahead.saturating_sub(against) as f64 / read as f64);
+    }
 }
 
 /// Runs of child orders: for each token and side, the orders in time order, scanned for runs
@@ -1331,6 +1408,28 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
                 f.trail_windows,
                 duration(cfg.trail_window_secs as f64),
                 if leaders.is_empty() { "no repeat leader".to_string() } else { leaders },
+                pct(min_share)
+            ),
+        });
+    }
+
+    // Ahead of the market: the price moves the order's way within minutes after it, having
+    // not moved before, window after window. At full strength beyond a person, who learns the
+    // news or the score after the feeds the market moves on.
+    if let Some(share) = f.lead_share {
+        let min_share = cfg.min_lead_share;
+        out.push(Tell {
+            sign: "trades ahead of the market",
+            kind: BotKind::FeedLatency,
+            weight: w.lead,
+            strength: ramp(share, min_share, 2.0 * min_share),
+            decisive: true,
+            reason: format!(
+                "in {} of {} windows of market trades (net of moves against), the price moved {:.0}¢ or more its way within {} after the order, not before (limit {})",
+                pct(share),
+                f.lead_windows,
+                cfg.lead_move * 100.0,
+                duration(cfg.lead_window_secs as f64),
                 pct(min_share)
             ),
         });

@@ -974,8 +974,12 @@ pub struct BotFilterConfig {
     pub trail_window_secs: u64,
     /// The wallet's orders around which the market's trades are read (requests per candidate).
     pub trail_windows: u32,
-    /// Most market trades read per window; a window that fills it is incomplete and not used.
+    /// Most market trades read per window (the oldest kept): the trailing reading uses a
+    /// window only when its part within `trail_window_secs` of the order was read whole.
     pub trail_window_limit: u32,
+    /// Most market trades within `trail_window_secs` of the order for the window to be read for
+    /// trailing: more is a busy market's crowd, where a few wallets first says nothing.
+    pub max_trail_trades: u32,
     /// Fewest complete windows before trailing is judged.
     pub min_trail_windows: u32,
     /// Fewest windows in which one other wallet traded first for it to count as a leader.
@@ -989,6 +993,20 @@ pub struct BotFilterConfig {
     /// Share of windows in which a leader traded the same token and side first, from which
     /// trailing other wallets is a sign (full, and beyond a person, at twice this).
     pub min_trailing_share: f64,
+    /// How far before and after each read order the market's trades are read for where the
+    /// price went, seconds (the window reaches the longer of this and `trail_window_secs`).
+    pub lead_window_secs: u64,
+    /// A price move (probability, 0..1) from the order's price to the market's last trade
+    /// within `lead_window_secs` after it, in the order's favour, that counts as trading ahead
+    /// of the market — when the order was within as much of the price as long before it.
+    pub lead_move: f64,
+    /// Fewest windows with another wallet's trade both within `lead_window_secs` before and
+    /// after the order (where the price stood and went) before leading is judged.
+    pub min_lead_windows: u32,
+    /// Share of those windows ahead of the market, less the share the market moved as far
+    /// against, from which trading ahead of the market is a sign (full, and beyond a person,
+    /// at twice this): a program on a news, score or price feed.
+    pub min_lead_share: f64,
     /// How much each sign weighs (0..1) at full strength.
     pub weights: BotSignWeights,
 }
@@ -1037,6 +1055,9 @@ pub struct BotSignWeights {
     /// Sessions starting in one slot of a timer's period (decisive past
     /// `decisive_clock_sessions`).
     pub timer: f64,
+    /// Trading ahead of the market's price moves, window after window (decisive at full
+    /// strength).
+    pub lead: f64,
 }
 
 impl Default for BotSignWeights {
@@ -1059,6 +1080,7 @@ impl Default for BotSignWeights {
             batched: 0.6,
             trailing: 0.6,
             timer: 0.6,
+            lead: 0.6,
         }
     }
 }
@@ -1129,12 +1151,17 @@ impl Default for BotFilterConfig {
             decisive_bursts: 10,
             trail_window_secs: 60,
             trail_windows: 20,
-            trail_window_limit: 100,
+            trail_window_limit: 500,
+            max_trail_trades: 100,
             min_trail_windows: 8,
             min_trail_matches: 3,
             trail_lift: 3.0,
             max_trail_crowd: 3,
             min_trailing_share: 0.3,
+            lead_window_secs: 300,
+            lead_move: 0.04,
+            min_lead_windows: 5,
+            min_lead_share: 0.12,
             weights: BotSignWeights::default(),
         }
     }
@@ -1592,6 +1619,7 @@ impl Config {
             ("bot_filter.clock_session_gap_secs", self.bot_filter.clock_session_gap_secs, 1),
             ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
             ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
+            ("bot_filter.lead_window_secs", self.bot_filter.lead_window_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
             ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
             ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
@@ -1822,6 +1850,18 @@ impl Config {
         if b.trail_window_limit == 0 {
             return bad("bot_filter.trail_window_limit", "must be at least 1");
         }
+        if b.max_trail_trades == 0 {
+            return bad("bot_filter.max_trail_trades", "must be at least 1");
+        }
+        if b.min_lead_windows == 0 {
+            return bad("bot_filter.min_lead_windows", "must be at least 1");
+        }
+        if b.lead_move.is_nan() || b.lead_move <= 0.0 || b.lead_move >= 1.0 {
+            return bad("bot_filter.lead_move", "must be between 0 and 1 (a price move)");
+        }
+        if b.min_lead_share.is_nan() || b.min_lead_share <= 0.0 || b.min_lead_share > 0.5 {
+            return bad("bot_filter.min_lead_share", "must be above 0 and at most 0.5 (full strength is twice it)");
+        }
         if b.trail_lift.is_nan() || b.trail_lift < 1.0 {
             return bad("bot_filter.trail_lift", "must be at least 1");
         }
@@ -1853,6 +1893,7 @@ impl Config {
             ("bot_filter.weights.batched", b.weights.batched),
             ("bot_filter.weights.trailing", b.weights.trailing),
             ("bot_filter.weights.timer", b.weights.timer),
+            ("bot_filter.weights.lead", b.weights.lead),
             ("bot_filter.weights.busy", b.weights.busy),
             ("bot_filter.weights.subsecond", b.weights.subsecond),
             ("bot_filter.weights.dust", b.weights.dust),

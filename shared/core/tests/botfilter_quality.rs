@@ -1160,3 +1160,79 @@ fn a_steady_profitable_leader_passes_and_the_report_serializes() {
     assert_eq!(v["stats"]["realized_pnl"], "270");
     assert_eq!(v["stats"]["win_rate"], 0.75);
 }
+
+/// Twenty days of news in a market each: the price stands at `p0` with the crowd trading at it,
+/// jumps 8 cents a few seconds after the news and trades there for minutes. `order` places the
+/// wallet's buy (its time after the news and its price) or none.
+fn news_days(w: &Wallet, seed: u64, order: impl Fn(&mut Lcg, i64, Decimal) -> Option<(i64, Decimal)>) -> (Vec<Trade>, Vec<Trade>) {
+    let mut rng = Lcg(seed);
+    let (mut tape, mut trades) = (Vec::new(), Vec::new());
+    for d in 0..20i64 {
+        for k in 0..2i64 {
+            let news = T0 + d * DAY + (9 + 6 * k) * 3600 + rng.range(0, 5 * 3600);
+            let m = (d * 2 + k) as u32;
+            let p0 = Decimal::new(rng.range(25, 65), 2);
+            let p1 = p0 + dec!(0.08);
+            let mut ts = news - 280;
+            let mut n = 0;
+            while ts < news + 290 {
+                let price = if ts < news + 3 { p0 } else { p1 };
+                let who = wallet(100 + rng.range(0, 100) as u8);
+                let side = if rng.next() < 0.5 { Side::Buy } else { Side::Sell };
+                tape.push(fill(&who, ts, side, m, 0, Decimal::from(rng.range(5, 200)), price, &format!("0xc{d}{k}n{n}")));
+                ts += rng.range(8, 30);
+                n += 1;
+            }
+            if let Some((after, price)) = order(&mut rng, news, p0) {
+                let size = Decimal::from(rng.range(20, 400));
+                trades.push(fill(w, news + after, Side::Buy, m, 0, size, price, &format!("0xw{d}{k}")));
+            }
+        }
+    }
+    tape.extend(trades.iter().cloned());
+    (tape, trades)
+}
+
+#[test]
+fn a_program_that_buys_before_the_price_moves_is_a_bot_and_a_person_after_the_move_is_not() {
+    // A program on a score feed: buys at the old price one to three seconds after the news,
+    // two orders a day at varied sizes in waking hours — on its own history, a person.
+    let bot = wallet(58);
+    let (tape, trades) = news_days(&bot, 61, |rng, _, p0| Some((rng.range(1, 4), p0)));
+    let own = classify_wallet(&bot, &trades, &cfg());
+    assert_eq!(own.verdict, Verdict::Human, "{:?}", own.reasons);
+    let windows = Tape::new(&tape).windows(&bot, &trades, &cfg());
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
+    assert!(c.features.lead_windows >= cfg().min_lead_windows as usize, "{:?}", c.features);
+    assert!(c.features.lead_share.unwrap() > 0.9, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::FeedLatency));
+    // Without the sign, the same windows clear it.
+    let blind = BotFilterConfig { weights: copycat_core::config::BotSignWeights { lead: 0.0, ..Default::default() }, ..cfg() };
+    assert_eq!(classify_wallet_with_tape(&bot, &trades, &windows, &blind).verdict, Verdict::Human);
+
+    // A person who reads the same news and buys a minute or more later pays the new price.
+    let person = wallet(59);
+    let (tape, trades) = news_days(&person, 61, |rng, _, p0| Some((rng.range(40, 200), p0 + dec!(0.08))));
+    let windows = Tape::new(&tape).windows(&person, &trades, &cfg());
+    let c = classify_wallet_with_tape(&person, &trades, &windows, &cfg());
+    assert!(c.features.lead_windows >= cfg().min_lead_windows as usize, "{:?}", c.features);
+    assert_eq!(c.features.lead_share, Some(0.0), "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+
+    // A buy of a near-certain outcome before its market closes is never ahead of it.
+    let closer = wallet(60);
+    let (tape, trades) = news_days(&closer, 62, |rng, _, _| Some((rng.range(1, 4), dec!(0.91))));
+    let tape: Vec<Trade> = tape
+        .into_iter()
+        .map(|mut t| {
+            if t.wallet != closer {
+                t.price = Price(t.price.value() + dec!(0.91) - dec!(0.65));
+            }
+            t
+        })
+        .collect();
+    let windows = Tape::new(&tape).windows(&closer, &trades, &cfg());
+    let c = classify_wallet_with_tape(&closer, &trades, &windows, &cfg());
+    assert_eq!(c.features.lead_share, Some(0.0), "{:?}", c.features);
+}
