@@ -1,7 +1,11 @@
-//! Holdout v12: checks that the independently written set of labelled wallets and their markets'
-//! tape is well formed. It classifies nothing.
+//! Holdout v12: the bot filter judged on wallets from a twelfth generator, written by a helper
+//! who read neither the filter, its config, the other sets, the simulator nor the benchmarks,
+//! with the markets' public trades around them; and checks that the set is well formed.
+//!
+//! `cargo test -p copycat-core --test botfilter_holdout12 -- --nocapture` prints the figures.
 
 mod holdout12;
+mod holdout_measure;
 
 use copycat_core::trade::Trade;
 use holdout12::{Holdout12, NOW, W0, holdout12};
@@ -112,16 +116,17 @@ fn holdout12_is_well_formed() {
     }
 }
 
+/// Measured once unseen with the filter of commit 8ecba96 (round 11, tuned on holdouts v1-v11
+/// only): 83.8 % (366/437 = 83.75 %; people 2/223 flagged, bots 145/214). The 95 % target is
+/// not met. The floor is that figure rounded down.
+const FLOOR: f64 = 0.83;
+/// The share of people flagged then (0.9 %), rounded up.
+const PEOPLE_CEILING: f64 = 0.01;
+
 #[test]
-fn holdout12_draws_one_set() {
-    let a = set();
-    let b = holdout12();
-    assert_eq!(a.wallets.len(), b.wallets.len());
-    for (x, y) in a.wallets.iter().zip(&b.wallets) {
-        assert_eq!(x.wallet, y.wallet);
-        assert_eq!(x.bot, y.bot);
-        assert_eq!(x.behaviour, y.behaviour);
-        assert!(x.trades == y.trades, "trades of {} differ between draws", x.wallet);
-    }
-    assert!(a.tape == b.tape, "the tape differs between draws");
+fn holdout12_wallets_are_judged_within_the_measured_floor() {
+    let set = set();
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v12", &set.tape, wallets);
+    holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }
