@@ -1157,12 +1157,18 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let by_run = ramp(f.hour_coverage, max_cov, 23.0 / 24.0);
     // Full strength at twice the floor: half of what a wallet spread evenly would show.
     let by_window = ramp(f.quietest_window_share, min_window, 2.0 * min_window);
+    // Weeks of it: as many orders in the quietest eight hours as a wallet spread over most of
+    // the clock, on hundreds of orders over weeks, is no person's (whose sleep may drift, but
+    // not every night for weeks).
+    let weeks = f.quietest_window_share >= cfg.decisive_sleepless_window_share
+        && f.orders >= cfg.decisive_sleepless_orders as usize
+        && f.active_days >= cfg.decisive_sleepless_days;
     out.push(Tell {
         sign: "around the clock",
         kind: BotKind::AroundTheClock,
-        weight: w.sleepless,
+        weight: if weeks { w.sleepless_weeks } else { w.sleepless },
         strength: by_run.max(by_window),
-        decisive: false,
+        decisive: weeks,
         reason: format!(
             "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {})",
             f.active_hours,

@@ -865,6 +865,15 @@ pub struct BotFilterConfig {
     /// Share of orders in the quietest `sleep_window_hours` of the day from which the wallet
     /// does not sleep (a person's is near zero; a wallet spread over the clock holds a third).
     pub min_sleepless_window_share: f64,
+    /// Share of orders in the quietest `sleep_window_hours` from which, on a history of
+    /// `decisive_sleepless_orders` orders over `decisive_sleepless_days` active days or more,
+    /// trading around the clock weighs `weights.sleepless_weeks` and decides alone: weeks
+    /// without a night's sleep are beyond a person (a wallet spread evenly shows a third).
+    pub decisive_sleepless_window_share: f64,
+    /// Fewest orders for the decisive reading of trading around the clock.
+    pub decisive_sleepless_orders: u32,
+    /// Fewest active days for the decisive reading of trading around the clock.
+    pub decisive_sleepless_days: u32,
     /// Dispersion of buy stakes (median absolute deviation / median, dollars) below which the
     /// wallet buys at one fixed stake, as a copy bot does.
     pub max_fixed_stake_dispersion: f64,
@@ -1026,6 +1035,8 @@ pub struct BotSignWeights {
     pub paired_buys: f64,
     /// Trading around the clock with no sleep gap.
     pub sleepless: f64,
+    /// Trading around the clock at the decisive reading, over weeks (decides alone).
+    pub sleepless_weeks: f64,
     /// Machine-regular gaps, many orders.
     pub regular_timing: f64,
     /// Machine-regular gaps, few orders.
@@ -1068,6 +1079,7 @@ impl Default for BotSignWeights {
             dust: 0.6,
             paired_buys: 0.6,
             sleepless: 0.4,
+            sleepless_weeks: 0.6,
             regular_timing: 0.45,
             regular_timing_few: 0.3,
             constant_size: 0.35,
@@ -1106,6 +1118,9 @@ impl Default for BotFilterConfig {
             min_human_size_cv: 0.15,
             sleep_window_hours: 8,
             min_sleepless_window_share: 0.08,
+            decisive_sleepless_window_share: 0.27,
+            decisive_sleepless_orders: 200,
+            decisive_sleepless_days: 20,
             max_fixed_stake_dispersion: 0.1,
             min_stake_buys: 20,
             max_two_sided_share: 0.4,
@@ -1899,6 +1914,8 @@ impl Config {
             ("bot_filter.weights.dust", b.weights.dust),
             ("bot_filter.weights.paired_buys", b.weights.paired_buys),
             ("bot_filter.weights.sleepless", b.weights.sleepless),
+            ("bot_filter.weights.sleepless_weeks", b.weights.sleepless_weeks),
+            ("bot_filter.decisive_sleepless_window_share", b.decisive_sleepless_window_share),
             ("bot_filter.weights.regular_timing", b.weights.regular_timing),
             ("bot_filter.weights.regular_timing_few", b.weights.regular_timing_few),
             ("bot_filter.weights.constant_size", b.weights.constant_size),

@@ -1236,3 +1236,43 @@ fn a_program_that_buys_before_the_price_moves_is_a_bot_and_a_person_after_the_mo
     let c = classify_wallet_with_tape(&closer, &trades, &windows, &cfg());
     assert_eq!(c.features.lead_share, Some(0.0), "{:?}", c.features);
 }
+
+/// `days` days of about ten orders a day at a person's sizes in a few dozen markets, each at an
+/// hour `hour(day, rng)` returns (0..24).
+fn hours_history(w: &Wallet, seed: u64, days: i64, hour: impl Fn(i64, &mut Lcg) -> i64) -> Vec<Trade> {
+    let mut rng = Lcg(seed);
+    let mut out = Vec::new();
+    for d in 0..days {
+        for k in 0..rng.range(7, 14) {
+            let ts = T0 + d * DAY + hour(d, &mut rng) * 3600 + rng.range(0, 3600);
+            let size = Decimal::from(rng.range(5, 400));
+            let price = Decimal::new(rng.range(10, 90), 2);
+            out.push(fill(w, ts, Side::Buy, rng.range(0, 40) as u32, 0, size, price, &format!("0xd{d}k{k}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn weeks_around_the_clock_are_a_program_but_a_person_on_rotating_shifts_is_not() {
+    // A program on an outside price feed: a person's pace and sizes, every hour of the day,
+    // for four weeks.
+    let bot = wallet(61);
+    let trades = hours_history(&bot, 71, 28, |_, rng| rng.range(0, 24));
+    let c = classify_wallet(&bot, &trades, &cfg());
+    assert!(c.features.quietest_window_share >= cfg().decisive_sleepless_window_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::AroundTheClock));
+    // A week of it is not weeks: too few days and orders to decide alone.
+    let week: Vec<Trade> = trades.iter().filter(|t| t.timestamp.timestamp() < T0 + 7 * DAY).cloned().collect();
+    assert_eq!(classify_wallet(&bot, &week, &cfg()).verdict, Verdict::Human);
+
+    // A nurse on rotating shifts: awake 07-23 one week, 17-09 the next, for four weeks.
+    let person = wallet(62);
+    let trades =
+        hours_history(&person, 72, 28, |d, rng| if (d / 7) % 2 == 0 { 7 + rng.range(0, 16) } else { (17 + rng.range(0, 16)) % 24 });
+    let c = classify_wallet(&person, &trades, &cfg());
+    assert!(c.features.quietest_window_share > cfg().min_sleepless_window_share, "no night-long quiet: {:?}", c.features);
+    assert!(c.features.quietest_window_share < cfg().decisive_sleepless_window_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
