@@ -88,7 +88,7 @@ pub enum BotKind {
     Batch,
     /// Trades what other wallets traded seconds before (a copy bot).
     CopyBot,
-    /// Trades just before the market's price moves its way, again and again (a program on a
+    /// Trades within seconds after a rush of other trades, again and again (a program on a
     /// news, score or price feed).
     FeedLatency,
 }
@@ -232,6 +232,12 @@ pub struct Features {
     /// within `lead_window_secs` after it from where it stood as long before, less the share it
     /// moved as far against (`None` with too few windows).
     pub lead_share: Option<f64>,
+    /// Windows of market trades with another wallet's trade in them (where a rush can be read).
+    pub rush_windows: usize,
+    /// Share of those windows in which the order came within `rush_secs` after a rush of other
+    /// wallets' trades in its market (`min_rush_trades` or more, and `rush_lift` times the
+    /// window's pace; `None` with too few windows).
+    pub rush_share: Option<f64>,
 }
 
 /// The filter's answer for one wallet (one JSON line in `copycat classify`).
@@ -814,9 +820,23 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
 /// another wallet's trade both before and after the order (where the price stood and went). A truncated read ends early; its last trade is still after the order.
 fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
     let reach = cfg.lead_window_secs as i64;
+    let rush = cfg.rush_secs as i64;
     let (mut read, mut ahead, mut against) = (0usize, 0usize, 0usize);
+    let (mut paced, mut rushed) = (0usize, 0usize);
     for w in tape {
         let at = w.request.at.timestamp();
+        // In the rush: other wallets' trades just before the order, against the window's pace.
+        let others = w.trades.iter().filter(|t| &t.wallet != wallet).count();
+        if others > 0 {
+            paced += 1;
+            let span = (w.request.to.timestamp() - w.request.from.timestamp()).max(1) as f64;
+            let just_before =
+                w.trades.iter().filter(|t| &t.wallet != wallet && (1..=rush).contains(&(at - t.timestamp.timestamp()))).count();
+            let pace = others as f64 * rush as f64 / span;
+            if just_before >= cfg.min_rush_trades as usize && just_before as f64 >= cfg.rush_lift * pace {
+                rushed += 1;
+            }
+        }
         let price = |t: &Trade| {
             let p = t.price.to_f64();
             if t.asset == w.request.asset { p } else { 1.0 - p }
@@ -855,6 +875,10 @@ fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut 
     f.lead_windows = read;
     if read >= cfg.min_lead_windows as usize {
         f.lead_share = Some(ahead.saturating_sub(against) as f64 / read as f64);
+    }
+    f.rush_windows = paced;
+    if paced >= cfg.min_rush_windows as usize {
+        f.rush_share = Some(rushed as f64 / paced as f64);
     }
 }
 
@@ -1419,26 +1443,32 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         });
     }
 
-    // Ahead of the market: the price moves the order's way within minutes after it, having
-    // not moved before, window after window. At full strength beyond a person, who learns the
-    // news or the score after the feeds the market moves on.
-    if let Some(share) = f.lead_share {
-        let min_share = cfg.min_lead_share;
-        out.push(Tell {
-            sign: "trades ahead of the market",
-            kind: BotKind::FeedLatency,
-            weight: w.lead,
-            strength: ramp(share, min_share, 2.0 * min_share),
-            decisive: true,
-            reason: format!(
-                "in {} of {} windows of market trades (net of moves against), the price moved {:.0}¢ or more its way within {} after the order, not before (limit {})",
-                pct(share),
+    // On a feed: the order comes within seconds after a rush of other wallets' trades in its
+    // market, window after window — beyond a person at full strength, who learns the news or
+    // the score after the feeds the market moves on. Where the price went after the orders
+    // (ahead of the market) is shown beside it, not scored: a person at the game itself (a
+    // courtsider) trades ahead of the market too, and in and out of it, which would make two
+    // signs.
+    if let Some(share) = f.rush_share {
+        let mut reason = format!(
+            "in {} of {} windows of market trades, the order came within {} after a rush of {}+ other trades (limit {})",
+            pct(share),
+            f.rush_windows,
+            duration(cfg.rush_secs as f64),
+            cfg.min_rush_trades,
+            pct(cfg.min_rush_share)
+        );
+        if let Some(lead) = f.lead_share {
+            reason.push_str(&format!(
+                "; in {} of {} (net of moves against), the price moved {:.0}¢ or more its way within {} after the order",
+                pct(lead),
                 f.lead_windows,
                 cfg.lead_move * 100.0,
-                duration(cfg.lead_window_secs as f64),
-                pct(min_share)
-            ),
-        });
+                duration(cfg.lead_window_secs as f64)
+            ));
+        }
+        let strength = ramp(share, cfg.min_rush_share, 2.0 * cfg.min_rush_share);
+        out.push(Tell { sign: "trades in the rush", kind: BotKind::FeedLatency, weight: w.lead, strength, decisive: true, reason });
     }
     out
 }

@@ -1012,10 +1012,20 @@ pub struct BotFilterConfig {
     /// Fewest windows with another wallet's trade both within `lead_window_secs` before and
     /// after the order (where the price stood and went) before leading is judged.
     pub min_lead_windows: u32,
-    /// Share of those windows ahead of the market, less the share the market moved as far
-    /// against, from which trading ahead of the market is a sign (full, and beyond a person,
-    /// at twice this): a program on a news, score or price feed.
-    pub min_lead_share: f64,
+    /// The seconds before an order in which a rush of other wallets' trades in its market
+    /// counts as the order being placed in the rush (a program on the same feed as the others).
+    pub rush_secs: u64,
+    /// Fewest other wallets' trades within `rush_secs` before the order for a rush.
+    pub min_rush_trades: u32,
+    /// A rush holds at least this many times the trades the window's own pace gives
+    /// `rush_secs` (a busy market's steady flow is no rush).
+    pub rush_lift: f64,
+    /// Fewest windows with another wallet's trade before trading in the rush is judged.
+    pub min_rush_windows: u32,
+    /// Share of those windows with the order in a rush, from which trading in the rush is a
+    /// sign (full, and beyond a person, at twice this): a person watching the game or reading
+    /// the news taps seconds to minutes after the feeds, not within seconds again and again.
+    pub min_rush_share: f64,
     /// How much each sign weighs (0..1) at full strength.
     pub weights: BotSignWeights,
 }
@@ -1066,8 +1076,8 @@ pub struct BotSignWeights {
     /// Sessions starting in one slot of a timer's period (decisive past
     /// `decisive_clock_sessions`).
     pub timer: f64,
-    /// Trading ahead of the market's price moves, window after window (decisive at full
-    /// strength).
+    /// Trading on a feed: within seconds after a rush of other trades, window after window
+    /// (decisive at full strength).
     pub lead: f64,
 }
 
@@ -1176,7 +1186,11 @@ impl Default for BotFilterConfig {
             lead_window_secs: 300,
             lead_move: 0.04,
             min_lead_windows: 5,
-            min_lead_share: 0.12,
+            rush_secs: 5,
+            min_rush_trades: 3,
+            rush_lift: 3.0,
+            min_rush_windows: 8,
+            min_rush_share: 0.2,
             weights: BotSignWeights::default(),
         }
     }
@@ -1635,6 +1649,7 @@ impl Config {
             ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
             ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
             ("bot_filter.lead_window_secs", self.bot_filter.lead_window_secs, 1),
+            ("bot_filter.rush_secs", self.bot_filter.rush_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
             ("poller.poll_interval_ms", self.poller.poll_interval_ms, 100),
             ("poller.deadline_margin_ms", self.poller.deadline_margin_ms, 0),
@@ -1868,14 +1883,20 @@ impl Config {
         if b.max_trail_trades == 0 {
             return bad("bot_filter.max_trail_trades", "must be at least 1");
         }
+        if b.min_rush_windows == 0 || b.min_rush_trades == 0 {
+            return bad("bot_filter.min_rush_windows", "min_rush_windows and min_rush_trades must be at least 1");
+        }
+        if b.rush_lift.is_nan() || b.rush_lift < 1.0 {
+            return bad("bot_filter.rush_lift", "must be at least 1");
+        }
+        if b.min_rush_share.is_nan() || b.min_rush_share <= 0.0 || b.min_rush_share > 0.5 {
+            return bad("bot_filter.min_rush_share", "must be above 0 and at most 0.5 (full strength is twice it)");
+        }
         if b.min_lead_windows == 0 {
             return bad("bot_filter.min_lead_windows", "must be at least 1");
         }
         if b.lead_move.is_nan() || b.lead_move <= 0.0 || b.lead_move >= 1.0 {
             return bad("bot_filter.lead_move", "must be between 0 and 1 (a price move)");
-        }
-        if b.min_lead_share.is_nan() || b.min_lead_share <= 0.0 || b.min_lead_share > 0.5 {
-            return bad("bot_filter.min_lead_share", "must be above 0 and at most 0.5 (full strength is twice it)");
         }
         if b.trail_lift.is_nan() || b.trail_lift < 1.0 {
             return bad("bot_filter.trail_lift", "must be at least 1");

@@ -1194,22 +1194,30 @@ fn news_days(w: &Wallet, seed: u64, order: impl Fn(&mut Lcg, i64, Decimal) -> Op
 }
 
 #[test]
-fn a_program_that_buys_before_the_price_moves_is_a_bot_and_a_person_after_the_move_is_not() {
-    // A program on a score feed: buys at the old price one to three seconds after the news,
-    // two orders a day at varied sizes in waking hours — on its own history, a person.
+fn where_the_price_went_after_the_orders_is_measured_but_does_not_convict() {
+    // Buys at the old price one to three seconds before each move, two orders a day at varied
+    // sizes in waking hours: a program on a score feed, or a person at the game itself.
     let bot = wallet(58);
     let (tape, trades) = news_days(&bot, 61, |rng, _, p0| Some((rng.range(1, 4), p0)));
-    let own = classify_wallet(&bot, &trades, &cfg());
-    assert_eq!(own.verdict, Verdict::Human, "{:?}", own.reasons);
     let windows = Tape::new(&tape).windows(&bot, &trades, &cfg());
     let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
     assert!(c.features.lead_windows >= cfg().min_lead_windows as usize, "{:?}", c.features);
     assert!(c.features.lead_share.unwrap() > 0.9, "{:?}", c.features);
-    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
-    assert_eq!(c.kind, Some(BotKind::FeedLatency));
-    // Without the sign, the same windows clear it.
-    let blind = BotFilterConfig { weights: copycat_core::config::BotSignWeights { lead: 0.0, ..Default::default() }, ..cfg() };
-    assert_eq!(classify_wallet_with_tape(&bot, &trades, &windows, &blind).verdict, Verdict::Human);
+    // Shown, not scored: the same orders at one fixed stake (a second sign) stay a person's.
+    let fixed: Vec<Trade> = trades
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            t.size = Shares((dec!(100) / t.price.value()).round_dp(2));
+            t
+        })
+        .collect();
+    let mut tape: Vec<Trade> = tape.into_iter().filter(|t| t.wallet != bot).collect();
+    tape.extend(fixed.iter().cloned());
+    let windows = Tape::new(&tape).windows(&bot, &fixed, &cfg());
+    let c = classify_wallet_with_tape(&bot, &fixed, &windows, &cfg());
+    assert!(c.features.lead_share.unwrap() > 0.9, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 
     // A person who reads the same news and buys a minute or more later pays the new price.
     let person = wallet(59);
@@ -1274,5 +1282,51 @@ fn weeks_around_the_clock_are_a_program_but_a_person_on_rotating_shifts_is_not()
     let c = classify_wallet(&person, &trades, &cfg());
     assert!(c.features.quietest_window_share > cfg().min_sleepless_window_share, "no night-long quiet: {:?}", c.features);
     assert!(c.features.quietest_window_share < cfg().decisive_sleepless_window_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+#[test]
+fn a_program_in_the_rush_after_each_event_is_a_bot_and_a_person_tapping_later_is_not() {
+    // Each event: a rush of other programs' trades within two seconds, then the market's usual
+    // flow. The feed program buys two to four seconds after the event, at the new price.
+    let run = |w: &Wallet, delay: (i64, i64)| {
+        let mut rng = Lcg(81);
+        let (mut tape, mut trades) = (Vec::new(), Vec::new());
+        for d in 0..20i64 {
+            for k in 0..2i64 {
+                let event = T0 + d * DAY + (10 + 6 * k) * 3600 + rng.range(0, 4 * 3600);
+                let m = (d * 2 + k) as u32;
+                let price = Decimal::new(rng.range(30, 60), 2);
+                let mut n = 0;
+                let mut ts = event - 290;
+                while ts < event + 290 {
+                    let who = wallet(100 + rng.range(0, 100) as u8);
+                    tape.push(fill(&who, ts, Side::Buy, m, 0, Decimal::from(rng.range(5, 200)), price, &format!("0xf{d}{k}n{n}")));
+                    ts += rng.range(20, 60);
+                    n += 1;
+                }
+                for i in 0..5 {
+                    let who = wallet(200 + i as u8);
+                    tape.push(fill(&who, event + rng.range(0, 2), Side::Buy, m, 0, dec!(300), price, &format!("0xr{d}{k}{i}")));
+                }
+                let at = event + rng.range(delay.0, delay.1);
+                trades.push(fill(w, at, Side::Buy, m, 0, Decimal::from(rng.range(20, 400)), price, &format!("0xw{d}{k}")));
+            }
+        }
+        tape.extend(trades.iter().cloned());
+        let windows = Tape::new(&tape).windows(w, &trades, &cfg());
+        (classify_wallet(w, &trades, &cfg()), classify_wallet_with_tape(w, &trades, &windows, &cfg()))
+    };
+    let bot = wallet(63);
+    let (own, c) = run(&bot, (2, 5));
+    assert_eq!(own.verdict, Verdict::Human, "{:?}", own.reasons);
+    assert!(c.features.rush_share.unwrap() > 0.9, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::FeedLatency));
+
+    // A person who sees the same event taps ten seconds to two minutes later.
+    let person = wallet(64);
+    let (_, c) = run(&person, (10, 120));
+    assert!(c.features.rush_share.unwrap() < cfg().min_rush_share, "{:?}", c.features);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
