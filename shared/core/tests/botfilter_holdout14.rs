@@ -1,6 +1,12 @@
-//! Holdout v14 is well formed: enough labelled wallets and behaviours, valid rows, a complete tape.
+//! Holdout v14: the bot filter judged on wallets from a fourteenth generator, written by a
+//! helper who read neither the filter, its config, the other sets, the simulator nor the
+//! benchmarks, with the markets' public trades around them; and checks that the set is well
+//! formed (enough labelled wallets and behaviours, valid rows, a complete tape).
+//!
+//! `cargo test -p copycat-core --test botfilter_holdout14 -- --nocapture` prints the figures.
 
 mod holdout14;
+mod holdout_measure;
 
 use holdout14::{Holdout14, NOW, holdout14};
 use std::collections::{BTreeMap, BTreeSet};
@@ -112,4 +118,19 @@ fn holdout14_is_well_formed() {
         assert!(tape.get(k).copied().unwrap_or(0) >= *n, "labelled fill missing from the tape: {k:?}");
     }
     println!("{} wallets: {people} people, {bots} bots ({hard} hard); {} tape rows", s.wallets.len(), s.tape.len());
+}
+
+/// Measured once unseen with the filter of commit e28369a (round 13, tuned on holdouts v1-v13
+/// only): 91.4 % (391/428 = 91.36 %; people 0/234 flagged, bots 157/194). The 95 % target is
+/// not met. The floor is that figure rounded down.
+const FLOOR: f64 = 0.91;
+/// No person was flagged then; the ceiling is the next whole percent.
+const PEOPLE_CEILING: f64 = 0.01;
+
+#[test]
+fn holdout14_wallets_are_judged_within_the_measured_floor() {
+    let set = set();
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v14", &set.tape, wallets);
+    holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }

@@ -8,6 +8,7 @@ mod holdout10;
 mod holdout11;
 mod holdout12;
 mod holdout13;
+mod holdout14;
 mod holdout2;
 mod holdout3;
 mod holdout4;
@@ -81,11 +82,12 @@ fn holdouts_v4_to_v7_draw_one_set() {
 }
 
 #[test]
-fn holdouts_v8_to_v13_draw_one_set() {
+fn holdouts_v8_to_v14_draw_one_set() {
     draws_one_set("holdout v8", || wallets_and_tape!(holdout8::holdout8()));
     draws_one_set("holdout v9", || wallets_and_tape!(holdout9::holdout9()));
     draws_one_set("holdout v10", || wallets_and_tape!(holdout10::holdout10()));
     draws_one_set("holdout v11", || wallets_and_tape!(holdout11::holdout11()));
     draws_one_set("holdout v12", || wallets_and_tape!(holdout12::holdout12()));
     draws_one_set("holdout v13", || wallets_and_tape!(holdout13::holdout13()));
+    draws_one_set("holdout v14", || wallets_and_tape!(holdout14::holdout14()));
 }
