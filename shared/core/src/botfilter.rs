@@ -408,6 +408,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     let orders = collapse_orders(&fills);
     let mut features = measure(&fills, &orders, cfg);
     trailing(wallet, tape, cfg, &mut features);
+    rushing(wallet, tape, cfg, &mut features);
     leading(wallet, tape, cfg, &mut features);
     let tells = tells(&features, cfg);
 
@@ -816,27 +817,15 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
 /// stood (the order within `lead_move` of the price before) — a program on a feed trades at the
 /// start of the move, a person reading the same news or watching the same game arrives after
 /// it; against when the price moved as far the other way. An order for a near-certain outcome
-/// (at `sniper_min_price` or more) is never ahead: its price drifts to 1 as the market closes. `lead_share` is ahead less against, over the windows with
-/// another wallet's trade both before and after the order (where the price stood and went). A truncated read ends early; its last trade is still after the order.
+/// (at `sniper_min_price` or more) is never ahead: its price drifts to 1 as the market closes.
+/// `lead_share` is ahead less against, over the windows with another wallet's trade both before
+/// and after the order (where the price stood and went). A truncated read ends early; its last
+/// trade is still after the order. Shown with the rush, not scored.
 fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
     let reach = cfg.lead_window_secs as i64;
-    let rush = cfg.rush_secs as i64;
     let (mut read, mut ahead, mut against) = (0usize, 0usize, 0usize);
-    let (mut paced, mut rushed) = (0usize, 0usize);
     for w in tape {
         let at = w.request.at.timestamp();
-        // In the rush: other wallets' trades just before the order, against the window's pace.
-        let others = w.trades.iter().filter(|t| &t.wallet != wallet).count();
-        if others > 0 {
-            paced += 1;
-            let span = (w.request.to.timestamp() - w.request.from.timestamp()).max(1) as f64;
-            let just_before =
-                w.trades.iter().filter(|t| &t.wallet != wallet && (1..=rush).contains(&(at - t.timestamp.timestamp()))).count();
-            let pace = others as f64 * rush as f64 / span;
-            if just_before >= cfg.min_rush_trades as usize && just_before as f64 >= cfg.rush_lift * pace {
-                rushed += 1;
-            }
-        }
         let price = |t: &Trade| {
             let p = t.price.to_f64();
             if t.asset == w.request.asset { p } else { 1.0 - p }
@@ -875,6 +864,32 @@ fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut 
     f.lead_windows = read;
     if read >= cfg.min_lead_windows as usize {
         f.lead_share = Some(ahead.saturating_sub(against) as f64 / read as f64);
+    }
+}
+
+/// In the rush: in each window with another wallet's trade, whether `min_rush_trades` or more
+/// of them came within `rush_secs` before the order, and at least `rush_lift` times what the
+/// window's own pace gives that many seconds (a busy market's steady flow is no rush).
+/// `rush_share` is the share of such windows.
+fn rushing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
+    let rush = cfg.rush_secs as i64;
+    let (mut paced, mut rushed) = (0usize, 0usize);
+    for w in tape {
+        let at = w.request.at.timestamp();
+        let (mut others, mut just_before) = (0usize, 0usize);
+        for t in w.trades.iter().filter(|t| &t.wallet != wallet) {
+            others += 1;
+            just_before += usize::from((1..=rush).contains(&(at - t.timestamp.timestamp())));
+        }
+        if others == 0 {
+            continue;
+        }
+        paced += 1;
+        let span = (w.request.to.timestamp() - w.request.from.timestamp()).max(1) as f64;
+        let pace = others as f64 * rush as f64 / span;
+        if just_before >= cfg.min_rush_trades as usize && just_before as f64 >= cfg.rush_lift * pace {
+            rushed += 1;
+        }
     }
     f.rush_windows = paced;
     if paced >= cfg.min_rush_windows as usize {
@@ -1468,7 +1483,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             ));
         }
         let strength = ramp(share, cfg.min_rush_share, 2.0 * cfg.min_rush_share);
-        out.push(Tell { sign: "trades in the rush", kind: BotKind::FeedLatency, weight: w.lead, strength, decisive: true, reason });
+        out.push(Tell { sign: "trades in the rush", kind: BotKind::FeedLatency, weight: w.rush, strength, decisive: true, reason });
     }
     out
 }

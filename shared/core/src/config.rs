@@ -1078,7 +1078,7 @@ pub struct BotSignWeights {
     pub timer: f64,
     /// Trading on a feed: within seconds after a rush of other trades, window after window
     /// (decisive at full strength).
-    pub lead: f64,
+    pub rush: f64,
 }
 
 impl Default for BotSignWeights {
@@ -1102,7 +1102,7 @@ impl Default for BotSignWeights {
             batched: 0.6,
             trailing: 0.6,
             timer: 0.6,
-            lead: 0.6,
+            rush: 0.6,
         }
     }
 }
@@ -1929,7 +1929,7 @@ impl Config {
             ("bot_filter.weights.batched", b.weights.batched),
             ("bot_filter.weights.trailing", b.weights.trailing),
             ("bot_filter.weights.timer", b.weights.timer),
-            ("bot_filter.weights.lead", b.weights.lead),
+            ("bot_filter.weights.rush", b.weights.rush),
             ("bot_filter.weights.busy", b.weights.busy),
             ("bot_filter.weights.subsecond", b.weights.subsecond),
             ("bot_filter.weights.dust", b.weights.dust),
