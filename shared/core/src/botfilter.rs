@@ -225,6 +225,14 @@ pub struct Features {
     pub trailing_share: Option<f64>,
     /// The leaders it trailed, most windows first (at most three).
     pub trailed: Vec<Wallet>,
+    /// Windows of market trades read whole within `follow_window_secs` of the order.
+    pub follow_windows: usize,
+    /// Share of those windows in which a leader traded the same token and side within
+    /// `follow_window_secs` before the wallet did, however many others did too (`None` with
+    /// too few windows).
+    pub follow_share: Option<f64>,
+    /// The leaders it followed, most windows first (at most three).
+    pub followed: Vec<Wallet>,
     /// Windows of market trades with another wallet's trade within `lead_window_secs` before
     /// and after the wallet's order (where the price stood and went can be read).
     pub lead_windows: usize,
@@ -340,7 +348,7 @@ pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -
     sort_fills(&mut fills);
     let orders = collapse_orders(&fills);
     let want = (cfg.trail_windows as usize).min(orders.len());
-    let reach = cfg.trail_window_secs.max(cfg.lead_window_secs) as i64;
+    let reach = cfg.trail_window_secs.max(cfg.lead_window_secs).max(cfg.follow_window_secs) as i64;
     let mut out: Vec<TapeRequest> = Vec::with_capacity(want);
     for i in 0..want {
         let o = &orders[i * orders.len() / want];
@@ -747,29 +755,65 @@ fn bursts(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
 fn trail_complete(w: &TapeWindow, cfg: &BotFilterConfig) -> bool {
     let at = w.request.at.timestamp();
     let reach = cfg.trail_window_secs as i64;
-    let whole = w.trades.len() < cfg.trail_window_limit as usize || w.trades.last().is_some_and(|t| t.timestamp.timestamp() > at + reach);
-    whole && w.trades.iter().filter(|t| (t.timestamp.timestamp() - at).abs() <= reach).count() < cfg.max_trail_trades as usize
+    read_whole(w, reach, cfg)
+        && w.trades.iter().filter(|t| (t.timestamp.timestamp() - at).abs() <= reach).count() < cfg.max_trail_trades as usize
+}
+
+/// The window's part within `reach` seconds of its order was read whole: the venue answered
+/// fewer rows than the limit, or its last row is past that part.
+fn read_whole(w: &TapeWindow, reach: i64, cfg: &BotFilterConfig) -> bool {
+    let at = w.request.at.timestamp();
+    w.trades.len() < cfg.trail_window_limit as usize || w.trades.last().is_some_and(|t| t.timestamp.timestamp() > at + reach)
 }
 
 /// Trailing: in each complete window of market trades around one of the wallet's orders,
 /// which other wallets traded the same token and side within `trail_window_secs` before it,
-/// and which after. A leader traded first in at least `min_trail_matches` windows and at least
-/// `trail_lift` times as often before as after; `trailing_share` is the share of windows with
-/// a leader first.
+/// and which after (a window with more than `max_trail_crowd` wallets first is a rush and shows
+/// no leader). Following: the same over `follow_window_secs` in every window read whole,
+/// without the crowd's cap — where the other followers of a famous wallet crowd in beside the
+/// leader, only a program is behind the same wallets in nearly every window. The leaders'
+/// lift over the crowd is what keeps a rush out of it: a busy wallet is as often after.
 fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
-    let reach = cfg.trail_window_secs as i64;
     let complete: Vec<&TapeWindow> = tape.iter().filter(|w| trail_complete(w, cfg)).collect();
     f.trail_windows = complete.len();
-    if complete.len() < cfg.min_trail_windows as usize || complete.is_empty() {
-        return;
+    if let Some((share, leaders)) = behind_leaders(wallet, &complete, cfg.trail_window_secs as i64, Some(cfg.max_trail_crowd), None, cfg) {
+        f.trailing_share = Some(share);
+        f.trailed = leaders;
     }
-    // Per window, the other wallets first and after.
-    let mut firsts: Vec<Vec<&Wallet>> = Vec::with_capacity(complete.len());
+    let reach = cfg.follow_window_secs as i64;
+    let whole: Vec<&TapeWindow> = tape.iter().filter(|w| read_whole(w, reach, cfg)).collect();
+    f.follow_windows = whole.len();
+    if let Some((share, leaders)) = behind_leaders(wallet, &whole, reach, None, Some(cfg.min_opening_share), cfg) {
+        f.follow_share = Some(share);
+        f.followed = leaders;
+    }
+}
+
+/// Over `windows`, the share in which a leader — another wallet that traded the same token and
+/// side within `reach` before the wallet's order in at least `min_trail_matches` windows, and
+/// `trail_lift` times as often before as after — came first, and the leaders (at most three,
+/// most windows first). With `opens`, a leader counts only where it came before the other
+/// leaders, and only if it did so in at least that share of the windows it was in: after a
+/// rush of programs on one feed no one of them is first again and again; a famous wallet comes
+/// before those who follow it every time. `None` with fewer than `min_trail_windows` windows.
+fn behind_leaders(
+    wallet: &Wallet,
+    windows: &[&TapeWindow],
+    reach: i64,
+    crowd: Option<u32>,
+    opens: Option<f64>,
+    cfg: &BotFilterConfig,
+) -> Option<(f64, Vec<Wallet>)> {
+    if windows.len() < cfg.min_trail_windows as usize || windows.is_empty() {
+        return None;
+    }
+    // Per window, the other wallets first (with their first trade's time) and after.
+    let mut firsts: Vec<Vec<(&Wallet, i64)>> = Vec::with_capacity(windows.len());
     let mut before: HashMap<&Wallet, usize> = HashMap::new();
     let mut after: HashMap<&Wallet, usize> = HashMap::new();
-    for w in &complete {
+    for w in windows {
         let at = w.request.at.timestamp();
-        let mut first: Vec<&Wallet> = Vec::new();
+        let mut first: Vec<(&Wallet, i64)> = Vec::new();
         let mut next: Vec<&Wallet> = Vec::new();
         for t in &w.trades {
             if &t.wallet == wallet || t.asset != w.request.asset || t.side != w.request.side {
@@ -777,21 +821,21 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
             }
             let ts = t.timestamp.timestamp();
             if ts < at && at - ts <= reach {
-                first.push(&t.wallet);
+                first.push((&t.wallet, ts));
             } else if ts > at && ts - at <= reach {
                 next.push(&t.wallet);
             }
         }
         first.sort_unstable();
-        first.dedup();
+        first.dedup_by(|b, a| a.0 == b.0);
         // A rush (many wallets on the same side within seconds, as after news) has a first
         // wallet too; only a few wallets ahead of the wallet is following one of them.
-        if first.len() > cfg.max_trail_crowd as usize {
+        if crowd.is_some_and(|c| first.len() > c as usize) {
             first.clear();
         }
         next.sort_unstable();
         next.dedup();
-        for l in &first {
+        for (l, _) in &first {
             *before.entry(l).or_default() += 1;
         }
         for l in &next {
@@ -805,9 +849,34 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
         .map(|(l, b)| (*l, *b))
         .collect();
     leaders.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let trailed = firsts.iter().filter(|first| first.iter().any(|l| leaders.iter().any(|(x, _)| x == l))).count();
-    f.trailing_share = Some(trailed as f64 / complete.len() as f64);
-    f.trailed = leaders.iter().take(3).map(|(l, _)| (*l).clone()).collect();
+    let is_leader = |w: &Wallet| leaders.iter().any(|(x, _)| *x == w);
+    let (trailed, dropped) = match opens {
+        None => (firsts.iter().filter(|first| first.iter().any(|(l, _)| is_leader(l))).count(), Vec::new()),
+        Some(share) => {
+            let mut opened: HashMap<&Wallet, usize> = HashMap::new();
+            for first in &firsts {
+                if let Some(l) = opener(first, is_leader) {
+                    *opened.entry(l).or_default() += 1;
+                }
+            }
+            let first_again = |l: &Wallet| opened.get(l).copied().unwrap_or(0) as f64 >= share * before[l] as f64;
+            let trailed = firsts.iter().filter(|first| opener(first, is_leader).is_some_and(first_again)).count();
+            (trailed, leaders.iter().map(|(l, _)| *l).filter(|l| !first_again(l)).collect::<Vec<_>>())
+        }
+    };
+    leaders.retain(|(l, _)| !dropped.contains(l));
+    Some((trailed as f64 / windows.len() as f64, leaders.iter().take(3).map(|(l, _)| (*l).clone()).collect()))
+}
+
+/// The leader strictly first among those in one window's wallets ahead of the order, if one is.
+fn opener<'a>(first: &[(&'a Wallet, i64)], is_leader: impl Fn(&Wallet) -> bool) -> Option<&'a Wallet> {
+    let mut ls = first.iter().filter(|(l, _)| is_leader(l)).map(|(l, ts)| (*ts, *l)).collect::<Vec<_>>();
+    ls.sort_unstable();
+    match ls.as_slice() {
+        [one] => Some(one.1),
+        [a, b, ..] if a.0 < b.0 => Some(a.1),
+        _ => None,
+    }
 }
 
 /// Leading: in each window, the wallet's price against the market's last trade (another
@@ -1436,25 +1505,46 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     }
 
     // Trailing other wallets: the same token and side seconds after one of a few wallets,
-    // window after window, and seldom before them. At full strength beyond a person, who
-    // cannot react to another wallet's trades within seconds again and again.
-    if let Some(share) = f.trailing_share {
+    // window after window, and seldom before them; or within a couple of minutes after the
+    // same wallets in nearly every window, however many others followed them too (a program
+    // polling the venue for its leaders' trades). At full strength beyond a person, who cannot
+    // react to another wallet's trades within seconds again and again, nor be behind the same
+    // wallets in nearly every market they trade. One sign: both are the same habit.
+    if f.trailing_share.is_some() || f.follow_share.is_some() {
         let min_share = cfg.min_trailing_share;
-        let leaders = f.trailed.iter().map(Wallet::short).collect::<Vec<_>>().join(", ");
-        out.push(Tell {
-            sign: "trails other wallets",
-            kind: BotKind::CopyBot,
-            weight: w.trailing,
-            strength: ramp(share, min_share, (2.0 * min_share).min(1.0)),
-            decisive: true,
-            reason: format!(
+        let names = |ls: &[Wallet]| {
+            if ls.is_empty() { "no repeat leader".to_string() } else { ls.iter().map(Wallet::short).collect::<Vec<_>>().join(", ") }
+        };
+        let close = f.trailing_share.map(|share| ramp(share, min_share, (2.0 * min_share).min(1.0))).unwrap_or(0.0);
+        let follow = f.follow_share.map(|share| ramp(share, cfg.min_follow_share, cfg.full_follow_share)).unwrap_or(0.0);
+        let mut parts = Vec::new();
+        if let Some(share) = f.trailing_share {
+            parts.push(format!(
                 "in {} of {} windows of market trades, traded the same token and side within {} after {} (limit {})",
                 pct(share),
                 f.trail_windows,
                 duration(cfg.trail_window_secs as f64),
-                if leaders.is_empty() { "no repeat leader".to_string() } else { leaders },
+                names(&f.trailed),
                 pct(min_share)
-            ),
+            ));
+        }
+        if let Some(share) = f.follow_share {
+            parts.push(format!(
+                "in {} of {} windows, within {} after {} among the others (limit {})",
+                pct(share),
+                f.follow_windows,
+                duration(cfg.follow_window_secs as f64),
+                names(&f.followed),
+                pct(cfg.min_follow_share)
+            ));
+        }
+        out.push(Tell {
+            sign: "trails other wallets",
+            kind: BotKind::CopyBot,
+            weight: w.trailing,
+            strength: close.max(follow),
+            decisive: true,
+            reason: parts.join("; "),
         });
     }
 

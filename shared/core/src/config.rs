@@ -1002,6 +1002,20 @@ pub struct BotFilterConfig {
     /// Share of windows in which a leader traded the same token and side first, from which
     /// trailing other wallets is a sign (full, and beyond a person, at twice this).
     pub min_trailing_share: f64,
+    /// How far before (and after) an order another wallet's order of the same token and side
+    /// counts for following, seconds: a copy program polling the venue for its leaders' trades,
+    /// among the others who follow the same wallets (no crowd cap).
+    pub follow_window_secs: u64,
+    /// Share of windows (read whole within `follow_window_secs`) behind a repeat leader from
+    /// which following is a sign; a person who chases news or copies by hand minutes later is
+    /// behind the same wallets in some windows, not nearly all.
+    pub min_follow_share: f64,
+    /// Share of such windows at which following is at full strength, beyond a person.
+    pub full_follow_share: f64,
+    /// A leader counts for following only where it came before the other leaders, and only if
+    /// it did in at least this share of the windows it was in: a famous wallet comes before
+    /// its followers every time, no one of a rush of programs on one feed does.
+    pub min_opening_share: f64,
     /// How far before and after each read order the market's trades are read for where the
     /// price went, seconds (the window reaches the longer of this and `trail_window_secs`).
     pub lead_window_secs: u64,
@@ -1183,6 +1197,10 @@ impl Default for BotFilterConfig {
             trail_lift: 3.0,
             max_trail_crowd: 3,
             min_trailing_share: 0.3,
+            follow_window_secs: 120,
+            min_follow_share: 0.7,
+            full_follow_share: 0.9,
+            min_opening_share: 0.4,
             lead_window_secs: 300,
             lead_move: 0.04,
             min_lead_windows: 5,
@@ -1648,6 +1666,7 @@ impl Config {
             ("bot_filter.clock_session_gap_secs", self.bot_filter.clock_session_gap_secs, 1),
             ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
             ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
+            ("bot_filter.follow_window_secs", self.bot_filter.follow_window_secs, 1),
             ("bot_filter.lead_window_secs", self.bot_filter.lead_window_secs, 1),
             ("bot_filter.rush_secs", self.bot_filter.rush_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
@@ -1883,6 +1902,9 @@ impl Config {
         if b.max_trail_trades == 0 {
             return bad("bot_filter.max_trail_trades", "must be at least 1");
         }
+        if b.full_follow_share < b.min_follow_share {
+            return bad("bot_filter.full_follow_share", "must be at least min_follow_share");
+        }
         if b.min_rush_windows == 0 || b.min_rush_trades == 0 {
             return bad("bot_filter.min_rush_windows", "min_rush_windows and min_rush_trades must be at least 1");
         }
@@ -1925,6 +1947,9 @@ impl Config {
             ("bot_filter.max_clock_share", b.max_clock_share),
             ("bot_filter.max_burst_share", b.max_burst_share),
             ("bot_filter.min_trailing_share", b.min_trailing_share),
+            ("bot_filter.min_follow_share", b.min_follow_share),
+            ("bot_filter.full_follow_share", b.full_follow_share),
+            ("bot_filter.min_opening_share", b.min_opening_share),
             ("bot_filter.weights.slicing", b.weights.slicing),
             ("bot_filter.weights.batched", b.weights.batched),
             ("bot_filter.weights.trailing", b.weights.trailing),

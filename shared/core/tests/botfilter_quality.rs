@@ -868,6 +868,70 @@ fn a_person_reacting_to_news_after_a_rush_of_fast_bots_does_not_trail_them() {
     let loose = BotFilterConfig { max_trail_crowd: 10, ..cfg() };
     let c = classify_wallet_with_tape(&w, &trades, &windows, &loose);
     assert!(c.features.trailing_share.unwrap() > 0.9, "{:?}", c.features);
+    // Following has no crowd bound, but no one of the rush is first again and again, so the
+    // rush reads as no leader there either.
+    let c = classify_wallet_with_tape(&w, &trades, &windows, &cfg());
+    assert!(c.features.follow_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
+    assert!(c.features.follow_share.unwrap() < cfg().min_follow_share, "{:?}", c.features);
+}
+
+/// A famous wallet's trades, each followed within one to three seconds by `fast` copiers on
+/// the chain, in a busy market; and a copy of `share` of its trades for `w`, each `lag`
+/// seconds later at a varying fraction of the size.
+fn famous_and_followers(w: &Wallet, fast: usize, lag: (i64, i64), share: f64) -> (Vec<Trade>, Vec<Trade>) {
+    let famous = wallet(70);
+    let mut rng = Lcg(29);
+    let (mut tape, mut trades) = (crowd(20), Vec::new());
+    for t in human_history(&famous, 35, 20, 1) {
+        for i in 0..fast {
+            let mut c = t.clone();
+            c.wallet = wallet(71 + i as u8);
+            c.timestamp = from_secs(t.timestamp.timestamp() + rng.range(1, 4));
+            c.transaction_hash = format!("{}-f{i}", t.transaction_hash);
+            tape.push(c);
+        }
+        if rng.next() < share {
+            let mut c = t.clone();
+            c.wallet = w.clone();
+            c.timestamp = from_secs(t.timestamp.timestamp() + rng.range(lag.0, lag.1));
+            c.transaction_hash = format!("{}-copy", t.transaction_hash);
+            c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
+            trades.push(c);
+        }
+        tape.push(t);
+    }
+    tape.extend(trades.iter().cloned());
+    (tape, trades)
+}
+
+#[test]
+fn a_program_polling_for_a_famous_wallets_trades_behind_its_fast_followers_is_a_copy_bot_and_a_person_copying_by_hand_is_not() {
+    // Four copiers on the chain are a second or three behind each of the famous wallet's
+    // trades; a program polling the venue's API copies every one of them five seconds to a
+    // minute later. Five wallets ahead of it each time are a crowd to the close reading, but
+    // the same wallet opens every window.
+    let bot = wallet(76);
+    let (tape, trades) = famous_and_followers(&bot, 4, (5, 60), 1.0);
+    let alone = classify_wallet(&bot, &trades, &cfg());
+    assert_eq!(alone.verdict, Verdict::Human, "the case is one the bot's own history cannot tell: {:?}", alone.reasons);
+    let windows = Tape::new(&tape).windows(&bot, &trades, &cfg());
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
+    assert!(c.features.trailing_share.unwrap() < cfg().min_trailing_share, "{:?}", c.features);
+    assert!(c.features.follow_share.unwrap() >= cfg().full_follow_share, "{:?}", c.features);
+    assert_eq!(c.features.followed, vec![wallet(70)], "only the famous wallet is first again and again: {:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::CopyBot));
+    assert!(c.reasons.iter().any(|r| r.contains("among the others")), "{:?}", c.reasons);
+
+    // A person with alerts on the same wallet copies half of its trades by hand, twenty seconds
+    // to five minutes later: behind it in some windows, not nearly all.
+    let person = wallet(77);
+    let (tape, trades) = famous_and_followers(&person, 4, (20, 300), 0.5);
+    let windows = Tape::new(&tape).windows(&person, &trades, &cfg());
+    let c = classify_wallet_with_tape(&person, &trades, &windows, &cfg());
+    assert!(c.features.follow_windows >= cfg().min_trail_windows as usize, "{:?}", c.features);
+    assert!(c.features.follow_share.unwrap() < cfg().min_follow_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
 #[test]
