@@ -1,4 +1,7 @@
-//! Holdout v15: checks that the independently written labelled set is well formed.
+//! Holdout v15: checks that the independently written labelled set is well formed (built twice,
+//! the same set each time), and the bot filter judged on it with the markets' public trades.
+//!
+//! `cargo test -p copycat-core --test botfilter_holdout15 -- --nocapture` prints the figures.
 
 mod holdout15;
 
@@ -186,4 +189,21 @@ fn holdout15_is_well_formed() {
         crowd.len(),
         built
     );
+}
+
+mod holdout_measure;
+
+/// Measured once unseen with the filter of commit 6b426ae (round 14, tuned on holdouts v1-v14
+/// only): 78.7 % (344/437 = 78.72 %; people 11/231 = 4.76 % flagged, bots 124/206). The 95 %
+/// target is not met. The floor is that figure rounded down.
+const FLOOR: f64 = 0.78;
+/// 4.76 % of people were flagged then; the ceiling is the next whole percent (the target's 5 %).
+const PEOPLE_CEILING: f64 = 0.05;
+
+#[test]
+fn holdout15_wallets_are_judged_within_the_measured_floor() {
+    let set = holdout15();
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v15", &set.tape, wallets);
+    holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }
