@@ -437,7 +437,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     // Corroboration: enough independent signs present, or one a person cannot show at all.
     let present: Vec<&Tell> = fired.iter().copied().filter(|t| t.strength >= cfg.sign_present_strength).collect();
     let decisive = fired.iter().copied().find(|t| t.decisive && t.strength >= 1.0 && t.weight >= cfg.bot_score_threshold);
-    let corroborated = independent(&present) >= cfg.min_corroborating_signs as usize || decisive.is_some();
+    let corroborated = independent(&present, &features) >= cfg.min_corroborating_signs as usize || decisive.is_some();
     let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
 
     // A thin history cannot clear a wallet, but signs well past the threshold (or one beyond a
@@ -461,10 +461,10 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         ));
     } else if verdict == Verdict::Bot {
         let why = match decisive {
-            Some(d) if independent(&present) < cfg.min_corroborating_signs as usize => {
+            Some(d) if independent(&present, &features) < cfg.min_corroborating_signs as usize => {
                 format!("{} at full strength, beyond a person", d.sign)
             }
-            _ => format!("{} independent signs combined: {}", independent(&present), names(&present)),
+            _ => format!("{} independent signs combined: {}", independent(&present, &features), names(&present)),
         };
         if convicted_thin {
             reasons.push(format!(
@@ -476,7 +476,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
             "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (one stake again and again and trading in and out of markets are one habit of a person's, not two signs)",
-            independent(&present),
+            independent(&present, &features),
             names(&present),
             cfg.min_corroborating_signs
         ));
@@ -489,10 +489,12 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
 /// How many of the present signs are independent: near-identical sizes and trading both sides
 /// of markets within the hour (or in and out quickly) count as one, because a person who
 /// trades in and out re-uses one stake as often as a machine does; a maker or scalper bot shows
-/// a third sign (the clock, the discipline of closing everything, the cadence) besides.
-fn independent(present: &[&Tell]) -> usize {
+/// a third sign (the clock, the discipline of closing everything, the cadence) besides. A
+/// wallet that never sold what it bought did not trade in and out: buying both outcomes of
+/// market after market at one stake, holding both, is two signs.
+fn independent(present: &[&Tell], f: &Features) -> usize {
     let sizes = present.iter().any(|t| t.kind == BotKind::FixedSize);
-    let in_and_out = present.iter().any(|t| t.sign == TWO_SIDED || t.sign == QUICK);
+    let in_and_out = f.round_trips > 0 && present.iter().any(|t| t.sign == TWO_SIDED || t.sign == QUICK);
     present.len() - usize::from(sizes && in_and_out)
 }
 

@@ -934,6 +934,62 @@ fn a_program_polling_for_a_famous_wallets_trades_behind_its_fast_followers_is_a_
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
+/// Buys of both outcomes of hourly markets in waking hours, six pairs a market minutes apart,
+/// never sold:
+/// `stake(rng)` shares each.
+fn both_outcomes_held(w: &Wallet, stake: impl Fn(&mut Lcg) -> Decimal) -> Vec<Trade> {
+    let mut rng = Lcg(37);
+    let mut out = Vec::new();
+    for d in 0..20i64 {
+        for h in 0..6i64 {
+            let m = (d * 6 + h) as u32;
+            let mut ts = T0 + d * DAY + rng.range(9 * 3600, 21 * 3600);
+            for k in 0..6 {
+                let up = rng.range(30, 70);
+                for (o, cents) in [(0u32, up), (1u32, 97 - up)] {
+                    ts += rng.range(60, 600);
+                    out.push(fill(w, ts, Side::Buy, m, o, stake(&mut rng), Decimal::new(cents, 2), &format!("0xb{d}h{h}k{k}o{o}")));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_program_buying_both_outcomes_at_one_stake_and_holding_them_is_two_signs_where_a_person_trading_in_and_out_is_one() {
+    // Both outcomes of market after market at one share count, never sold: the stake and the
+    // pairs are two habits, not a person trading in and out who re-uses one stake.
+    let w = wallet(78);
+    let c = classify_wallet(&w, &both_outcomes_held(&w, |_| dec!(50)), &cfg());
+    assert_eq!(c.features.round_trips, 0, "{:?}", c.features);
+    assert!(c.features.two_sided_share > cfg().max_two_sided_share, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("2 independent signs"), "{:?}", c.reasons);
+    // The same pairs at stakes a person picks each time: one sign.
+    let c = classify_wallet(&w, &both_outcomes_held(&w, |r| Decimal::from(r.range(5, 400))), &cfg());
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    // Selling each pair again an hour later at the one stake, in four markets of ten (those whose
+    // number ends in 0, 3, 6 or 9: a person's count of orders a day): trading in and out, one
+    // habit.
+    let mut trades: Vec<Trade> =
+        both_outcomes_held(&w, |_| dec!(50)).into_iter().filter(|t| t.title.ends_with(['0', '3', '6', '9'])).collect();
+    let sells: Vec<Trade> = trades
+        .iter()
+        .map(|t| {
+            let mut s = t.clone();
+            s.side = Side::Sell;
+            s.timestamp = from_secs(t.timestamp.timestamp() + 3600);
+            s.transaction_hash = format!("{}-s", t.transaction_hash);
+            s
+        })
+        .collect();
+    trades.extend(sells);
+    let c = classify_wallet(&w, &trades, &cfg());
+    assert!(c.features.round_trips > 0, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 #[test]
 fn windows_the_venue_cut_short_are_not_read_for_trailing() {
     let bot = wallet(54);
