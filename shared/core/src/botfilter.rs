@@ -1270,13 +1270,22 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     // Weeks of it: as many orders in the quietest eight hours as a wallet spread over most of
     // the clock, on hundreds of orders over weeks, is no person's (whose sleep may drift, but
     // not every night for weeks).
-    let weeks = f.quietest_window_share >= cfg.decisive_sleepless_window_share
-        && f.orders >= cfg.decisive_sleepless_orders as usize
-        && f.active_days >= cfg.decisive_sleepless_days;
+    let long = f.orders >= cfg.decisive_sleepless_orders as usize && f.active_days >= cfg.decisive_sleepless_days;
+    let weeks = long && f.quietest_window_share >= cfg.decisive_sleepless_window_share;
+    // On such a history, the sign weighs more the nearer the quietest hours come to the
+    // decisive share (a program pausing in the market's own quiet hours stays below it).
+    let toward_weeks = ramp(f.quietest_window_share, 2.0 * min_window, cfg.decisive_sleepless_window_share);
+    let weight = if weeks {
+        w.sleepless_weeks
+    } else if long {
+        w.sleepless + (w.sleepless_weeks - w.sleepless).max(0.0) * toward_weeks
+    } else {
+        w.sleepless
+    };
     out.push(Tell {
         sign: "around the clock",
         kind: BotKind::AroundTheClock,
-        weight: if weeks { w.sleepless_weeks } else { w.sleepless },
+        weight,
         strength: by_run.max(by_window),
         decisive: weeks,
         reason: format!(

@@ -990,6 +990,58 @@ fn a_program_buying_both_outcomes_at_one_stake_and_holding_them_is_two_signs_whe
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
+/// Four weeks of a slow maker's fills in 60 quiet markets: each hour of the day an order with
+/// chance `night` (00:00-08:00 UTC) or `day`, a buy or a sell of the one token, now and then
+/// the other side within the hour, holding its inventory for hours.
+fn slow_maker(w: &Wallet, night: f64, day: f64) -> Vec<Trade> {
+    let mut rng = Lcg(41);
+    let mut out = Vec::new();
+    for d in 0..28i64 {
+        for h in 0..24i64 {
+            if rng.next() >= if h < 8 { night } else { day } {
+                continue;
+            }
+            let ts = T0 + d * DAY + h * 3600 + rng.range(0, 3600);
+            let m = rng.range(0, 60) as u32;
+            let side = if rng.next() < 0.55 { Side::Buy } else { Side::Sell };
+            let size = Decimal::from(rng.range(20, 500));
+            let price = Decimal::new(rng.range(30, 70), 2);
+            out.push(fill(w, ts, side, m, 0, size, price, &format!("0xsm{d}h{h}")));
+            // Now and then the quote on the other side fills within the hour.
+            if rng.next() < 0.15 {
+                let other = if side == Side::Buy { Side::Sell } else { Side::Buy };
+                let size = Decimal::from(rng.range(20, 500));
+                out.push(fill(w, ts + rng.range(600, 3000), other, m, 0, size, price, &format!("0xsm{d}h{h}o")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn weeks_near_the_decisive_share_around_the_clock_weigh_more_beside_a_second_sign() {
+    // A maker quoting around the clock, quieter at night (a quarter of its orders in the quietest
+    // eight hours, short of the decisive share), in and out of its markets over hours.
+    let w = wallet(79);
+    let trades = slow_maker(&w, 0.55, 0.8);
+    let c = classify_wallet(&w, &trades, &cfg());
+    let f = &c.features;
+    assert!(f.orders >= cfg().decisive_sleepless_orders as usize && f.active_days >= cfg().decisive_sleepless_days, "{f:?}");
+    assert!(
+        f.quietest_window_share > 2.0 * cfg().min_sleepless_window_share && f.quietest_window_share < cfg().decisive_sleepless_window_share,
+        "{f:?}"
+    );
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("around the clock"), "{:?}", c.reasons);
+    // Weighed flat (as before), the same two signs score under the threshold.
+    let flat = BotFilterConfig {
+        weights: copycat_core::config::BotSignWeights { sleepless_weeks: cfg().weights.sleepless, ..cfg().weights },
+        ..cfg()
+    };
+    let c = classify_wallet(&w, &trades, &flat);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 #[test]
 fn windows_the_venue_cut_short_are_not_read_for_trailing() {
     let bot = wallet(54);
