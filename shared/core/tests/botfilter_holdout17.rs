@@ -1,5 +1,8 @@
-//! Holdout v17: checks that the independently written set of labelled wallets is well formed.
-//! It runs no classifier.
+//! Holdout v17: checks that the independently written set of labelled wallets is well formed
+//! (built twice, the same set each time), and the bot filter judged on it with the markets'
+//! public trades.
+//!
+//! `cargo test -p copycat-core --test botfilter_holdout17 -- --nocapture` prints the figures.
 
 mod holdout17;
 
@@ -162,4 +165,21 @@ fn holdout17_is_well_formed() {
         crowd.len(),
         build.as_secs_f64()
     );
+}
+
+mod holdout_measure;
+
+/// Measured once unseen with the filter of commit f1c4e3d (round 16, tuned on holdouts v1-v16
+/// only): 81.8 % (328/401 = 81.80 %; people 9/203 = 4.43 % flagged, bots 134/198). The 95 %
+/// target is not met. The floor is that figure rounded down.
+const FLOOR: f64 = 0.81;
+/// 4.43 % of people were flagged then; the ceiling is the next whole percent (the target's 5 %).
+const PEOPLE_CEILING: f64 = 0.05;
+
+#[test]
+fn holdout17_wallets_are_judged_within_the_measured_floor() {
+    let set = holdout17();
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v17", &set.tape, wallets);
+    holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }
