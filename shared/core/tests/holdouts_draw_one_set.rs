@@ -9,6 +9,11 @@ mod holdout11;
 mod holdout12;
 mod holdout13;
 mod holdout14;
+#[allow(unused_imports)] // its NOW is re-exported for its own test
+mod holdout15;
+#[allow(unused_imports)] // its NOW is re-exported for its own test
+mod holdout16;
+mod holdout17;
 mod holdout2;
 mod holdout3;
 mod holdout4;
@@ -90,4 +95,11 @@ fn holdouts_v8_to_v14_draw_one_set() {
     draws_one_set("holdout v12", || wallets_and_tape!(holdout12::holdout12()));
     draws_one_set("holdout v13", || wallets_and_tape!(holdout13::holdout13()));
     draws_one_set("holdout v14", || wallets_and_tape!(holdout14::holdout14()));
+}
+
+#[test]
+fn holdouts_v15_to_v17_draw_one_set() {
+    draws_one_set("holdout v15", || wallets_and_tape!(holdout15::holdout15()));
+    draws_one_set("holdout v16", || wallets_and_tape!(holdout16::holdout16()));
+    draws_one_set("holdout v17", || wallets_and_tape!(holdout17::holdout17()));
 }
