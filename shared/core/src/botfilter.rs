@@ -145,6 +145,10 @@ pub struct Features {
     /// wrapping midnight): near zero for anyone who sleeps, about a third for a wallet spread
     /// over the clock. Unlike the longest quiet run, a few dozen orders measure it well.
     pub quietest_window_share: f64,
+    /// Share of the history's days (each 24 h from the first order) with no gap between orders
+    /// of `rest_gap_hours` in or across it: a person sleeps nearly every day, a program that
+    /// only slows at night rarely stops that long.
+    pub unrested_day_share: f64,
     /// Coefficient of variation of order sizes (the lower of shares and notional).
     pub size_cv: Option<f64>,
     /// How far buy stakes stray from one fixed dollar amount: the median absolute deviation of
@@ -603,6 +607,7 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
     let quietest = (0..24).map(|start| (start..start + window).map(|h| hours[h % 24]).sum::<usize>()).min().unwrap_or(0);
     f.quietest_window_share = quietest as f64 / orders.len() as f64;
+    f.unrested_day_share = unrested_day_share(orders, cfg);
 
     // Sizes.
     // The lowest of: shares, notional, and the notional of buys alone (a fixed stake per copy
@@ -749,6 +754,30 @@ fn bursts(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     }
     f.bursts = count;
     f.burst_share = inside as f64 / orders.len().max(1) as f64;
+}
+
+/// The share of the days from the first order (whole 24 h periods) that no rest touches: a
+/// gap of `rest_gap_hours` or more between consecutive orders rests the day it starts in and
+/// every day up to the one it ends in. Zero for a history shorter than a day.
+fn unrested_day_share(orders: &[Order], cfg: &BotFilterConfig) -> f64 {
+    const DAY: i64 = 86_400;
+    let (Some(first), Some(last)) = (orders.first(), orders.last()) else {
+        return 0.0;
+    };
+    let days = ((last.ts - first.ts) / DAY) as usize;
+    if days == 0 {
+        return 0.0;
+    }
+    let rest = i64::from(cfg.rest_gap_hours) * 3600;
+    let mut rested = vec![false; days];
+    for w in orders.windows(2).filter(|w| w[1].ts - w[0].ts >= rest) {
+        let from = ((w[0].ts - first.ts) / DAY) as usize;
+        let to = (((w[1].ts - first.ts) / DAY) as usize).min(days - 1);
+        for day in rested.iter_mut().take(to + 1).skip(from) {
+            *day = true;
+        }
+    }
+    rested.iter().filter(|r| !**r).count() as f64 / days as f64
 }
 
 /// Whether a window's trades within `trail_window_secs` of its order were read whole (the read
@@ -1271,7 +1300,10 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     // the clock, on hundreds of orders over weeks, is no person's (whose sleep may drift, but
     // not every night for weeks).
     let long = f.orders >= cfg.decisive_sleepless_orders as usize && f.active_days >= cfg.decisive_sleepless_days;
-    let weeks = long && f.quietest_window_share >= cfg.decisive_sleepless_window_share;
+    // Or days on end without a rest: a program that only slows in the market's quiet hours
+    // keeps trading through the night a person would sleep.
+    let restless = long && f.unrested_day_share >= cfg.decisive_unrested_day_share;
+    let weeks = restless || (long && f.quietest_window_share >= cfg.decisive_sleepless_window_share);
     // On such a history, the sign weighs more the nearer the quietest hours come to the
     // decisive share (a program pausing in the market's own quiet hours stays below it).
     let toward_weeks = ramp(f.quietest_window_share, 2.0 * min_window, cfg.decisive_sleepless_window_share);
@@ -1286,16 +1318,19 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         sign: "around the clock",
         kind: BotKind::AroundTheClock,
         weight,
-        strength: by_run.max(by_window),
+        strength: if restless { 1.0 } else { by_run.max(by_window) },
         decisive: weeks,
         reason: format!(
-            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {})",
+            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {}); {} of days without a {} h rest (decisive from {})",
             f.active_hours,
             f.longest_quiet_hours,
             f.hour_coverage,
             pct(f.quietest_window_share),
             cfg.sleep_window_hours,
-            pct(min_window)
+            pct(min_window),
+            pct(f.unrested_day_share),
+            cfg.rest_gap_hours,
+            pct(cfg.decisive_unrested_day_share)
         ),
     });
 

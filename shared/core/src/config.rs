@@ -874,6 +874,12 @@ pub struct BotFilterConfig {
     pub decisive_sleepless_orders: u32,
     /// Fewest active days for the decisive reading of trading around the clock.
     pub decisive_sleepless_days: u32,
+    /// A rest: a gap of at least this many hours between orders (a person's night's sleep).
+    pub rest_gap_hours: u32,
+    /// Share of the history's days without a rest from which, on the decisive history above,
+    /// trading around the clock decides alone: a person rests on nearly every day, a program
+    /// that only slows at night rests on few.
+    pub decisive_unrested_day_share: f64,
     /// Dispersion of buy stakes (median absolute deviation / median, dollars) below which the
     /// wallet buys at one fixed stake, as a copy bot does.
     pub max_fixed_stake_dispersion: f64,
@@ -1145,6 +1151,8 @@ impl Default for BotFilterConfig {
             decisive_sleepless_window_share: 0.27,
             decisive_sleepless_orders: 200,
             decisive_sleepless_days: 20,
+            rest_gap_hours: 6,
+            decisive_unrested_day_share: 0.4,
             max_fixed_stake_dispersion: 0.1,
             min_stake_buys: 20,
             max_two_sided_share: 0.4,
@@ -1923,6 +1931,9 @@ impl Config {
         if b.trail_lift.is_nan() || b.trail_lift < 1.0 {
             return bad("bot_filter.trail_lift", "must be at least 1");
         }
+        if !(1..=24).contains(&b.rest_gap_hours) {
+            return bad("bot_filter.rest_gap_hours", "must be between 1 and 24 (hours of a day)");
+        }
         if b.venue_min_order_shares.is_nan() || b.venue_min_order_shares <= 0.0 {
             return bad("bot_filter.venue_min_order_shares", "must be positive");
         }
@@ -1962,6 +1973,7 @@ impl Config {
             ("bot_filter.weights.sleepless", b.weights.sleepless),
             ("bot_filter.weights.sleepless_weeks", b.weights.sleepless_weeks),
             ("bot_filter.decisive_sleepless_window_share", b.decisive_sleepless_window_share),
+            ("bot_filter.decisive_unrested_day_share", b.decisive_unrested_day_share),
             ("bot_filter.weights.regular_timing", b.weights.regular_timing),
             ("bot_filter.weights.regular_timing_few", b.weights.regular_timing_few),
             ("bot_filter.weights.constant_size", b.weights.constant_size),

@@ -1502,3 +1502,55 @@ fn a_program_in_the_rush_after_each_event_is_a_bot_and_a_person_tapping_later_is
     assert!(c.features.rush_share.unwrap() < cfg().min_rush_share, "{:?}", c.features);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
+
+/// Four weeks of buys on a price feed in 80 short markets: in each quarter hour a chance of an
+/// order, `night` in 00:00-08:00 UTC and twice `night` plus a tenth by day, stakes and prices
+/// drawn freely; with `sleep` set, nothing in 00:00-07:00 UTC, every day.
+fn feed_buyer(w: &Wallet, seed: u64, night: f64, sleep: bool) -> Vec<Trade> {
+    let mut rng = Lcg(seed);
+    let mut out = Vec::new();
+    for q in 0..28 * 96i64 {
+        let hour = (q % 96) / 4;
+        let chance = if sleep && hour < 7 {
+            0.0
+        } else if hour < 8 {
+            night
+        } else {
+            2.0 * night + 0.1
+        };
+        if rng.next() >= chance {
+            continue;
+        }
+        let ts = T0 + q * 900 + rng.range(0, 900);
+        let m = rng.range(0, 80) as u32;
+        let size = Decimal::new(rng.range(500, 30_000), 2);
+        let price = Decimal::new(rng.range(20, 80), 2);
+        out.push(fill(w, ts, Side::Buy, m, rng.range(0, 2) as u32, size, price, &format!("0xfb{seed}q{q}")));
+    }
+    out
+}
+
+#[test]
+fn a_program_that_slows_at_night_but_never_rests_six_hours_is_a_bot_and_a_busy_person_who_sleeps_is_not() {
+    // A feed program, three times as busy by day as by night: a sixth of its orders in the
+    // quietest eight hours (short of the decisive share), yet on almost no day a six-hour gap.
+    let w = wallet(81);
+    let trades = feed_buyer(&w, 43, 0.2, false);
+    let c = classify_wallet(&w, &trades, &cfg());
+    let f = &c.features;
+    assert!(f.orders >= cfg().decisive_sleepless_orders as usize && f.active_days >= cfg().decisive_sleepless_days, "{f:?}");
+    assert!(f.quietest_window_share < cfg().decisive_sleepless_window_share, "{f:?}");
+    assert!(f.unrested_day_share >= cfg().decisive_unrested_day_share, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("days without a 6 h rest")), "{:?}", c.reasons);
+    // Without the rest reading (a share no history reaches), the same wallet is let through.
+    let blind = BotFilterConfig { decisive_unrested_day_share: 1.1, ..cfg() };
+    assert_eq!(classify_wallet(&w, &trades, &blind).verdict, Verdict::Human);
+    // The same trader asleep seven hours a night, every night, is a person.
+    let p = wallet(82);
+    let trades = feed_buyer(&p, 43, 0.2, true);
+    let c = classify_wallet(&p, &trades, &cfg());
+    assert!(c.features.orders >= cfg().decisive_sleepless_orders as usize, "{:?}", c.features);
+    assert_eq!(c.features.unrested_day_share, 0.0, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
