@@ -48,7 +48,7 @@ use crate::config::BotFilterConfig;
 use crate::time::Timestamp;
 use crate::trade::{Side, Trade, Wallet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// What the filter concluded about a wallet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -880,18 +880,19 @@ fn behind_leaders(
         .map(|(l, b)| (*l, *b))
         .collect();
     leaders.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let is_leader = |w: &Wallet| leaders.iter().any(|(x, _)| *x == w);
+    let leader_set: HashSet<&Wallet> = leaders.iter().map(|(l, _)| *l).collect();
+    let is_leader = |w: &Wallet| leader_set.contains(w);
     let (trailed, dropped) = match opens {
         None => (firsts.iter().filter(|first| first.iter().any(|(l, _)| is_leader(l))).count(), Vec::new()),
         Some(share) => {
+            // Each window's opener, found once: counted per leader, then read for the trailing.
+            let openers: Vec<Option<&Wallet>> = firsts.iter().map(|first| opener(first, is_leader)).collect();
             let mut opened: HashMap<&Wallet, usize> = HashMap::new();
-            for first in &firsts {
-                if let Some(l) = opener(first, is_leader) {
-                    *opened.entry(l).or_default() += 1;
-                }
+            for l in openers.iter().flatten() {
+                *opened.entry(l).or_default() += 1;
             }
             let first_again = |l: &Wallet| opened.get(l).copied().unwrap_or(0) as f64 >= share * before[l] as f64;
-            let trailed = firsts.iter().filter(|first| opener(first, is_leader).is_some_and(first_again)).count();
+            let trailed = openers.iter().filter(|o| o.is_some_and(first_again)).count();
             (trailed, leaders.iter().map(|(l, _)| *l).filter(|l| !first_again(l)).collect::<Vec<_>>())
         }
     };
