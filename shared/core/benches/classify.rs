@@ -1,9 +1,10 @@
 //! Parsing Data API rows and classifying a wallet: both sit on the bot-filter's hot path.
 //!
 //! Budgets: one row into a validated `Trade` under 2 µs; a 1,000-trade wallet classified
-//! under 1 ms.
+//! under 1 ms. The same wallet judged again with the markets' trades around its orders (every
+//! window a full read) is measured beside it.
 
-use copycat_core::botfilter::classify_wallet;
+use copycat_core::botfilter::{TapeWindow, classify_wallet, classify_wallet_with_tape, tape_requests};
 use copycat_core::config::BotFilterConfig;
 use copycat_core::datapi::{parse_trade_row, parse_trades_document};
 use copycat_core::money::{Price, Shares};
@@ -87,5 +88,63 @@ fn classify(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse_rows, classify);
+/// The markets' trades around each order the filter asks about, every window a full read
+/// (`trail_window_limit` trades): other wallets in the same token on both sides across the
+/// window, and a few of them seconds before each order, as followers or a rush would be.
+fn tape(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
+    let others: Vec<Wallet> = (0..80u64).map(|i| Wallet::parse(&format!("0x{:040x}", 0xabc0_0000 + i)).unwrap()).collect();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    };
+    tape_requests(wallet, trades, cfg)
+        .into_iter()
+        .enumerate()
+        .map(|(w, request)| {
+            let from = request.from.timestamp();
+            let span = (request.to.timestamp() - from) as u64 + 1;
+            let at = request.at.timestamp();
+            let mut rows: Vec<Trade> = (0..cfg.trail_window_limit as u64)
+                .map(|k| {
+                    // A tenth of the rows come in the five seconds before the order.
+                    let ts = if k % 10 == 0 { at - 1 - next(5) as i64 } else { from + next(span) as i64 };
+                    Trade {
+                        wallet: others[next(others.len() as u64) as usize].clone(),
+                        side: match (next(2), request.side) {
+                            (0, side) => side,
+                            (_, Side::Buy) => Side::Sell,
+                            (_, Side::Sell) => Side::Buy,
+                        },
+                        asset: request.asset.clone(),
+                        condition_id: request.condition_id.clone(),
+                        size: Shares(Decimal::from(5 + next(500))),
+                        price: Price(Decimal::new(20 + next(60) as i64, 2)),
+                        timestamp: from_secs(ts),
+                        transaction_hash: format!("0x{w:032x}{k:032x}"),
+                        outcome: String::new(),
+                        outcome_index: None,
+                        title: String::new(),
+                        slug: String::new(),
+                    }
+                })
+                .collect();
+            rows.sort_by_key(|t| t.timestamp);
+            TapeWindow { request, trades: rows }
+        })
+        .collect()
+}
+
+fn classify_with_tape(c: &mut Criterion) {
+    let wallet = Wallet::parse("0x56687bf447db6ffa42ffe2204a05edaa20f55839").unwrap();
+    let trades = history(&wallet);
+    let cfg = BotFilterConfig::default();
+    let windows = tape(&wallet, &trades, &cfg);
+    assert_eq!(windows.len(), cfg.trail_windows as usize);
+    c.bench_function("classify_wallet_1000_trades_with_full_tape", |b| {
+        b.iter(|| classify_wallet_with_tape(black_box(&wallet), black_box(&trades), black_box(&windows), black_box(&cfg)))
+    });
+}
+
+criterion_group!(benches, parse_rows, classify, classify_with_tape);
 criterion_main!(benches);
