@@ -8,7 +8,7 @@
 use copycat_core::botfilter::{
     TapeWindow, Verdict, classify_wallet, classify_wallet_with_tape, tape_requests, too_busy_to_read, wants_tape,
 };
-use copycat_core::config::{BotFilterConfig, DiscoveryConfig};
+use copycat_core::config::{BotFilterConfig, DiscoveryConfig, VenueConfig};
 use copycat_core::trade::{Trade, Wallet};
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,22 +33,50 @@ impl Tape {
 
     /// What discovery reads for `wallet`: the windows the filter asks for, each answered as the
     /// venue would (oldest first, at most the filter's limit).
+    #[allow(dead_code)] // the quality tests read windows; the holdouts count what they cost
     pub fn windows(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
-        tape_requests(wallet, trades, cfg)
+        self.read(wallet, trades, cfg, &mut Reads::default())
+    }
+
+    /// [`Tape::windows`], adding what reading them cost to `reads`.
+    pub fn read(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig, reads: &mut Reads) -> Vec<TapeWindow> {
+        let venue = VenueConfig::default();
+        let windows: Vec<TapeWindow> = tape_requests(wallet, trades, cfg)
             .into_iter()
             .map(|request| {
                 let market = self.by_market.get(&request.condition_id).map(Vec::as_slice).unwrap_or(&[]);
                 let start = market.partition_point(|t| t.timestamp < request.from);
-                let trades = market[start..]
-                    .iter()
-                    .take_while(|t| t.timestamp <= request.to)
-                    .take(cfg.trail_window_limit as usize)
-                    .cloned()
-                    .collect();
+                let whole = market[start..].partition_point(|t| t.timestamp <= request.to);
+                // The venue sends a window newest first, a page at a time: all of it is read
+                // before the oldest rows are kept.
+                let pages = whole.div_ceil(venue.page_limit as usize).clamp(1, venue.max_pages as usize);
+                reads.pages += pages;
+                reads.cut_short += usize::from(whole > cfg.trail_window_limit as usize);
+                let trades: Vec<Trade> = market[start..start + whole].iter().take(cfg.trail_window_limit as usize).cloned().collect();
+                reads.rows += trades.len();
                 TapeWindow { request, trades }
             })
-            .collect()
+            .collect();
+        reads.wallets += 1;
+        reads.windows += windows.len();
+        windows
     }
+}
+
+/// What reading the markets' trades cost over a holdout: the Data API requests discovery
+/// makes beyond each wallet's own history.
+#[derive(Default)]
+pub struct Reads {
+    /// Wallets whose markets were read.
+    pub wallets: usize,
+    /// Windows asked for.
+    pub windows: usize,
+    /// `/trades?market=` pages requested.
+    pub pages: usize,
+    /// Rows kept.
+    pub rows: usize,
+    /// Windows with more trades than the filter keeps.
+    pub cut_short: usize,
 }
 
 /// The target: at least this share of wallets judged right.
@@ -96,6 +124,7 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
     let bound = DiscoveryConfig::default().history_limit as usize;
     let verbose = std::env::var_os("COPYCAT_HOLDOUT_VERBOSE").is_some();
     let mut by_behaviour: BTreeMap<(bool, &str), Tally> = BTreeMap::new();
+    let mut reads = Reads::default();
     let (mut total, mut right, mut humans, mut humans_flagged, mut bots, mut bots_flagged) = (0, 0, 0, 0, 0, 0);
     for w in wallets {
         let busy = as_discovery && w.trades.len() > bound;
@@ -107,7 +136,7 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
             let own = classify_wallet(w.wallet, w.trades, &cfg);
             match w.tape {
                 Some(tape) if wants_tape(&own, &cfg) => {
-                    classify_wallet_with_tape(w.wallet, w.trades, &tape.windows(w.wallet, w.trades, &cfg), &cfg)
+                    classify_wallet_with_tape(w.wallet, w.trades, &tape.read(w.wallet, w.trades, &cfg, &mut reads), &cfg)
                 }
                 _ => own,
             }
@@ -150,6 +179,20 @@ pub fn measure<'a>(name: &str, wallets: impl IntoIterator<Item = Labelled<'a>>, 
         TARGET_HUMAN_FLAG_RATE * 100.0,
         bots_flagged as f64 / bots as f64 * 100.0
     );
+    if reads.wallets > 0 {
+        println!(
+            "market reads: {} of {total} wallets, {} windows, {} /trades pages ({:.1} a wallet read, {:.1} a wallet judged), {} rows kept ({:.0} a window), {} windows cut short at {}",
+            reads.wallets,
+            reads.windows,
+            reads.pages,
+            reads.pages as f64 / reads.wallets as f64,
+            reads.pages as f64 / total as f64,
+            reads.rows,
+            reads.rows as f64 / reads.windows.max(1) as f64,
+            reads.cut_short,
+            cfg.trail_window_limit
+        );
+    }
     Measured { accuracy, human_rate }
 }
 
