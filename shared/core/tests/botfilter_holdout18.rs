@@ -1,6 +1,7 @@
 //! Holdout v18: an independently written set of labelled Polymarket wallets (people and trading
-//! programs) and the public tape of the markets they trade in. This test only checks that the set
-//! is well formed and prints what it holds; it measures nothing.
+//! programs) and the public tape of the markets they trade in. One test checks that the set is
+//! well formed (built twice, the same set each time) and prints what it holds; the other judges
+//! it with the bot filter, reading the markets' public trades as discovery does.
 //!
 //! `cargo test -p copycat-core --test botfilter_holdout18 --release -- --nocapture`
 
@@ -170,4 +171,21 @@ fn holdout18_is_well_formed() {
     println!("bots:   {bots} wallets in {bot_kinds} behaviours ({hard} hard_), {bot_fills} fills");
     println!("tape:   {} rows, {} unlabelled traders", set.tape.len(), unlabelled.len());
     println!("built in {built_in:.2?}");
+}
+
+mod holdout_measure;
+
+/// Measured once unseen with the filter of commit 61cfd1f (round 17, tuned on holdouts v1-v17
+/// only): 88.2 % (322/365 = 88.22 %; people 1/199 = 0.50 % flagged, bots 124/166, none of its
+/// 37 hard bots). The 95 % target is not met. The floor is that figure rounded down.
+const FLOOR: f64 = 0.88;
+/// 0.50 % of people were flagged then; the ceiling is the next whole percent.
+const PEOPLE_CEILING: f64 = 0.01;
+
+#[test]
+fn holdout18_wallets_are_judged_within_the_measured_floor() {
+    let set = holdout18();
+    let wallets = set.wallets.iter().map(|w| (&w.wallet, w.bot, w.behaviour, w.trades.as_slice()));
+    let m = holdout_measure::measure_with_tape("holdout v18", &set.tape, wallets);
+    holdout_measure::assert_measured(&m, FLOOR, PEOPLE_CEILING);
 }
