@@ -40,14 +40,19 @@ fn parse_rows(c: &mut Criterion) {
     c.bench_function("parse_trades_document_100_rows_v2", |b| b.iter(|| parse_trades_document(black_box(&text)).unwrap()));
 }
 
+/// A fixed-seed draw in `0..n` (a 64-bit LCG's high bits): the same inputs on every run.
+fn draws(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |n| {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    }
+}
+
 /// A mixed 1,000-fill history: sessions of buys across 40 markets, sells of earlier buys,
 /// some multi-fill sweeps — every code path of the classifier is exercised.
 fn history(wallet: &Wallet) -> Vec<Trade> {
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move |n: u64| {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) % n
-    };
+    let mut next = draws(0x9e37_79b9_7f4a_7c15);
     let mut out = Vec::with_capacity(1000);
     let mut ts = 1_788_220_800i64;
     let mut i = 0;
@@ -93,11 +98,7 @@ fn classify(c: &mut Criterion) {
 /// window, and a few of them seconds before each order, as followers or a rush would be.
 fn tape(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
     let others: Vec<Wallet> = (0..80u64).map(|i| Wallet::parse(&format!("0x{:040x}", 0xabc0_0000 + i)).unwrap()).collect();
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move |n: u64| {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) % n
-    };
+    let mut next = draws(0x2545_f491_4f6c_dd1d);
     tape_requests(wallet, trades, cfg)
         .into_iter()
         .enumerate()
