@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 /// The markets' public trades, as the venue's `/trades?market=` answers them.
 pub struct Tape {
     by_market: HashMap<String, Vec<Trade>>,
+    /// The venue's paging, for counting the requests a read takes.
+    venue: VenueConfig,
 }
 
 impl Tape {
@@ -28,7 +30,7 @@ impl Tape {
         for v in by_market.values_mut() {
             v.sort_by(|a, b| a.timestamp.cmp(&b.timestamp).then_with(|| a.transaction_hash.cmp(&b.transaction_hash)));
         }
-        Tape { by_market }
+        Tape { by_market, venue: VenueConfig::default() }
     }
 
     /// What discovery reads for `wallet`: the windows the filter asks for, each answered as the
@@ -40,7 +42,7 @@ impl Tape {
 
     /// [`Tape::windows`], adding what reading them cost to `reads`.
     pub fn read(&self, wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig, reads: &mut Reads) -> Vec<TapeWindow> {
-        let venue = VenueConfig::default();
+        let venue = &self.venue;
         let windows: Vec<TapeWindow> = tape_requests(wallet, trades, cfg)
             .into_iter()
             .map(|request| {
