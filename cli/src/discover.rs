@@ -99,10 +99,11 @@ pub async fn run(config: &Config, args: DiscoverArgs) -> Result<(), CliError> {
                         CandidateSource::Rejudge => "rejudge".into(),
                     },
                     "would_follow": j.would_follow(),
+                    // Unrounded: a small positive edge that passes must not read as zero.
                     "copyable_edge": j.edge.as_ref().map(|e| serde_json::json!({
-                        "score": (e.score * 1000.0).round() / 1000.0,
-                        "per_dollar": (e.per_dollar * 10000.0).round() / 10000.0,
-                        "lower_bound": (e.lower_bound * 10000.0).round() / 10000.0,
+                        "score": e.score,
+                        "per_dollar": e.per_dollar,
+                        "lower_bound": e.lower_bound,
                         "markets": e.markets,
                         "follower_pnl": e.pnl.to_f64(),
                     })),

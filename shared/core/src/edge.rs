@@ -166,7 +166,7 @@ impl EdgeScore {
     /// The figures as one line for people.
     pub fn describe(&self) -> String {
         format!(
-            "copyable edge {:+.3} (lower bound {:+.1}% per dollar over {} markets, {} copied = {:.0}% of the account, best two markets {:.0}% of profit); follower PnL {}",
+            "copyable edge {:+.4} (lower bound {:+.2}% per dollar over {} markets, {} copied = {:.0}% of the account, best two markets {:.0}% of profit); follower PnL {}",
             self.score,
             self.lower_bound * 100.0,
             self.markets,

@@ -406,7 +406,7 @@ impl Notification {
                 format!("refused {market} from {}: {reason} ({detail})", leader.short())
             }
             Event::LeaderFollowed { wallet, score, reasons } => {
-                format!("following {} (copyable edge {score:+.3}): {}", wallet.short(), reasons.join("; "))
+                format!("following {} (copyable edge {score:+.4}): {}", wallet.short(), reasons.join("; "))
             }
             Event::LeaderDropped { wallet, reasons } => format!("dropped {}: {}", wallet.short(), reasons.join("; ")),
             Event::BreakerOpened { dependency, failures, last_error } => {
