@@ -104,7 +104,7 @@ pub fn render(n: &Notification) -> Rendered {
         Event::LeaderFollowed { wallet, score, reasons } => (
             "Leader followed",
             format!("Now following {} (copyable edge {score:+.4})", wallet.short()),
-            vec![f("Wallet", wallet.to_string()), f("Score", format!("{score:.2}")), f("Why", list(reasons))],
+            vec![f("Wallet", wallet.to_string()), f("Copyable edge", format!("{score:+.4}")), f("Why", list(reasons))],
         ),
         Event::LeaderDropped { wallet, reasons } => (
             "Leader dropped",
