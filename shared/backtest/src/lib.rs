@@ -56,7 +56,7 @@ pub trait ReplayVenue {
 pub struct ReplayLeader {
     /// As the followed set would hold it.
     pub leader: Leader,
-    /// Its trades, oldest first.
+    /// Its trades, oldest first (the replay finds its window and the leader's holdings by time).
     pub trades: Vec<Trade>,
 }
 
@@ -208,25 +208,27 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
         }
     };
 
-    // Every trade in the window with its leader and signal key, in time order.
+    // Every trade in the window with its leader and signal key, in time order. Fills of one
+    // order are one trade, as the poller sees them (`merge_fills`); only the window's fills are
+    // merged (the fills of one order share a timestamp, so the window never splits one), which
+    // keeps a second copy of each leader's whole history out of memory.
     let mut events: Vec<(Timestamp, usize, usize)> = Vec::new();
-    // Fills of one order are one trade, as the poller sees them (`merge_fills`).
     let mut keys = Vec::with_capacity(leaders.len());
     let mut merged = Vec::with_capacity(leaders.len());
     for (li, l) in leaders.iter().enumerate() {
-        let (trades, k) = keyed_trades(&l.trades);
+        debug_assert!(l.trades.is_sorted_by_key(|t| t.timestamp), "{}: trades not oldest first", l.leader.wallet);
+        let from = l.trades.partition_point(|t| t.timestamp < opts.from);
+        let upto = from + l.trades[from..].partition_point(|t| t.timestamp < opts.to);
+        let (trades, k) = keyed_trades(&l.trades[from..upto]);
+        events.extend(trades.iter().enumerate().map(|(ti, t)| (t.timestamp, li, ti)));
         keys.push(k);
         merged.push(trades);
-        for (ti, t) in merged[li].iter().enumerate() {
-            if t.timestamp >= opts.from && t.timestamp < opts.to {
-                events.push((t.timestamp, li, ti));
-            }
-        }
     }
     events.sort();
     // What each leader holds of each token as of the copy's arrival: the copier reads the
     // leader's open positions when it copies a sell and adds the sell back, so the replay does
-    // the same from the trades up to that moment.
+    // the same from the trades up to that moment (the fills themselves: merging them changes
+    // no sum).
     let mut held: Vec<BTreeMap<String, Decimal>> = vec![BTreeMap::new(); leaders.len()];
     let mut held_upto = vec![0usize; leaders.len()];
 
@@ -248,7 +250,7 @@ pub fn replay(venue: &dyn ReplayVenue, leaders: &[ReplayLeader], config: &Config
             }
             next_mode_check += opts.mode_every;
         }
-        let own = &merged[li];
+        let own = &leaders[li].trades;
         while held_upto[li] < own.len() && own[held_upto[li]].timestamp <= arrival {
             let t = &own[held_upto[li]];
             *held[li].entry(t.asset.clone()).or_default() += signed(t);
