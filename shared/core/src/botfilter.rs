@@ -882,8 +882,8 @@ fn behind_leaders(
     leaders.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let leader_set: HashSet<&Wallet> = leaders.iter().map(|(l, _)| *l).collect();
     let is_leader = |w: &Wallet| leader_set.contains(w);
-    let (trailed, dropped) = match opens {
-        None => (firsts.iter().filter(|first| first.iter().any(|(l, _)| is_leader(l))).count(), Vec::new()),
+    let trailed = match opens {
+        None => firsts.iter().filter(|first| first.iter().any(|(l, _)| is_leader(l))).count(),
         Some(share) => {
             // Each window's opener, found once: counted per leader, then read for the trailing.
             let openers: Vec<Option<&Wallet>> = firsts.iter().map(|first| opener(first, is_leader)).collect();
@@ -893,10 +893,10 @@ fn behind_leaders(
             }
             let first_again = |l: &Wallet| opened.get(l).copied().unwrap_or(0) as f64 >= share * before[l] as f64;
             let trailed = openers.iter().filter(|o| o.is_some_and(first_again)).count();
-            (trailed, leaders.iter().map(|(l, _)| *l).filter(|l| !first_again(l)).collect::<Vec<_>>())
+            leaders.retain(|(l, _)| first_again(l));
+            trailed
         }
     };
-    leaders.retain(|(l, _)| !dropped.contains(l));
     Some((trailed as f64 / windows.len() as f64, leaders.iter().take(3).map(|(l, _)| (*l).clone()).collect()))
 }
 
