@@ -237,6 +237,23 @@ pub struct Features {
     pub follow_share: Option<f64>,
     /// The leaders it followed, most windows first (at most three).
     pub followed: Vec<Wallet>,
+    /// Windows of market trades read whole within `slow_follow_window_secs` of the order.
+    pub slow_follow_windows: usize,
+    /// Share of those windows in which a leader traded the same token and side within
+    /// `slow_follow_window_secs` before the wallet did (`None` with too few windows).
+    pub slow_follow_share: Option<f64>,
+    /// The leaders it followed that slowly, most windows first (at most three).
+    pub slow_followed: Vec<Wallet>,
+    /// Where the wallet's orders fold onto one short period (a program polling on a timer): the
+    /// period, seconds (0 when not read: only a wallet behind the same leaders is read).
+    pub poll_period_secs: u64,
+    /// Orders in that period's busiest slot of `poll_slot_secs`, and orders read.
+    pub poll_hits: usize,
+    /// Orders read for the timer.
+    pub poll_orders: usize,
+    /// How likely so many orders fall in one slot of some period by chance (a bound, over every
+    /// period and slot tried; 1 when not read).
+    pub poll_chance: f64,
     /// Windows of market trades with another wallet's trade within `lead_window_secs` before
     /// and after the wallet's order (where the price stood and went can be read).
     pub lead_windows: usize,
@@ -352,7 +369,7 @@ pub fn tape_requests(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -
     sort_fills(&mut fills);
     let orders = collapse_orders(&fills);
     let want = (cfg.trail_windows as usize).min(orders.len());
-    let reach = cfg.trail_window_secs.max(cfg.lead_window_secs).max(cfg.follow_window_secs) as i64;
+    let reach = cfg.trail_window_secs.max(cfg.lead_window_secs).max(cfg.follow_window_secs).max(cfg.slow_follow_window_secs) as i64;
     let mut out: Vec<TapeRequest> = Vec::with_capacity(want);
     for i in 0..want {
         let o = &orders[i * orders.len() / want];
@@ -420,6 +437,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     let orders = collapse_orders(&fills);
     let mut features = measure(&fills, &orders, cfg);
     trailing(wallet, tape, cfg, &mut features);
+    polled(&orders, cfg, &mut features);
     rushing(wallet, tape, cfg, &mut features);
     leading(wallet, tape, cfg, &mut features);
     let tells = tells(&features, cfg);
@@ -708,23 +726,11 @@ fn clock(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     let mut phases: Vec<i64> = Vec::with_capacity(n);
     let (mut best, mut best_period) = (0usize, 0u64);
     for &period in &cfg.clock_periods_secs {
-        let p = period as i64;
-        phases.clear();
-        phases.extend(starts.iter().map(|t| t.rem_euclid(p)));
-        phases.sort_unstable();
-        // Twice round the period, so a slot may wrap.
-        let at = |k: usize| if k >= n { phases[k - n] + p } else { phases[k] };
-        let mut end = 0usize;
-        for start in 0..n {
-            end = end.max(start);
-            while end < start + n && at(end) - at(start) <= slot {
-                end += 1;
-            }
-            // Of periods tied, the longest names the timer best (a daily job folds onto the
-            // hour as well).
-            if end - start > best || (end - start == best && period > best_period) {
-                (best, best_period) = (end - start, period);
-            }
+        let hits = busiest_slot(&starts, period as i64, slot, &mut phases);
+        // Of periods tied, the longest names the timer best (a daily job folds onto the hour
+        // as well).
+        if hits > best || (hits == best && period > best_period) {
+            (best, best_period) = (hits, period);
         }
     }
     f.clock_share = Some(best as f64 / n as f64);
@@ -818,6 +824,79 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
         f.follow_share = Some(share);
         f.followed = leaders;
     }
+    let reach = cfg.slow_follow_window_secs as i64;
+    let whole: Vec<&TapeWindow> = tape.iter().filter(|w| read_whole(w, reach, cfg)).collect();
+    f.slow_follow_windows = whole.len();
+    if let Some((share, leaders)) = behind_leaders(wallet, &whole, reach, None, Some(cfg.min_opening_share), cfg) {
+        f.slow_follow_share = Some(share);
+        f.slow_followed = leaders;
+    }
+}
+
+/// The poll timer: for a wallet behind the same leaders minutes later in at least
+/// `min_slow_follow_share` of its windows, its latest `max_poll_orders` orders folded onto each
+/// whole-second period from `min_poll_period_secs` to `max_poll_period_secs`, and the slot of
+/// `poll_slot_secs` holding the most. A program that polls the venue for its leaders' trades
+/// acts only on its ticks, so its orders crowd one slot of its period; a person copying by hand
+/// acts whenever they look. `poll_chance` bounds how likely that crowding is by chance
+/// (Chernoff, times the number of periods and slots tried).
+fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
+    f.poll_chance = 1.0;
+    if f.slow_follow_share.is_none_or(|s| s < cfg.min_slow_follow_share) {
+        return;
+    }
+    let from = orders.len().saturating_sub(cfg.max_poll_orders as usize);
+    let times: Vec<i64> = orders[from..].iter().map(|o| o.ts).collect();
+    let n = times.len();
+    if n < cfg.min_poll_orders as usize {
+        return;
+    }
+    let slot = cfg.poll_slot_secs as i64;
+    let (lo, hi) = (cfg.min_poll_period_secs.max(2 * cfg.poll_slot_secs), cfg.max_poll_period_secs);
+    let mut tries = 0.0;
+    let mut phases = Vec::with_capacity(n);
+    for period in lo..=hi {
+        let p = period as i64;
+        tries += p as f64 / slot as f64;
+        let hits = busiest_slot(&times, p, slot, &mut phases);
+        let chance = chernoff(hits, n, slot as f64 / p as f64);
+        if chance < f.poll_chance {
+            (f.poll_chance, f.poll_period_secs, f.poll_hits) = (chance, period, hits);
+        }
+    }
+    f.poll_orders = n;
+    f.poll_chance = (f.poll_chance * tries).min(1.0);
+}
+
+/// Of `times` folded onto `period`, the most in one slot `slot` wide (wrapping the period).
+/// `phases` is scratch space.
+fn busiest_slot(times: &[i64], period: i64, slot: i64, phases: &mut Vec<i64>) -> usize {
+    let n = times.len();
+    phases.clear();
+    phases.extend(times.iter().map(|t| t.rem_euclid(period)));
+    phases.sort_unstable();
+    // Twice round the period, so a slot may wrap.
+    let at = |k: usize| if k >= n { phases[k - n] + period } else { phases[k] };
+    let (mut end, mut best) = (0usize, 0usize);
+    for start in 0..n {
+        end = end.max(start);
+        while end < start + n && at(end) - at(start) <= slot {
+            end += 1;
+        }
+        best = best.max(end - start);
+    }
+    best
+}
+
+/// A bound on the chance that `hits` or more of `n` independent draws land where each lands with
+/// chance `p` (the Chernoff bound, `exp(-n KL(hits/n, p))`; 1 at or below the expected count).
+fn chernoff(hits: usize, n: usize, p: f64) -> f64 {
+    let q = hits as f64 / n.max(1) as f64;
+    if q <= p || p <= 0.0 {
+        return 1.0;
+    }
+    let kl = q * (q / p).ln() + if q < 1.0 { (1.0 - q) * ((1.0 - q) / (1.0 - p)).ln() } else { 0.0 };
+    (-(n as f64) * kl).exp()
 }
 
 /// Over `windows`, the share in which a leader — another wallet that traded the same token and
@@ -968,17 +1047,20 @@ fn leading(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut 
     }
 }
 
-/// In the rush: in each window with another wallet's trade, whether `min_rush_trades` or more
+/// In the rush: in each window with another wallet's trade within the longest of
+/// `lead_window_secs`, `trail_window_secs` and `follow_window_secs` of the order, whether `min_rush_trades` or more
 /// of them came within `rush_secs` before the order, and at least `rush_lift` times what the
 /// window's own pace gives that many seconds (a busy market's steady flow is no rush).
 /// `rush_share` is the share of such windows.
 fn rushing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut Features) {
     let rush = cfg.rush_secs as i64;
+    // The pace is read within the reach of the short readings, not the slow follower's.
+    let reach = cfg.lead_window_secs.max(cfg.trail_window_secs).max(cfg.follow_window_secs) as i64;
     let (mut paced, mut rushed) = (0usize, 0usize);
     for w in tape {
         let at = w.request.at.timestamp();
         let (mut others, mut just_before) = (0usize, 0usize);
-        for t in w.trades.iter().filter(|t| &t.wallet != wallet) {
+        for t in w.trades.iter().filter(|t| &t.wallet != wallet && (t.timestamp.timestamp() - at).abs() <= reach) {
             others += 1;
             just_before += usize::from((1..=rush).contains(&(at - t.timestamp.timestamp())));
         }
@@ -986,7 +1068,8 @@ fn rushing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut 
             continue;
         }
         paced += 1;
-        let span = (w.request.to.timestamp() - w.request.from.timestamp()).max(1) as f64;
+        let (from, to) = (w.request.from.timestamp().max(at - reach), w.request.to.timestamp().min(at + reach));
+        let span = (to - from).max(1) as f64;
         let pace = others as f64 * rush as f64 / span;
         if just_before >= cfg.min_rush_trades as usize && just_before as f64 >= cfg.rush_lift * pace {
             rushed += 1;
@@ -1592,6 +1675,36 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             strength: close.max(follow),
             decisive: true,
             reason: parts.join("; "),
+        });
+    }
+
+    // On a poll timer: behind the same leaders minutes later in nearly every window (as a person
+    // copying by hand can be), with the orders crowding one slot of a short period (as a person
+    // placing orders when they look cannot). Full strength when chance is `max_poll_chance`
+    // squared or less: beyond a person.
+    if f.poll_orders > 0 {
+        let (lo, full) = (cfg.max_poll_chance.ln(), 2.0 * cfg.max_poll_chance.ln());
+        let strength = ramp(-f.poll_chance.max(f64::MIN_POSITIVE).ln(), -lo, -full);
+        let names = f.slow_followed.iter().map(Wallet::short).collect::<Vec<_>>().join(", ");
+        out.push(Tell {
+            sign: "copies on a poll timer",
+            kind: BotKind::CopyBot,
+            weight: w.polling,
+            strength,
+            decisive: true,
+            reason: format!(
+                "in {} of {} windows, within {} after {}; {} of its last {} orders within one {} s slot of a {} period, as a program polling on a timer (chance {:.0e}, limit {:.0e})",
+                pct(f.slow_follow_share.unwrap_or(0.0)),
+                f.slow_follow_windows,
+                duration(cfg.slow_follow_window_secs as f64),
+                if names.is_empty() { "no repeat leader".to_string() } else { names },
+                f.poll_hits,
+                f.poll_orders,
+                cfg.poll_slot_secs,
+                duration(f.poll_period_secs as f64),
+                f.poll_chance,
+                cfg.max_poll_chance
+            ),
         });
     }
 

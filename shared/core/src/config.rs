@@ -1022,6 +1022,27 @@ pub struct BotFilterConfig {
     /// it did in at least this share of the windows it was in: a famous wallet comes before
     /// its followers every time, no one of a rush of programs on one feed does.
     pub min_opening_share: f64,
+    /// How far before (and after) an order another wallet's order of the same token and side
+    /// counts for following slowly, seconds: a copy program polling for its leaders' trades
+    /// every few minutes, or a person copying by hand when they look.
+    pub slow_follow_window_secs: u64,
+    /// Share of windows (read whole within `slow_follow_window_secs`) behind a repeat leader
+    /// from which the wallet's orders are read for a poll timer.
+    pub min_slow_follow_share: f64,
+    /// Shortest poll period tried, seconds (at least two slots).
+    pub min_poll_period_secs: u64,
+    /// Longest poll period tried, seconds.
+    pub max_poll_period_secs: u64,
+    /// Width of the slot of the period a program's orders fall in after its poll (the poll's
+    /// own lag and the order's round trip), seconds.
+    pub poll_slot_secs: u64,
+    /// Fewest orders before the timer is read.
+    pub min_poll_orders: u32,
+    /// Most orders read for the timer (the latest).
+    pub max_poll_orders: u32,
+    /// The chance (over every period and slot tried) below which orders crowding one slot is a
+    /// timer, not chance: with following slowly, a copy program polling on a timer.
+    pub max_poll_chance: f64,
     /// How far before and after each read order the market's trades are read for where the
     /// price went, seconds (the window reaches the longer of this and `trail_window_secs`).
     pub lead_window_secs: u64,
@@ -1093,6 +1114,9 @@ pub struct BotSignWeights {
     /// Trading the same token and side seconds after one of a few other wallets, again and
     /// again (a copy bot; decisive at full strength).
     pub trailing: f64,
+    /// Behind the same leaders minutes later, nearly every time, on the ticks of a poll timer
+    /// (a copy program polling the venue; decisive at full strength).
+    pub polling: f64,
     /// Sessions starting in one slot of a timer's period (decisive past
     /// `decisive_clock_sessions`).
     pub timer: f64,
@@ -1121,6 +1145,7 @@ impl Default for BotSignWeights {
             slicing: 0.6,
             batched: 0.6,
             trailing: 0.6,
+            polling: 0.6,
             timer: 0.6,
             rush: 0.6,
         }
@@ -1209,6 +1234,14 @@ impl Default for BotFilterConfig {
             min_follow_share: 0.7,
             full_follow_share: 0.9,
             min_opening_share: 0.4,
+            slow_follow_window_secs: 1800,
+            min_slow_follow_share: 0.7,
+            min_poll_period_secs: 120,
+            max_poll_period_secs: 1800,
+            poll_slot_secs: 75,
+            min_poll_orders: 20,
+            max_poll_orders: 300,
+            max_poll_chance: 1e-6,
             lead_window_secs: 300,
             lead_move: 0.04,
             min_lead_windows: 5,
@@ -1675,6 +1708,9 @@ impl Config {
             ("bot_filter.burst_gap_secs", self.bot_filter.burst_gap_secs, 1),
             ("bot_filter.trail_window_secs", self.bot_filter.trail_window_secs, 1),
             ("bot_filter.follow_window_secs", self.bot_filter.follow_window_secs, 1),
+            ("bot_filter.slow_follow_window_secs", self.bot_filter.slow_follow_window_secs, 1),
+            ("bot_filter.poll_slot_secs", self.bot_filter.poll_slot_secs, 1),
+            ("bot_filter.max_poll_period_secs", self.bot_filter.max_poll_period_secs, 1),
             ("bot_filter.lead_window_secs", self.bot_filter.lead_window_secs, 1),
             ("bot_filter.rush_secs", self.bot_filter.rush_secs, 1),
             ("quality.rejudge_every_secs", self.quality.rejudge_every_secs, 1),
@@ -1913,6 +1949,15 @@ impl Config {
         if b.full_follow_share < b.min_follow_share {
             return bad("bot_filter.full_follow_share", "must be at least min_follow_share");
         }
+        if b.max_poll_period_secs < b.min_poll_period_secs.max(2 * b.poll_slot_secs) {
+            return bad("bot_filter.max_poll_period_secs", "must be at least min_poll_period_secs and two slots of poll_slot_secs");
+        }
+        if b.min_poll_orders < 2 || b.max_poll_orders < b.min_poll_orders {
+            return bad("bot_filter.min_poll_orders", "must be at least 2, and max_poll_orders at least min_poll_orders");
+        }
+        if b.max_poll_chance.is_nan() || b.max_poll_chance <= 0.0 || b.max_poll_chance >= 1.0 {
+            return bad("bot_filter.max_poll_chance", "must be between 0 and 1 (a chance)");
+        }
         if b.min_rush_windows == 0 || b.min_rush_trades == 0 {
             return bad("bot_filter.min_rush_windows", "min_rush_windows and min_rush_trades must be at least 1");
         }
@@ -1961,6 +2006,8 @@ impl Config {
             ("bot_filter.min_follow_share", b.min_follow_share),
             ("bot_filter.full_follow_share", b.full_follow_share),
             ("bot_filter.min_opening_share", b.min_opening_share),
+            ("bot_filter.min_slow_follow_share", b.min_slow_follow_share),
+            ("bot_filter.weights.polling", b.weights.polling),
             ("bot_filter.weights.slicing", b.weights.slicing),
             ("bot_filter.weights.batched", b.weights.batched),
             ("bot_filter.weights.trailing", b.weights.trailing),

@@ -934,6 +934,61 @@ fn a_program_polling_for_a_famous_wallets_trades_behind_its_fast_followers_is_a_
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
+/// The famous wallet's history (as in [`famous_and_followers`], without fast followers) and
+/// `w` copying `share` of its trades: on the first tick of a `poll`-second timer after each
+/// (plus a few seconds' round trip), or, without a timer, `lag` seconds later.
+fn slow_copier(w: &Wallet, poll: Option<i64>, lag: (i64, i64), share: f64) -> (Vec<Trade>, Vec<Trade>) {
+    let famous = wallet(70);
+    let mut rng = Lcg(31);
+    let (mut tape, mut trades) = (crowd(20), Vec::new());
+    for t in human_history(&famous, 35, 20, 1) {
+        let at = t.timestamp.timestamp();
+        if rng.next() < share {
+            let mut c = t.clone();
+            c.wallet = w.clone();
+            let when = match poll {
+                Some(p) => at - at.rem_euclid(p) + p + rng.range(2, 40),
+                None => at + rng.range(lag.0, lag.1),
+            };
+            c.timestamp = from_secs(when);
+            c.transaction_hash = format!("{}-copy", t.transaction_hash);
+            c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
+            trades.push(c);
+        }
+        tape.push(t);
+    }
+    tape.extend(trades.iter().cloned());
+    (tape, trades)
+}
+
+#[test]
+fn a_program_polling_every_few_minutes_copies_on_its_timer_and_a_person_copying_as_slowly_does_not() {
+    // A program polling the venue every seven minutes copies each of the famous wallet's trades
+    // on its next tick: two to nine minutes behind, past the two minutes that following reads.
+    let bot = wallet(78);
+    let (tape, trades) = slow_copier(&bot, Some(420), (0, 0), 1.0);
+    let windows = Tape::new(&tape).windows(&bot, &trades, &cfg());
+    let c = classify_wallet_with_tape(&bot, &trades, &windows, &cfg());
+    assert!(c.features.follow_share.unwrap() < cfg().min_follow_share, "{:?}", c.features);
+    assert!(c.features.slow_follow_share.unwrap() >= cfg().min_slow_follow_share, "{:?}", c.features);
+    assert_eq!(c.features.slow_followed, vec![wallet(70)], "{:?}", c.features);
+    assert!(c.features.poll_chance <= cfg().max_poll_chance * cfg().max_poll_chance, "{:?}", c.features);
+    assert_eq!(c.features.poll_period_secs % 420, 0, "the timer or a multiple of it: {:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::CopyBot));
+    assert!(c.reasons.iter().any(|r| r.contains("polling on a timer")), "{:?}", c.reasons);
+
+    // A person copying most of the same trades by hand, one to twenty-five minutes later, is
+    // behind the same wallet as often, but places the orders whenever they look.
+    let person = wallet(79);
+    let (tape, trades) = slow_copier(&person, None, (60, 1500), 0.9);
+    let windows = Tape::new(&tape).windows(&person, &trades, &cfg());
+    let c = classify_wallet_with_tape(&person, &trades, &windows, &cfg());
+    assert!(c.features.slow_follow_share.unwrap() >= cfg().min_slow_follow_share, "the timer is read: {:?}", c.features);
+    assert!(c.features.poll_orders > 0 && c.features.poll_chance > cfg().max_poll_chance, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
 /// Buys of both outcomes of hourly markets in waking hours, six pairs a market minutes apart,
 /// never sold:
 /// `stake(rng)` shares each.
