@@ -95,8 +95,10 @@ fn classify(c: &mut Criterion) {
 
 /// The markets' trades around each order the filter asks about, every window a full read
 /// (`trail_window_limit` trades): other wallets in the same token on both sides across the
-/// window, and a few of them seconds before each order, as followers or a rush would be.
-fn tape(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWindow> {
+/// window, and a few of them seconds before each order, as followers or a rush would be. With
+/// `leader`, each window is read whole (a hundred rows fewer) and the leader traded the same
+/// token and side three minutes before the order, so the poll timer is read too.
+fn tape(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig, leader: Option<&Wallet>) -> Vec<TapeWindow> {
     let others: Vec<Wallet> = (0..80u64).map(|i| Wallet::parse(&format!("0x{:040x}", 0xabc0_0000 + i)).unwrap()).collect();
     let mut next = draws(0x2545_f491_4f6c_dd1d);
     tape_requests(wallet, trades, cfg)
@@ -106,13 +108,18 @@ fn tape(wallet: &Wallet, trades: &[Trade], cfg: &BotFilterConfig) -> Vec<TapeWin
             let from = request.from.timestamp();
             let span = (request.to.timestamp() - from) as u64 + 1;
             let at = request.at.timestamp();
-            let mut rows: Vec<Trade> = (0..cfg.trail_window_limit as u64)
+            let rows = cfg.trail_window_limit as u64 - if leader.is_some() { 100 } else { 0 };
+            let mut rows: Vec<Trade> = (0..rows)
                 .map(|k| {
                     // A tenth of the rows come in the five seconds before the order.
                     let ts = if k % 10 == 0 { at - 1 - next(5) as i64 } else { from + next(span) as i64 };
+                    let (first, ts) = match leader {
+                        Some(l) if k == 1 => (Some(l), at - 180),
+                        _ => (None, ts),
+                    };
                     Trade {
-                        wallet: others[next(others.len() as u64) as usize].clone(),
-                        side: match (next(2), request.side) {
+                        wallet: first.unwrap_or(&others[next(others.len() as u64) as usize]).clone(),
+                        side: match (if first.is_some() { 0 } else { next(2) }, request.side) {
                             (0, side) => side,
                             (_, Side::Buy) => Side::Sell,
                             (_, Side::Sell) => Side::Buy,
@@ -140,9 +147,17 @@ fn classify_with_tape(c: &mut Criterion) {
     let wallet = Wallet::parse("0x56687bf447db6ffa42ffe2204a05edaa20f55839").unwrap();
     let trades = history(&wallet);
     let cfg = BotFilterConfig::default();
-    let windows = tape(&wallet, &trades, &cfg);
+    let windows = tape(&wallet, &trades, &cfg, None);
     assert_eq!(windows.len(), cfg.trail_windows as usize);
     c.bench_function("classify_wallet_1000_trades_with_full_tape", |b| {
+        b.iter(|| classify_wallet_with_tape(black_box(&wallet), black_box(&trades), black_box(&windows), black_box(&cfg)))
+    });
+    // Behind one leader in every window: the poll timer is read over the latest orders.
+    let leader = Wallet::parse("0x00000000000000000000000000000000000000aa").unwrap();
+    let windows = tape(&wallet, &trades, &cfg, Some(&leader));
+    let read = classify_wallet_with_tape(&wallet, &trades, &windows, &cfg);
+    assert_eq!(read.features.poll_orders, cfg.max_poll_orders as usize, "{:?}", read.features);
+    c.bench_function("classify_wallet_1000_trades_behind_one_leader_with_the_poll_timer", |b| {
         b.iter(|| classify_wallet_with_tape(black_box(&wallet), black_box(&trades), black_box(&windows), black_box(&cfg)))
     });
 }

@@ -726,7 +726,9 @@ fn clock(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     let mut phases: Vec<i64> = Vec::with_capacity(n);
     let (mut best, mut best_period) = (0usize, 0u64);
     for &period in &cfg.clock_periods_secs {
-        let hits = busiest_slot(&starts, period as i64, slot, &mut phases);
+        phases.clear();
+        phases.extend(starts.iter().map(|t| t.rem_euclid(period as i64)));
+        let hits = busiest_slot(&mut phases, period as i64, slot);
         // Of periods tied, the longest names the timer best (a daily job folds onto the hour
         // as well).
         if hits > best || (hits == best && period > best_period) {
@@ -846,20 +848,64 @@ fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
         return;
     }
     let from = orders.len().saturating_sub(cfg.max_poll_orders as usize);
-    let times: Vec<i64> = orders[from..].iter().map(|o| o.ts).collect();
+    // Seconds since the first order read (folding is the same from any start; 32-bit
+    // remainders are the cheap part of trying some 1,700 periods).
+    let first = orders.get(from).map_or(0, |o| o.ts);
+    let times: Vec<u32> = orders[from..].iter().map(|o| u32::try_from(o.ts - first).unwrap_or(u32::MAX)).collect();
     let n = times.len();
     if n < cfg.min_poll_orders as usize {
         return;
     }
     let slot = cfg.poll_slot_secs as i64;
     let (lo, hi) = (cfg.min_poll_period_secs.max(2 * cfg.poll_slot_secs), cfg.max_poll_period_secs);
-    let mut tries = 0.0;
-    let mut phases = Vec::with_capacity(n);
+    // Every period and slot tried: the bound on chance is multiplied by their number.
+    let tries = (lo..=hi).map(|p| p as f64 / slot as f64).sum::<f64>();
+    let limit = cfg.max_poll_chance / tries;
+    // Bins an eighth of a slot wide: a slot's whole seconds (slot + 1 of them) touch at most
+    // one bin more than they fill, so `span` neighbouring bins bound what the slot holds (one
+    // bin more for the period's short last bin, one for a remainder on a bin's edge).
+    let bin = (slot / 8).max(1);
+    let span = ((slot + 1 + bin - 1) / bin + 3) as usize;
+    let per_bin = 1.0 / bin as f64;
+    let (mut phases, mut bins, mut rem) = (Vec::with_capacity(n), Vec::new(), Vec::with_capacity(n));
     for period in lo..=hi {
         let p = period as i64;
-        tries += p as f64 / slot as f64;
-        let hits = busiest_slot(&times, p, slot, &mut phases);
-        let chance = chernoff(hits, n, slot as f64 / p as f64);
+        let share = slot as f64 / p as f64;
+        // Where even that bound could not reach the limit the period is not sorted, so for a
+        // wallet nowhere near the limit the chance kept is the least of the periods read (or 1).
+        // Remainders by multiplying (a division per order per period is the cost here).
+        let inv = 1.0 / p as f64;
+        rem.clear();
+        rem.extend(times.iter().map(|&t| {
+            let t = i64::from(t);
+            let r = t - (t as f64 * inv) as i64 * p;
+            if r < 0 {
+                r + p
+            } else if r >= p {
+                r - p
+            } else {
+                r
+            }
+        }));
+        let k = ((p + bin - 1) / bin) as usize;
+        bins.clear();
+        bins.resize(k, 0usize);
+        for &r in &rem {
+            bins[((r as f64 * per_bin) as usize).min(k - 1)] += 1;
+        }
+        let mut window: usize = (0..span).map(|i| bins[i % k]).sum();
+        let mut most = window;
+        for i in 0..k {
+            window = window + bins[(i + span) % k] - bins[i];
+            most = most.max(window);
+        }
+        if chernoff(most.min(n), n, share) > limit {
+            continue;
+        }
+        phases.clear();
+        phases.extend_from_slice(&rem);
+        let hits = busiest_slot(&mut phases, p, slot);
+        let chance = chernoff(hits, n, share);
         if chance < f.poll_chance {
             (f.poll_chance, f.poll_period_secs, f.poll_hits) = (chance, period, hits);
         }
@@ -868,12 +914,10 @@ fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     f.poll_chance = (f.poll_chance * tries).min(1.0);
 }
 
-/// Of `times` folded onto `period`, the most in one slot `slot` wide (wrapping the period).
-/// `phases` is scratch space.
-fn busiest_slot(times: &[i64], period: i64, slot: i64, phases: &mut Vec<i64>) -> usize {
-    let n = times.len();
-    phases.clear();
-    phases.extend(times.iter().map(|t| t.rem_euclid(period)));
+/// Of times folded onto `period` (`phases`, each in `0..period`), the most in one slot `slot`
+/// wide (wrapping the period). Sorts `phases`.
+fn busiest_slot(phases: &mut [i64], period: i64, slot: i64) -> usize {
+    let n = phases.len();
     phases.sort_unstable();
     // Twice round the period, so a slot may wrap.
     let at = |k: usize| if k >= n { phases[k - n] + period } else { phases[k] };
