@@ -332,8 +332,9 @@ pub fn classify_all(trades: &[Trade], cfg: &BotFilterConfig) -> Vec<Classificati
     by_wallet.into_iter().map(|(w, fills)| classify_fills(w, fills, &[], cfg)).collect()
 }
 
-/// One read of a market's public trades around one of a wallet's orders: from the longer of
-/// `trail_window_secs` and `lead_window_secs` before it to as long after (within
+/// One read of a market's public trades around one of a wallet's orders: from the longest of
+/// `trail_window_secs`, `lead_window_secs`, `follow_window_secs` and `slow_follow_window_secs`
+/// before it to as long after (within
 /// `trail_window_secs`, the after half tells a wallet busy in the market all the time from a
 /// leader the wallet follows; the whole window shows where the price was and went).
 #[derive(Clone, Debug, PartialEq, Eq)]
