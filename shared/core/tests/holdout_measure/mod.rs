@@ -10,7 +10,8 @@ use copycat_core::botfilter::{
 };
 use copycat_core::config::{BotFilterConfig, DiscoveryConfig, VenueConfig};
 use copycat_core::trade::{Trade, Wallet};
-use std::collections::{BTreeMap, HashMap};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The markets' public trades, as the venue's `/trades?market=` answers them.
 pub struct Tape {
@@ -244,4 +245,156 @@ pub fn assert_measured(m: &Measured, floor: f64, people_ceiling: f64) {
         people_ceiling * 100.0,
         TARGET_HUMAN_FLAG_RATE * 100.0
     );
+}
+
+fn hex_ok(s: &str, n: usize) -> bool {
+    s.len() == n + 2 && s.starts_with("0x") && s[2..].bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn row_ok(t: &Trade, now: i64) -> Result<(), String> {
+    let start = now - 30 * 86_400;
+    let ts = t.timestamp.timestamp();
+    let cents = t.price.0 * Decimal::from(100);
+    let hundredths = t.size.0 * Decimal::from(100);
+    let checks = [
+        (hex_ok(t.wallet.as_str(), 40), "wallet"),
+        (hex_ok(&t.condition_id, 64), "condition id"),
+        (hex_ok(&t.transaction_hash, 64), "transaction hash"),
+        (!t.asset.is_empty() && t.asset.bytes().all(|b| b.is_ascii_digit()) && !t.asset.starts_with('0'), "token id"),
+        (cents.fract().is_zero() && cents >= Decimal::from(1) && cents <= Decimal::from(99), "price"),
+        (hundredths.fract().is_zero() && t.size.0 >= Decimal::from(5), "size"),
+        (ts > start && ts <= now, "timestamp"),
+        (!t.title.is_empty() && !t.slug.is_empty() && !t.outcome.is_empty(), "labels"),
+        (t.outcome_index.is_some(), "outcome index"),
+    ];
+    for (ok, what) in checks {
+        if !ok {
+            return Err(format!("bad {what}: {t:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn key(t: &Trade) -> String {
+    serde_json::to_string(t).expect("serialises")
+}
+
+/// One labelled wallet of a holdout: its address, whether it is a bot, its behaviour, and its
+/// fills newest first.
+pub type Drawn = (Wallet, bool, &'static str, Vec<Trade>);
+
+/// Checks the set `build` draws is well formed, as the briefs from v19 on ask: at least 340
+/// wallets, half of them people; 10 to 25 wallets a behaviour, one label each, at least 12
+/// behaviours of each side, `hard_` ones bots and at most a third of the bots; wallets not
+/// grouped; valid rows in the 30 days before `now`, newest first; a tape of at most `max_tape`
+/// rows holding exactly the labelled fills plus 1,000 or more unlabelled traders, nearly every
+/// labelled market with a crowd; and the same set drawn twice. Prints the behaviours.
+#[allow(dead_code)] // only the holdouts from v19 on are checked here
+pub fn assert_well_formed(now: i64, max_tape: usize, build: impl Fn() -> (Vec<Drawn>, Vec<Trade>)) {
+    let t0 = std::time::Instant::now();
+    let (wallets, tape) = build();
+    let built = t0.elapsed();
+
+    // Counts and balance.
+    let n = wallets.len();
+    let people = wallets.iter().filter(|w| !w.1).count();
+    let bots = n - people;
+    assert!(n >= 340, "{n} wallets");
+    assert!(people * 2 >= n, "{people} people of {n}");
+
+    // Behaviours: 10..=25 wallets each, one label each, enough of both sides.
+    let mut per: BTreeMap<&str, (BTreeSet<bool>, usize, usize)> = BTreeMap::new();
+    let mut sizes: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for w in &wallets {
+        let e = per.entry(w.2).or_default();
+        e.0.insert(w.1);
+        e.1 += 1;
+        e.2 += w.3.len();
+        sizes.entry(w.2).or_default().push(w.3.len());
+    }
+    for v in sizes.values_mut() {
+        v.sort();
+    }
+    println!("{:<36} {:>5} {:>7} {:>7} {:>16}", "behaviour", "label", "wallets", "fills", "min/median/max");
+    for (b, (labels, count, fills)) in &per {
+        let label = if labels.contains(&true) { "bot" } else { "human" };
+        let v = &sizes[b];
+        let spread = format!("{}/{}/{}", v[0], v[v.len() / 2], v[v.len() - 1]);
+        println!("{b:<36} {label:>5} {count:>7} {fills:>7} {spread:>16}");
+    }
+    for (b, (labels, count, _)) in &per {
+        assert_eq!(labels.len(), 1, "{b} has both labels");
+        assert!((10..=25).contains(count), "{b}: {count} wallets");
+        if b.starts_with("hard_") {
+            assert!(labels.contains(&true), "{b} is hard_ but not a bot");
+        }
+    }
+    let person_behaviours = per.values().filter(|v| v.0.contains(&false)).count();
+    let bot_behaviours = per.values().filter(|v| v.0.contains(&true)).count();
+    assert!(person_behaviours >= 12 && bot_behaviours >= 12, "{person_behaviours} / {bot_behaviours}");
+    let hard = wallets.iter().filter(|w| w.2.starts_with("hard_")).count();
+    assert!(hard * 3 <= bots, "{hard} hard of {bots} bots");
+
+    // Not grouped by behaviour: the first 40 wallets cover many behaviours.
+    let first: BTreeSet<&str> = wallets.iter().take(40).map(|w| w.2).collect();
+    assert!(first.len() >= 12, "wallets look grouped");
+
+    // Wallets: unique, valid, non-empty, own rows, valid rows, newest first.
+    let mut addrs = BTreeSet::new();
+    for w in &wallets {
+        assert!(hex_ok(w.0.as_str(), 40), "{}", w.0);
+        assert!(addrs.insert(w.0.clone()), "duplicate {}", w.0);
+        assert!(!w.3.is_empty(), "{} has no trades", w.0);
+        for t in &w.3 {
+            assert_eq!(t.wallet, w.0);
+            row_ok(t, now).unwrap();
+        }
+        assert!(w.3.windows(2).all(|p| p[0].timestamp >= p[1].timestamp), "{} not newest first", w.0);
+    }
+
+    // Tape: valid, newest first, exactly the labelled fills plus unlabelled traders.
+    assert!(tape.len() <= max_tape, "tape has {} rows", tape.len());
+    assert!(tape.windows(2).all(|p| p[0].timestamp >= p[1].timestamp), "tape not newest first");
+    let mut on_tape: BTreeMap<String, i64> = BTreeMap::new();
+    let mut unlabelled = BTreeSet::new();
+    for t in &tape {
+        row_ok(t, now).unwrap();
+        if addrs.contains(&t.wallet) {
+            *on_tape.entry(key(t)).or_default() += 1;
+        } else {
+            unlabelled.insert(t.wallet.clone());
+        }
+    }
+    let mut labelled: BTreeMap<String, i64> = BTreeMap::new();
+    for w in &wallets {
+        for t in &w.3 {
+            *labelled.entry(key(t)).or_default() += 1;
+        }
+    }
+    assert!(on_tape == labelled, "tape's labelled rows differ from the wallets' fills");
+    assert!(unlabelled.len() >= 1000, "only {} unlabelled traders", unlabelled.len());
+    // Every labelled market has crowd trades too.
+    let labelled_markets: BTreeSet<&str> = wallets.iter().flat_map(|w| w.3.iter().map(|t| t.condition_id.as_str())).collect();
+    let crowd_markets: BTreeSet<&str> = tape.iter().filter(|t| !addrs.contains(&t.wallet)).map(|t| t.condition_id.as_str()).collect();
+    let lonely = labelled_markets.iter().filter(|c| !crowd_markets.contains(*c)).count();
+    assert!(lonely * 50 <= labelled_markets.len(), "{lonely} of {} labelled markets have no crowd", labelled_markets.len());
+
+    // Deterministic.
+    let again = build();
+    assert_eq!(again.0.len(), wallets.len());
+    for (a, b) in wallets.iter().zip(&again.0) {
+        assert_eq!(a.0, b.0);
+        assert_eq!(a.1, b.1);
+        assert_eq!(a.2, b.2);
+        assert!(a.3 == b.3, "trades of {} differ between builds", a.0);
+    }
+    assert!(tape == again.1, "tape differs between builds");
+
+    let fills: usize = wallets.iter().map(|w| w.3.len()).sum();
+    println!(
+        "total: {n} wallets ({people} people, {bots} bots, {hard} hard_), {} behaviours ({person_behaviours} person, {bot_behaviours} bot), {fills} labelled fills",
+        per.len()
+    );
+    println!("tape: {} rows, {} unlabelled traders, {} markets with labelled fills", tape.len(), unlabelled.len(), labelled_markets.len());
+    println!("build time: {:.2?}", built);
 }
