@@ -875,6 +875,16 @@ fn a_person_reacting_to_news_after_a_rush_of_fast_bots_does_not_trail_them() {
     assert!(c.features.follow_share.unwrap() < cfg().min_follow_share, "{:?}", c.features);
 }
 
+/// `w`'s copy of `t` at `when`: the same token and side, a twentieth to a third of its size.
+fn copy_of(t: &Trade, w: &Wallet, when: i64, rng: &mut Lcg) -> Trade {
+    let mut c = t.clone();
+    c.wallet = w.clone();
+    c.timestamp = from_secs(when);
+    c.transaction_hash = format!("{}-copy", t.transaction_hash);
+    c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
+    c
+}
+
 /// A famous wallet's trades, each followed within one to three seconds by `fast` copiers on
 /// the chain, in a busy market; and a copy of `share` of its trades for `w`, each `lag`
 /// seconds later at a varying fraction of the size.
@@ -891,12 +901,8 @@ fn famous_and_followers(w: &Wallet, fast: usize, lag: (i64, i64), share: f64) ->
             tape.push(c);
         }
         if rng.next() < share {
-            let mut c = t.clone();
-            c.wallet = w.clone();
-            c.timestamp = from_secs(t.timestamp.timestamp() + rng.range(lag.0, lag.1));
-            c.transaction_hash = format!("{}-copy", t.transaction_hash);
-            c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
-            trades.push(c);
+            let when = t.timestamp.timestamp() + rng.range(lag.0, lag.1);
+            trades.push(copy_of(&t, w, when, &mut rng));
         }
         tape.push(t);
     }
@@ -944,16 +950,11 @@ fn slow_copier(w: &Wallet, poll: Option<i64>, lag: (i64, i64), share: f64) -> (V
     for t in human_history(&famous, 35, 20, 1) {
         let at = t.timestamp.timestamp();
         if rng.next() < share {
-            let mut c = t.clone();
-            c.wallet = w.clone();
             let when = match poll {
                 Some(p) => at - at.rem_euclid(p) + p + rng.range(2, 40),
                 None => at + rng.range(lag.0, lag.1),
             };
-            c.timestamp = from_secs(when);
-            c.transaction_hash = format!("{}-copy", t.transaction_hash);
-            c.size = Shares((t.size.0 * Decimal::new(rng.range(5, 30), 2)).round_dp(2).max(dec!(5)));
-            trades.push(c);
+            trades.push(copy_of(&t, w, when, &mut rng));
         }
         tape.push(t);
     }
