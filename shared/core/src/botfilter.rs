@@ -252,8 +252,8 @@ pub struct Features {
     /// Orders read for the timer.
     pub poll_orders: usize,
     /// How likely so many orders fall in one slot of some period by chance (a bound, over every
-    /// period and slot tried; 1 when not read).
-    pub poll_chance: f64,
+    /// period and slot tried; `None` when not read).
+    pub poll_chance: Option<f64>,
     /// Windows of market trades with another wallet's trade within `lead_window_secs` before
     /// and after the wallet's order (where the price stood and went can be read).
     pub lead_windows: usize,
@@ -820,20 +820,15 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
         f.trailing_share = Some(share);
         f.trailed = leaders;
     }
-    let reach = cfg.follow_window_secs as i64;
-    let whole: Vec<&TapeWindow> = tape.iter().filter(|w| read_whole(w, reach, cfg)).collect();
-    f.follow_windows = whole.len();
-    if let Some((share, leaders)) = behind_leaders(wallet, &whole, reach, None, Some(cfg.min_opening_share), cfg) {
-        f.follow_share = Some(share);
-        f.followed = leaders;
-    }
-    let reach = cfg.slow_follow_window_secs as i64;
-    let whole: Vec<&TapeWindow> = tape.iter().filter(|w| read_whole(w, reach, cfg)).collect();
-    f.slow_follow_windows = whole.len();
-    if let Some((share, leaders)) = behind_leaders(wallet, &whole, reach, None, Some(cfg.min_opening_share), cfg) {
-        f.slow_follow_share = Some(share);
-        f.slow_followed = leaders;
-    }
+    // Following, over every window read whole within `reach`, the leader first among the others.
+    let following = |reach: u64| {
+        let reach = reach as i64;
+        let whole: Vec<&TapeWindow> = tape.iter().filter(|w| read_whole(w, reach, cfg)).collect();
+        let read = behind_leaders(wallet, &whole, reach, None, Some(cfg.min_opening_share), cfg);
+        (whole.len(), read.map(|(share, leaders)| (Some(share), leaders)).unwrap_or_default())
+    };
+    (f.follow_windows, (f.follow_share, f.followed)) = following(cfg.follow_window_secs);
+    (f.slow_follow_windows, (f.slow_follow_share, f.slow_followed)) = following(cfg.slow_follow_window_secs);
 }
 
 /// The poll timer: for a wallet behind the same leaders minutes later in at least
@@ -844,7 +839,6 @@ fn trailing(wallet: &Wallet, tape: &[TapeWindow], cfg: &BotFilterConfig, f: &mut
 /// acts whenever they look. `poll_chance` bounds how likely that crowding is by chance
 /// (Chernoff, times the number of periods and slots tried).
 fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
-    f.poll_chance = 1.0;
     if f.slow_follow_share.is_none_or(|s| s < cfg.min_slow_follow_share) {
         return;
     }
@@ -869,6 +863,7 @@ fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
     let span = ((slot + 1 + bin - 1) / bin + 3) as usize;
     let per_bin = 1.0 / bin as f64;
     let (mut phases, mut bins, mut rem) = (Vec::with_capacity(n), Vec::new(), Vec::with_capacity(n));
+    let mut least = 1.0;
     for period in lo..=hi {
         let p = period as i64;
         let share = slot as f64 / p as f64;
@@ -907,12 +902,12 @@ fn polled(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
         phases.extend_from_slice(&rem);
         let hits = busiest_slot(&mut phases, p, slot);
         let chance = chernoff(hits, n, share);
-        if chance < f.poll_chance {
-            (f.poll_chance, f.poll_period_secs, f.poll_hits) = (chance, period, hits);
+        if chance < least {
+            (least, f.poll_period_secs, f.poll_hits) = (chance, period, hits);
         }
     }
     f.poll_orders = n;
-    f.poll_chance = (f.poll_chance * tries).min(1.0);
+    f.poll_chance = Some((least * tries).min(1.0));
 }
 
 /// Of times folded onto `period` (`phases`, each in `0..period`), the most in one slot `slot`
@@ -1727,9 +1722,9 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     // copying by hand can be), with the orders crowding one slot of a short period (as a person
     // placing orders when they look cannot). Full strength when chance is `max_poll_chance`
     // squared or less: beyond a person.
-    if f.poll_orders > 0 {
+    if let Some(chance) = f.poll_chance {
         let (lo, full) = (cfg.max_poll_chance.ln(), 2.0 * cfg.max_poll_chance.ln());
-        let strength = ramp(-f.poll_chance.max(f64::MIN_POSITIVE).ln(), -lo, -full);
+        let strength = ramp(-chance.max(f64::MIN_POSITIVE).ln(), -lo, -full);
         let names = f.slow_followed.iter().map(Wallet::short).collect::<Vec<_>>().join(", ");
         out.push(Tell {
             sign: "copies on a poll timer",
@@ -1747,7 +1742,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
                 f.poll_orders,
                 cfg.poll_slot_secs,
                 duration(f.poll_period_secs as f64),
-                f.poll_chance,
+                chance,
                 cfg.max_poll_chance
             ),
         });

@@ -973,7 +973,7 @@ fn a_program_polling_every_few_minutes_copies_on_its_timer_and_a_person_copying_
     assert!(c.features.follow_share.unwrap() < cfg().min_follow_share, "{:?}", c.features);
     assert!(c.features.slow_follow_share.unwrap() >= cfg().min_slow_follow_share, "{:?}", c.features);
     assert_eq!(c.features.slow_followed, vec![wallet(70)], "{:?}", c.features);
-    assert!(c.features.poll_chance <= cfg().max_poll_chance * cfg().max_poll_chance, "{:?}", c.features);
+    assert!(c.features.poll_chance.unwrap() <= cfg().max_poll_chance * cfg().max_poll_chance, "{:?}", c.features);
     assert_eq!(c.features.poll_period_secs % 420, 0, "the timer or a multiple of it: {:?}", c.features);
     assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
     assert_eq!(c.kind, Some(BotKind::CopyBot));
@@ -986,7 +986,7 @@ fn a_program_polling_every_few_minutes_copies_on_its_timer_and_a_person_copying_
     let windows = Tape::new(&tape).windows(&person, &trades, &cfg());
     let c = classify_wallet_with_tape(&person, &trades, &windows, &cfg());
     assert!(c.features.slow_follow_share.unwrap() >= cfg().min_slow_follow_share, "the timer is read: {:?}", c.features);
-    assert!(c.features.poll_orders > 0 && c.features.poll_chance > cfg().max_poll_chance, "{:?}", c.features);
+    assert!(c.features.poll_orders > 0 && c.features.poll_chance.unwrap() > cfg().max_poll_chance, "{:?}", c.features);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
