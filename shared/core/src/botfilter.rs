@@ -149,6 +149,15 @@ pub struct Features {
     /// of `rest_gap_hours` in or across it: a person sleeps nearly every day, a program that
     /// only slows at night rarely stops that long.
     pub unrested_day_share: f64,
+    /// Share of orders in the quietest `sleep_window_hours` of the day in the median week
+    /// (windows of `weekly_window_days` holding `min_weekly_window_orders` orders or more;
+    /// `None` with none): a person whose hours drift still sleeps within each week.
+    pub weekly_quiet_share: Option<f64>,
+    /// Weeks behind `weekly_quiet_share`.
+    pub weekly_windows: usize,
+    /// Share of orders repeating the price of an earlier order in the same token and side
+    /// within `resting_repeat_window_secs`: resting limit orders filled piece by piece.
+    pub resting_repeat_share: f64,
     /// Coefficient of variation of order sizes (the lower of shares and notional).
     pub size_cv: Option<f64>,
     /// How far buy stakes stray from one fixed dollar amount: the median absolute deviation of
@@ -623,10 +632,10 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     }
     f.longest_quiet_hours = longest.min(24);
     f.hour_coverage = 1.0 - f64::from(f.longest_quiet_hours) / 24.0;
-    let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
-    let quietest = (0..24).map(|start| (start..start + window).map(|h| hours[h % 24]).sum::<usize>()).min().unwrap_or(0);
-    f.quietest_window_share = quietest as f64 / orders.len() as f64;
+    f.quietest_window_share = quietest_share(&hours, (cfg.sleep_window_hours as usize).clamp(1, 24));
     f.unrested_day_share = unrested_day_share(orders, cfg);
+    (f.weekly_quiet_share, f.weekly_windows) = weekly_quiet_share(orders, cfg);
+    f.resting_repeat_share = resting_repeat_share(orders, cfg);
 
     // Sizes.
     // The lowest of: shares, notional, and the notional of buys alone (a fixed stake per copy
@@ -787,6 +796,72 @@ fn unrested_day_share(orders: &[Order], cfg: &BotFilterConfig) -> f64 {
         }
     }
     rested.iter().filter(|r| !**r).count() as f64 / days as f64
+}
+
+/// Share of orders in the quietest `sleep_window_hours` of the day, from counts by hour.
+fn quietest_share(hours: &[usize; 24], window: usize) -> f64 {
+    let n: usize = hours.iter().sum();
+    if n == 0 {
+        return 0.0;
+    }
+    let quietest = (0..24).map(|start| (start..start + window).map(|h| hours[h % 24]).sum::<usize>()).min().unwrap_or(0);
+    quietest as f64 / n as f64
+}
+
+/// The quietest hours week by week: windows of `weekly_window_days` starting at the first
+/// order and a day apart, each with `min_weekly_window_orders` orders or more read; the median
+/// of their quietest shares and how many were read.
+fn weekly_quiet_share(orders: &[Order], cfg: &BotFilterConfig) -> (Option<f64>, usize) {
+    const DAY: i64 = 86_400;
+    let (Some(first), Some(last)) = (orders.first(), orders.last()) else {
+        return (None, 0);
+    };
+    let span = i64::from(cfg.weekly_window_days) * DAY;
+    let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
+    let (mut hours, mut lo, mut hi) = ([0usize; 24], 0, 0);
+    let hour = |o: &Order| (o.ts.rem_euclid(DAY) / 3600) as usize;
+    let mut shares = Vec::new();
+    let mut start = first.ts;
+    while start <= last.ts {
+        while hi < orders.len() && orders[hi].ts < start + span {
+            hours[hour(&orders[hi])] += 1;
+            hi += 1;
+        }
+        while lo < hi && orders[lo].ts < start {
+            hours[hour(&orders[lo])] -= 1;
+            lo += 1;
+        }
+        if hi - lo >= cfg.min_weekly_window_orders as usize {
+            shares.push(quietest_share(&hours, window));
+        }
+        start += DAY;
+    }
+    let n = shares.len();
+    (median(&mut shares), n)
+}
+
+/// Share of orders at the price of an earlier order in the same token and side within
+/// `resting_repeat_window_secs` (to the cent): a resting limit order filled by one taker after
+/// another.
+fn resting_repeat_share(orders: &[Order], cfg: &BotFilterConfig) -> f64 {
+    if orders.is_empty() {
+        return 0.0;
+    }
+    let reach = cfg.resting_repeat_window_secs as i64;
+    let mut last_at: HashMap<(&str, bool, i64), i64> = HashMap::new();
+    let mut repeats = 0usize;
+    for o in orders {
+        if o.shares <= 0.0 {
+            continue;
+        }
+        let cents = (o.notional / o.shares * 100.0).round() as i64;
+        let key = (o.asset, o.side == Side::Buy, cents);
+        if last_at.get(&key).is_some_and(|at| o.ts - at <= reach) {
+            repeats += 1;
+        }
+        last_at.insert(key, o.ts);
+    }
+    repeats as f64 / orders.len() as f64
 }
 
 /// Whether a window's trades within `trail_window_secs` of its order were read whole (the read
@@ -1427,7 +1502,13 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     // Or days on end without a rest: a program that only slows in the market's quiet hours
     // keeps trading through the night a person would sleep.
     let restless = long && f.unrested_day_share >= cfg.decisive_unrested_day_share;
-    let weeks = restless || (long && f.quietest_window_share >= cfg.decisive_sleepless_window_share);
+    // Or no week with a night in it: a person whose hours drift (shifts, travel) still sleeps
+    // at one time within a week. Not read where the fills look like resting limit orders,
+    // which fill at whatever hour a taker comes.
+    let weekly = f.weekly_windows >= cfg.min_weekly_windows as usize
+        && f.resting_repeat_share < cfg.max_resting_repeat_share
+        && f.weekly_quiet_share.is_some_and(|s| s >= cfg.decisive_weekly_quiet_share);
+    let weeks = restless || weekly || (long && f.quietest_window_share >= cfg.decisive_sleepless_window_share);
     // On such a history, the sign weighs more the nearer the quietest hours come to the
     // decisive share (a program pausing in the market's own quiet hours stays below it).
     let toward_weeks = ramp(f.quietest_window_share, 2.0 * min_window, cfg.decisive_sleepless_window_share);
@@ -1442,10 +1523,10 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
         sign: "around the clock",
         kind: BotKind::AroundTheClock,
         weight,
-        strength: if restless { 1.0 } else { by_run.max(by_window) },
+        strength: if restless || weekly { 1.0 } else { by_run.max(by_window) },
         decisive: weeks,
         reason: format!(
-            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {}); {} of days without a {} h rest (decisive from {})",
+            "active in {} hours of the day with no quiet stretch longer than {} h (coverage {:.2}, limit {max_cov:.2}); {} of orders in the quietest {} h (limit {}); {} of days without a {} h rest (decisive from {}); {} of orders in the quietest {} h of the median week over {} weeks (decisive from {} over {}, unless {} of orders repeat a price as resting orders do: {})",
             f.active_hours,
             f.longest_quiet_hours,
             f.hour_coverage,
@@ -1454,7 +1535,14 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             pct(min_window),
             pct(f.unrested_day_share),
             cfg.rest_gap_hours,
-            pct(cfg.decisive_unrested_day_share)
+            pct(cfg.decisive_unrested_day_share),
+            f.weekly_quiet_share.map_or("-".to_string(), pct),
+            cfg.sleep_window_hours,
+            f.weekly_windows,
+            pct(cfg.decisive_weekly_quiet_share),
+            cfg.min_weekly_windows,
+            pct(cfg.max_resting_repeat_share),
+            pct(f.resting_repeat_share)
         ),
     });
 

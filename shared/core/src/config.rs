@@ -880,6 +880,25 @@ pub struct BotFilterConfig {
     /// trading around the clock decides alone: a person rests on nearly every day, a program
     /// that only slows at night rests on few.
     pub decisive_unrested_day_share: f64,
+    /// Days in one week of the weekly reading of sleep: a person whose hours drift (shifts,
+    /// travel) still sleeps at one time within a week, so the quietest hours are read week by
+    /// week, each window starting a day after the last.
+    pub weekly_window_days: u32,
+    /// Fewest orders in a week before its quietest hours are read.
+    pub min_weekly_window_orders: u32,
+    /// Fewest weeks read before the weekly reading can decide.
+    pub min_weekly_windows: u32,
+    /// Share of orders in the quietest `sleep_window_hours` of the median week from which
+    /// trading around the clock decides alone: no week with a night's sleep in it (a wallet
+    /// spread evenly holds about a third; a person, even on shifts, near none).
+    pub decisive_weekly_quiet_share: f64,
+    /// Share of orders repeating the price of an earlier order in the same token and side
+    /// within `resting_repeat_window_secs` from which the fills are taken to be resting limit
+    /// orders, which fill at the taker's hour, not their owner's: the weekly reading is then
+    /// not read.
+    pub max_resting_repeat_share: f64,
+    /// How far back an order's price is looked for among the same token and side (seconds).
+    pub resting_repeat_window_secs: u64,
     /// Dispersion of buy stakes (median absolute deviation / median, dollars) below which the
     /// wallet buys at one fixed stake, as a copy bot does.
     pub max_fixed_stake_dispersion: f64,
@@ -1178,6 +1197,12 @@ impl Default for BotFilterConfig {
             decisive_sleepless_days: 20,
             rest_gap_hours: 6,
             decisive_unrested_day_share: 0.4,
+            weekly_window_days: 7,
+            min_weekly_window_orders: 20,
+            min_weekly_windows: 5,
+            decisive_weekly_quiet_share: 0.2,
+            max_resting_repeat_share: 0.3,
+            resting_repeat_window_secs: 86_400,
             max_fixed_stake_dispersion: 0.1,
             min_stake_buys: 20,
             max_two_sided_share: 0.4,
@@ -1976,6 +2001,12 @@ impl Config {
         if b.trail_lift.is_nan() || b.trail_lift < 1.0 {
             return bad("bot_filter.trail_lift", "must be at least 1");
         }
+        if b.weekly_window_days == 0 || b.min_weekly_window_orders == 0 || b.min_weekly_windows == 0 {
+            return bad(
+                "bot_filter.weekly_window_days",
+                "weekly_window_days, min_weekly_window_orders and min_weekly_windows must be at least 1",
+            );
+        }
         if !(1..=24).contains(&b.rest_gap_hours) {
             return bad("bot_filter.rest_gap_hours", "must be between 1 and 24 (hours of a day)");
         }
@@ -2021,6 +2052,8 @@ impl Config {
             ("bot_filter.weights.sleepless_weeks", b.weights.sleepless_weeks),
             ("bot_filter.decisive_sleepless_window_share", b.decisive_sleepless_window_share),
             ("bot_filter.decisive_unrested_day_share", b.decisive_unrested_day_share),
+            ("bot_filter.decisive_weekly_quiet_share", b.decisive_weekly_quiet_share),
+            ("bot_filter.max_resting_repeat_share", b.max_resting_repeat_share),
             ("bot_filter.weights.regular_timing", b.weights.regular_timing),
             ("bot_filter.weights.regular_timing_few", b.weights.regular_timing_few),
             ("bot_filter.weights.constant_size", b.weights.constant_size),

@@ -1610,3 +1610,84 @@ fn a_program_that_slows_at_night_but_never_rests_six_hours_is_a_bot_and_a_busy_p
     assert_eq!(c.features.unrested_day_share, 0.0, "{:?}", c.features);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
+
+/// A program placing about five orders a day at any hour, on varied markets, sizes and prices,
+/// resting between them as chance leaves it: no week of its history has a night in it.
+fn any_hour_program(w: &Wallet, days: i64) -> Vec<Trade> {
+    let mut rng = Lcg(41);
+    let mut out = Vec::new();
+    for d in 0..days {
+        for i in 0..rng.range(3, 8) {
+            let ts = T0 + d * DAY + rng.range(0, DAY);
+            let side = if rng.next() < 0.7 { Side::Buy } else { Side::Sell };
+            let (size, price) = (Decimal::from(rng.range(8, 300)), Decimal::new(rng.range(15, 85), 2));
+            out.push(fill(w, ts, side, rng.range(0, 40) as u32, 0, size, price, &format!("0xa{d}x{i}")));
+        }
+    }
+    out
+}
+
+/// A person on rotating shifts: waking hours move eight hours each week.
+fn shift_worker(w: &Wallet, days: i64) -> Vec<Trade> {
+    (0..days / 7)
+        .flat_map(|week| {
+            let tz = [0, -8, -16, 8][week as usize % 4];
+            human_history(w, 90 + week as u64, 7, tz).into_iter().map(move |mut t| {
+                t.timestamp = from_secs(t.timestamp.timestamp() + week * 7 * DAY);
+                t.transaction_hash = format!("{}w{week}", t.transaction_hash);
+                t
+            })
+        })
+        .collect()
+}
+
+/// A person who places two or three limit orders a day in waking hours; takers fill each in two
+/// or three pieces at its price over the following day, whatever the hour.
+fn resting_orders(w: &Wallet, days: i64) -> Vec<Trade> {
+    let mut rng = Lcg(77);
+    let mut out = Vec::new();
+    for (k, placed) in human_history(w, 55, days, 0).into_iter().enumerate().filter(|(k, _)| k % 2 == 0) {
+        for piece in 0..rng.range(2, 4) {
+            let ts = placed.timestamp.timestamp() + rng.range(60, DAY);
+            let size = Decimal::from(rng.range(5, 60));
+            let mut t = fill(w, ts, Side::Buy, 0, 0, size, placed.price.value(), &format!("0xr{k}p{piece}"));
+            t.asset.clone_from(&placed.asset);
+            t.condition_id.clone_from(&placed.condition_id);
+            out.push(t);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_program_trading_at_any_hour_every_week_is_around_the_clock_but_a_shift_worker_and_resting_orders_are_not() {
+    let cfg = cfg();
+    let program = wallet(60);
+    let c = classify_wallet(&program, &any_hour_program(&program, 28), &cfg);
+    let f = &c.features;
+    // Too few orders for weeks without sleep to decide on the month's hours alone, and a rest
+    // on most days: only the weekly reading convicts it.
+    assert!(f.orders < cfg.decisive_sleepless_orders as usize, "{} orders", f.orders);
+    assert!(f.unrested_day_share < cfg.decisive_unrested_day_share, "{f:?}");
+    assert!(f.weekly_windows >= cfg.min_weekly_windows as usize, "{f:?}");
+    assert!(f.weekly_quiet_share.unwrap() >= cfg.decisive_weekly_quiet_share, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert_eq!(c.kind, Some(BotKind::AroundTheClock), "{:?}", c.reasons);
+
+    // Over the month the shift worker's orders cover the clock too, but each week has a night.
+    let worker = wallet(61);
+    let c = classify_wallet(&worker, &shift_worker(&worker, 28), &cfg);
+    let f = &c.features;
+    assert!(f.quietest_window_share >= cfg.min_sleepless_window_share, "{f:?}");
+    assert!(f.weekly_quiet_share.unwrap() < cfg.decisive_weekly_quiet_share, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+
+    // Resting orders fill at the takers' hours, week after week, but at their own prices
+    // again and again: the weekly reading is not read for them.
+    let limits = wallet(62);
+    let c = classify_wallet(&limits, &resting_orders(&limits, 28), &cfg);
+    let f = &c.features;
+    assert!(f.weekly_quiet_share.unwrap() >= cfg.decisive_weekly_quiet_share, "{f:?}");
+    assert!(f.resting_repeat_share >= cfg.max_resting_repeat_share, "{f:?}");
+    assert_ne!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+}
