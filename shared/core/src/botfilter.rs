@@ -507,7 +507,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         }
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
-            "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (one stake again and again and trading in and out of markets are one habit of a person's, not two signs)",
+            "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (trading in and out of markets and one stake again and again, or closing every position quickly, are one habit of a person's, not two signs)",
             independent(&present, &features),
             names(&present),
             cfg.min_corroborating_signs
@@ -518,20 +518,28 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     Classification { wallet: wallet.clone(), verdict, kind, score, reasons, features }
 }
 
-/// How many of the present signs are independent: near-identical sizes and trading both sides
-/// of markets within the hour (or in and out quickly) count as one, because a person who
-/// trades in and out re-uses one stake as often as a machine does; a maker or scalper bot shows
-/// a third sign (the clock, the discipline of closing everything, the cadence) besides. A
-/// wallet that never sold what it bought did not trade in and out: buying both outcomes of
-/// market after market at one stake, holding both, is two signs.
+/// How many of the present signs are independent. Trading in and out of markets (both sides
+/// within the hour, or in and out quickly) explains one other habit of a person's, so the two
+/// count as one: re-using one stake (a person who trades in and out does so as often as a
+/// machine), or, where the reading is trading both sides of a market within the hour with a
+/// flat inventory, closing every position quickly, which is the same fact read twice (a flat
+/// book within the hour is every position closed; a person scalping live games closes what they
+/// opened before the game ends). Short holds are another measurement than the share closed, so
+/// quick round trips and closing everything stay two. A maker or scalper program shows a third
+/// sign besides (the clock, one stake on top of the discipline, the cadence). A wallet that
+/// never sold what it bought did not trade in and out: buying both outcomes of market after
+/// market at one stake, holding both, is two signs.
 fn independent(present: &[&Tell], f: &Features) -> usize {
+    let has = |sign: &str| present.iter().any(|t| t.sign == sign);
     let sizes = present.iter().any(|t| t.kind == BotKind::FixedSize);
-    let in_and_out = f.round_trips > 0 && present.iter().any(|t| t.sign == TWO_SIDED || t.sign == QUICK);
-    present.len() - usize::from(sizes && in_and_out)
+    let in_and_out = f.round_trips > 0 && (has(TWO_SIDED) || has(QUICK));
+    let explained = (in_and_out && sizes) || (f.round_trips > 0 && has(TWO_SIDED) && has(CLOSES));
+    present.len() - usize::from(explained)
 }
 
 const TWO_SIDED: &str = "two-sided quoting";
 const QUICK: &str = "quick round trips";
+const CLOSES: &str = "closes every position quickly";
 
 /// Collapses time-sorted fills into orders: within one second, fills of one token and side are
 /// one order. Fills of one transaction in several tokens stay several orders: a basket bought
@@ -1707,7 +1715,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     if f.round_trips >= cfg.min_round_trips as usize && f.active_days >= cfg.min_close_active_days {
         let floor = cfg.min_quick_close_share;
         out.push(Tell {
-            sign: "closes every position quickly",
+            sign: CLOSES,
             kind: BotKind::Scalper,
             weight: w.closes_everything,
             strength: ramp(f.quick_close_share, floor, (floor + 0.1).min(1.0)),

@@ -1691,3 +1691,42 @@ fn a_program_trading_at_any_hour_every_week_is_around_the_clock_but_a_shift_work
     assert!(f.resting_repeat_share >= cfg.max_resting_repeat_share, "{f:?}");
     assert_ne!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
 }
+
+/// A person trading live games most evenings for a month: two or three times a game in and out,
+/// each position held twenty to twenty-eight minutes and closed before the game ends, at stakes
+/// that vary.
+fn live_game_trader(w: &Wallet, evenings: i64) -> Vec<Trade> {
+    let mut rng = Lcg(58);
+    let mut out = Vec::new();
+    for e in 0..evenings {
+        let night = T0 + e * DAY + rng.range(18, 21) * 3600;
+        for game in 0..2u32 {
+            let market = (e as u32) * 2 + game;
+            let mut ts = night + i64::from(game) * 5400 + rng.range(0, 900);
+            for k in 0..rng.range(2, 4) {
+                let size = Decimal::from(rng.range(20, 300));
+                out.push(fill(w, ts, Side::Buy, market, 0, size, Decimal::new(rng.range(25, 75), 2), &format!("0xlg{e}g{game}k{k}b")));
+                ts += rng.range(1200, 1680);
+                out.push(fill(w, ts, Side::Sell, market, 0, size, Decimal::new(rng.range(20, 80), 2), &format!("0xlg{e}g{game}k{k}s")));
+                ts += rng.range(60, 300);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_person_trading_both_sides_of_live_games_and_closing_every_position_is_one_habit_not_two_signs() {
+    let w = wallet(63);
+    let config = cfg();
+    let c = classify_wallet(&w, &live_game_trader(&w, 26), &config);
+    let f = &c.features;
+    // Both readings are there: both sides of every game within the hour with a flat inventory,
+    // and every bought share sold again within the hold floor, over weeks.
+    assert!(f.two_sided_share > config.max_two_sided_share && f.quick_close_share > config.min_quick_close_share, "{f:?}");
+    assert!(f.active_days >= config.min_close_active_days, "{f:?}");
+    assert!(c.reasons.iter().any(|r| r.contains("sold again within")), "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r.contains("trades both sides")), "{:?}", c.reasons);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("rests on 1 independent sign"), "{:?}", c.reasons);
+}
