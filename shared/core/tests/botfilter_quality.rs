@@ -580,21 +580,37 @@ fn a_basket_bought_across_an_events_markets_in_one_transaction_again_and_again_i
 /// Five evenings of live games, two games a night: in and out of each game's market two or
 /// three times, every position closed within minutes, stakes varied.
 fn in_play_evenings(w: &Wallet, evenings: i64) -> Vec<Trade> {
-    let mut rng = Lcg(34);
+    live_games(w, evenings, Games { seed: 34, every_days: 2, game_gap: 3600, hold: (180, 900), pause: (120, 600), tag: "ip" })
+}
+
+/// How a person trades live games: two games an evening from 19:00 UTC, `game_gap` apart, on
+/// every `every_days`-th day; in each, two or three times in and out, holding `hold` seconds and
+/// pausing `pause` before the next buy, at stakes and prices that vary.
+struct Games {
+    seed: u64,
+    every_days: i64,
+    game_gap: i64,
+    hold: (i64, i64),
+    pause: (i64, i64),
+    tag: &'static str,
+}
+
+fn live_games(w: &Wallet, evenings: i64, g: Games) -> Vec<Trade> {
+    let mut rng = Lcg(g.seed);
     let mut out = Vec::new();
     for e in 0..evenings {
-        let night = T0 + e * 2 * DAY + 19 * 3600;
+        let night = T0 + e * g.every_days * DAY + 19 * 3600;
         for game in 0..2u32 {
             let market = (e as u32) * 2 + game;
-            let mut ts = night + i64::from(game) * 3600 + rng.range(0, 900);
+            let mut ts = night + i64::from(game) * g.game_gap + rng.range(0, 900);
             for k in 0..rng.range(2, 4) {
                 let size = Decimal::from(rng.range(20, 300));
                 let price = Decimal::new(rng.range(25, 75), 2);
-                out.push(fill(w, ts, Side::Buy, market, 0, size, price, &format!("0xip{e}g{game}k{k}b")));
-                ts += rng.range(180, 900);
+                out.push(fill(w, ts, Side::Buy, market, 0, size, price, &format!("0x{}{e}g{game}k{k}b", g.tag)));
+                ts += rng.range(g.hold.0, g.hold.1);
                 let exit = Decimal::new(rng.range(20, 80), 2);
-                out.push(fill(w, ts, Side::Sell, market, 0, size, exit, &format!("0xip{e}g{game}k{k}s")));
-                ts += rng.range(120, 600);
+                out.push(fill(w, ts, Side::Sell, market, 0, size, exit, &format!("0x{}{e}g{game}k{k}s", g.tag)));
+                ts += rng.range(g.pause.0, g.pause.1);
             }
         }
     }
@@ -1692,27 +1708,10 @@ fn a_program_trading_at_any_hour_every_week_is_around_the_clock_but_a_shift_work
     assert_ne!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
 }
 
-/// A person trading live games most evenings for a month: two or three times a game in and out,
-/// each position held twenty to twenty-eight minutes and closed before the game ends, at stakes
-/// that vary.
+/// A person trading live games every evening for a month: two or three times a game in and
+/// out, each position held twenty to twenty-eight minutes and closed before the game ends.
 fn live_game_trader(w: &Wallet, evenings: i64) -> Vec<Trade> {
-    let mut rng = Lcg(58);
-    let mut out = Vec::new();
-    for e in 0..evenings {
-        let night = T0 + e * DAY + rng.range(18, 21) * 3600;
-        for game in 0..2u32 {
-            let market = (e as u32) * 2 + game;
-            let mut ts = night + i64::from(game) * 5400 + rng.range(0, 900);
-            for k in 0..rng.range(2, 4) {
-                let size = Decimal::from(rng.range(20, 300));
-                out.push(fill(w, ts, Side::Buy, market, 0, size, Decimal::new(rng.range(25, 75), 2), &format!("0xlg{e}g{game}k{k}b")));
-                ts += rng.range(1200, 1680);
-                out.push(fill(w, ts, Side::Sell, market, 0, size, Decimal::new(rng.range(20, 80), 2), &format!("0xlg{e}g{game}k{k}s")));
-                ts += rng.range(60, 300);
-            }
-        }
-    }
-    out
+    live_games(w, evenings, Games { seed: 58, every_days: 1, game_gap: 5400, hold: (1200, 1680), pause: (60, 300), tag: "lg" })
 }
 
 #[test]
