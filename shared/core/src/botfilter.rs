@@ -625,7 +625,7 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     // Hours of the day: coverage judged by the longest quiet stretch, wherever it falls.
     let mut hours = [0usize; 24];
     for o in orders {
-        hours[(o.ts.rem_euclid(86_400) / 3600) as usize] += 1;
+        hours[hour_of_day(o.ts)] += 1;
     }
     f.active_hours = hours.iter().filter(|c| **c > 0).count() as u32;
     let quiet = |c: usize| (c as f64) < cfg.quiet_hour_share * orders.len() as f64;
@@ -806,6 +806,11 @@ fn unrested_day_share(orders: &[Order], cfg: &BotFilterConfig) -> f64 {
     rested.iter().filter(|r| !**r).count() as f64 / days as f64
 }
 
+/// The hour of the day (UTC, 0–23) of a Unix time.
+fn hour_of_day(ts: i64) -> usize {
+    (ts.rem_euclid(86_400) / 3600) as usize
+}
+
 /// Share of orders in the quietest `sleep_window_hours` of the day, from counts by hour.
 fn quietest_share(hours: &[usize; 24], window: usize) -> f64 {
     let n: usize = hours.iter().sum();
@@ -827,16 +832,15 @@ fn weekly_quiet_share(orders: &[Order], cfg: &BotFilterConfig) -> (Option<f64>, 
     let span = i64::from(cfg.weekly_window_days) * DAY;
     let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
     let (mut hours, mut lo, mut hi) = ([0usize; 24], 0, 0);
-    let hour = |o: &Order| (o.ts.rem_euclid(DAY) / 3600) as usize;
     let mut shares = Vec::new();
     let mut start = first.ts;
     while start <= last.ts {
         while hi < orders.len() && orders[hi].ts < start + span {
-            hours[hour(&orders[hi])] += 1;
+            hours[hour_of_day(orders[hi].ts)] += 1;
             hi += 1;
         }
         while lo < hi && orders[lo].ts < start {
-            hours[hour(&orders[lo])] -= 1;
+            hours[hour_of_day(orders[lo].ts)] -= 1;
             lo += 1;
         }
         if hi - lo >= cfg.min_weekly_window_orders as usize {
@@ -856,19 +860,15 @@ fn resting_repeat_share(orders: &[Order], cfg: &BotFilterConfig) -> f64 {
         return 0.0;
     }
     let reach = cfg.resting_repeat_window_secs as i64;
-    let mut last_at: HashMap<(&str, bool, i64), i64> = HashMap::new();
-    let mut repeats = 0usize;
-    for o in orders {
-        if o.shares <= 0.0 {
-            continue;
-        }
-        let cents = (o.notional / o.shares * 100.0).round() as i64;
-        let key = (o.asset, o.side == Side::Buy, cents);
-        if last_at.get(&key).is_some_and(|at| o.ts - at <= reach) {
-            repeats += 1;
-        }
-        last_at.insert(key, o.ts);
-    }
+    // Grouped by token, side and cent, oldest first within each (the sort is stable and the
+    // orders are in time order): an order repeats when the one before it in its group is near.
+    let mut keyed: Vec<((&str, bool, i64), i64)> = orders
+        .iter()
+        .filter(|o| o.shares > 0.0)
+        .map(|o| ((o.asset, o.side == Side::Buy, (o.notional / o.shares * 100.0).round() as i64), o.ts))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let repeats = keyed.windows(2).filter(|p| p[0].0 == p[1].0 && p[1].1 - p[0].1 <= reach).count();
     repeats as f64 / orders.len() as f64
 }
 
