@@ -160,6 +160,8 @@ pub struct Features {
     pub resting_repeat_share: f64,
     /// Coefficient of variation of order sizes (the lower of shares and notional).
     pub size_cv: Option<f64>,
+    /// Coefficient of variation of share counts alone, over every order, buys and sells.
+    pub share_cv: Option<f64>,
     /// How far buy stakes stray from one fixed dollar amount: the median absolute deviation of
     /// buy notionals over their median (0 is one fixed stake; `None` with too few buys). Robust
     /// to the odd outlier, unlike `size_cv`.
@@ -469,15 +471,16 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     // Corroboration: enough independent signs present, or one a person cannot show at all.
     let present: Vec<&Tell> = fired.iter().copied().filter(|t| t.strength >= cfg.sign_present_strength).collect();
     let decisive = fired.iter().copied().find(|t| t.decisive && t.strength >= 1.0 && t.weight >= cfg.bot_score_threshold);
-    let corroborated = independent(&present, &features) >= cfg.min_corroborating_signs as usize || decisive.is_some();
+    let corroborated = independent(&present, &features, cfg) >= cfg.min_corroborating_signs as usize || decisive.is_some();
     let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
 
     // A thin history cannot clear a wallet, but signs well past the threshold (or one beyond a
-    // person at full strength) convict it.
+    // person at full strength) convict it; a daily schedule counts its days, not its orders.
     let thin_bar = cfg.thin_history_bot_score.max(cfg.bot_score_threshold);
     let convicted_thin = insufficient
-        && features.orders as u64 >= u64::from(cfg.min_trades_to_convict)
-        && ((score >= thin_bar && corroborated) || decisive.is_some());
+        && ((features.orders as u64 >= u64::from(cfg.min_trades_to_convict)
+            && ((score >= thin_bar && corroborated) || decisive.is_some()))
+            || daily_schedule_decides(&features, cfg));
     let verdict = if convicted_thin || (!insufficient && score >= cfg.bot_score_threshold && corroborated) {
         Verdict::Bot
     } else if insufficient {
@@ -493,10 +496,10 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         ));
     } else if verdict == Verdict::Bot {
         let why = match decisive {
-            Some(d) if independent(&present, &features) < cfg.min_corroborating_signs as usize => {
+            Some(d) if independent(&present, &features, cfg) < cfg.min_corroborating_signs as usize => {
                 format!("{} at full strength, beyond a person", d.sign)
             }
-            _ => format!("{} independent signs combined: {}", independent(&present, &features), names(&present)),
+            _ => format!("{} independent signs combined: {}", independent(&present, &features, cfg), names(&present)),
         };
         if convicted_thin {
             reasons.push(format!(
@@ -507,8 +510,8 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         }
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
-            "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (trading in and out of markets and one stake again and again, or closing every position quickly, are one habit of a person's, not two signs)",
-            independent(&present, &features),
+            "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (trading in and out of markets and one stake again and again, unless every order is one exact share count, or closing every position quickly, are one habit of a person's, not two signs)",
+            independent(&present, &features, cfg),
             names(&present),
             cfg.min_corroborating_signs
         ));
@@ -525,15 +528,20 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
 /// flat inventory, closing every position quickly, which is the same fact read twice (a flat
 /// book within the hour is every position closed; a person scalping live games closes what they
 /// opened before the game ends). Short holds are another measurement than the share closed, so
-/// quick round trips and closing everything stay two. A maker or scalper program shows a third
+/// quick round trips and closing everything stay two. One exact share count on every order,
+/// buys and sells, while trading both sides of markets, is not explained: a person trading in
+/// and out types a dollar amount and the shares follow the price, where a quoting or scalping
+/// program is set to a share count. A maker or scalper program shows a third
 /// sign besides (the clock, one stake on top of the discipline, the cadence). A wallet that
 /// never sold what it bought did not trade in and out: buying both outcomes of market after
 /// market at one stake, holding both, is two signs.
-fn independent(present: &[&Tell], f: &Features) -> usize {
+fn independent(present: &[&Tell], f: &Features, cfg: &BotFilterConfig) -> usize {
     let has = |sign: &str| present.iter().any(|t| t.sign == sign);
     let sizes = present.iter().any(|t| t.kind == BotKind::FixedSize);
     let in_and_out = f.round_trips > 0 && (has(TWO_SIDED) || has(QUICK));
-    let explained = (in_and_out && sizes) || (f.round_trips > 0 && has(TWO_SIDED) && has(CLOSES));
+    let exact_shares = f.share_cv.is_some_and(|cv| cv < cfg.max_exact_share_cv);
+    let sizes_explained = in_and_out && sizes && !(exact_shares && has(TWO_SIDED));
+    let explained = sizes_explained || (f.round_trips > 0 && has(TWO_SIDED) && has(CLOSES));
     present.len() - usize::from(explained)
 }
 
@@ -648,10 +656,10 @@ fn measure(fills: &[&Trade], orders: &[Order<'_>], cfg: &BotFilterConfig) -> Fea
     // Sizes.
     // The lowest of: shares, notional, and the notional of buys alone (a fixed stake per copy
     // shows there even when sells of whole positions vary).
-    let shares_cv = mean_cv(orders.iter().map(|o| o.shares));
+    f.share_cv = mean_cv(orders.iter().map(|o| o.shares));
     let notional_cv = mean_cv(orders.iter().map(|o| o.notional));
     let buy_notional_cv = mean_cv(orders.iter().filter(|o| o.side == Side::Buy).map(|o| o.notional));
-    f.size_cv = [shares_cv, notional_cv, buy_notional_cv].into_iter().flatten().reduce(f64::min);
+    f.size_cv = [f.share_cv, notional_cv, buy_notional_cv].into_iter().flatten().reduce(f64::min);
     let mut stakes: Vec<f64> = orders.iter().filter(|o| o.side == Side::Buy).map(|o| o.notional).collect();
     if stakes.len() >= cfg.min_stake_buys as usize
         && let Some(mid) = median(&mut stakes).filter(|m| *m > 0.0)
@@ -729,6 +737,12 @@ fn schedule(orders: &[Order<'_>], cfg: &BotFilterConfig, f: &mut Features) {
         }
     }
     f.schedule_day_share = Some(best as f64 / f64::from(f.active_days.max(1)));
+}
+
+/// An order inside one daily slot on nearly every active day, over enough days: a job on a
+/// daily clock, which decides alone however few its orders.
+fn daily_schedule_decides(f: &Features, cfg: &BotFilterConfig) -> bool {
+    f.active_days >= cfg.decisive_schedule_days && f.schedule_day_share.is_some_and(|s| s >= cfg.decisive_schedule_day_share)
 }
 
 /// The timer: the wallet's sessions folded onto each period of `clock_periods_secs`, and the
@@ -1573,6 +1587,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let by_slices = (w.slicing, ramp(f.sliced_share, max_sliced, (2.0 * max_sliced).min(1.0)));
     let max_sched = cfg.max_schedule_day_share;
     let by_schedule = f.schedule_day_share.map(|s| (w.regular_timing, ramp(s, max_sched, (max_sched + 0.3).min(1.0))));
+    let schedule_decides = daily_schedule_decides(f, cfg);
     let max_clock = cfg.max_clock_share;
     // Full strength at 0.3 more.
     let by_clock = f.clock_share.map(|s| (w.timer, ramp(s, max_clock, (max_clock + 0.3).min(1.0))));
@@ -1582,7 +1597,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
     let clock_decides = by_clock.is_some_and(|c| c.1 >= 1.0) && f.clock_sessions >= cfg.decisive_clock_sessions as usize;
     let (weight, strength) = if slicing_decides {
         by_slices
-    } else if clock_decides {
+    } else if clock_decides || schedule_decides {
         (w.timer, 1.0)
     } else {
         let readings = [by_gaps, Some(by_slices), by_schedule, by_clock];
@@ -1594,7 +1609,7 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             kind: BotKind::Metronome,
             weight,
             strength,
-            decisive: slicing_decides || clock_decides,
+            decisive: slicing_decides || clock_decides || schedule_decides,
             reason: format!(
                 "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of active days with an order in one {} slot of the day (limit {}); {} of sessions ({}) starting in one {} slot of every {} (limit {})",
                 f.gap_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),

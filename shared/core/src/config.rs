@@ -899,6 +899,11 @@ pub struct BotFilterConfig {
     pub max_resting_repeat_share: f64,
     /// How far back an order's price is looked for among the same token and side (seconds).
     pub resting_repeat_window_secs: u64,
+    /// Coefficient of variation of share counts over every order, buys and sells, below which
+    /// the wallet trades one exact share count: a number set in a program. A person trading in
+    /// and out types a dollar amount, so their share counts follow the price; such a count is
+    /// then not explained by trading both sides of markets, and the two stay two signs.
+    pub max_exact_share_cv: f64,
     /// Dispersion of buy stakes (median absolute deviation / median, dollars) below which the
     /// wallet buys at one fixed stake, as a copy bot does.
     pub max_fixed_stake_dispersion: f64,
@@ -974,6 +979,13 @@ pub struct BotFilterConfig {
     /// Share of active days with an order inside one daily slot from which the wallet runs on
     /// a clock (a person's habits drift by more than the slot).
     pub max_schedule_day_share: f64,
+    /// Share of active days with an order inside one daily slot from which the schedule
+    /// decides alone, on `decisive_schedule_days` days or more, however few the orders: a job
+    /// on a daily clock, where a person's habits drift by more than the slot from day to day.
+    pub decisive_schedule_day_share: f64,
+    /// Fewest active days before a daily schedule decides alone; the days, not the orders,
+    /// are its evidence, so it convicts a history too short in orders to clear the wallet.
+    pub decisive_schedule_days: u32,
     /// Periods (seconds) of the timers a scheduled job may run on: the wallet's sessions are
     /// folded onto each, and a job fires in the same narrow slot of its period time after
     /// time. Whole hours and up, as markets that open on the quarter hour draw people to the
@@ -1203,6 +1215,7 @@ impl Default for BotFilterConfig {
             decisive_weekly_quiet_share: 0.2,
             max_resting_repeat_share: 0.3,
             resting_repeat_window_secs: 86_400,
+            max_exact_share_cv: 0.005,
             max_fixed_stake_dispersion: 0.1,
             min_stake_buys: 20,
             max_two_sided_share: 0.4,
@@ -1235,6 +1248,8 @@ impl Default for BotFilterConfig {
             schedule_slot_secs: 120,
             min_schedule_days: 7,
             max_schedule_day_share: 0.6,
+            decisive_schedule_day_share: 0.9,
+            decisive_schedule_days: 8,
             clock_periods_secs: vec![3600, 7200, 10_800, 14_400, 21_600, 28_800, 43_200, 86_400],
             clock_slot_secs: 60,
             clock_session_gap_secs: 60,
@@ -2007,6 +2022,9 @@ impl Config {
                 "weekly_window_days, min_weekly_window_orders and min_weekly_windows must be at least 1",
             );
         }
+        if b.decisive_schedule_days < b.min_schedule_days {
+            return bad("bot_filter.decisive_schedule_days", "must be at least min_schedule_days (the schedule is not read on fewer days)");
+        }
         if !(1..=24).contains(&b.rest_gap_hours) {
             return bad("bot_filter.rest_gap_hours", "must be between 1 and 24 (hours of a day)");
         }
@@ -2031,6 +2049,7 @@ impl Config {
             ("bot_filter.max_min_size_buy_share", b.max_min_size_buy_share),
             ("bot_filter.max_modal_size_share", b.max_modal_size_share),
             ("bot_filter.max_schedule_day_share", b.max_schedule_day_share),
+            ("bot_filter.decisive_schedule_day_share", b.decisive_schedule_day_share),
             ("bot_filter.max_clock_share", b.max_clock_share),
             ("bot_filter.max_burst_share", b.max_burst_share),
             ("bot_filter.min_trailing_share", b.min_trailing_share),
@@ -2054,6 +2073,7 @@ impl Config {
             ("bot_filter.decisive_unrested_day_share", b.decisive_unrested_day_share),
             ("bot_filter.decisive_weekly_quiet_share", b.decisive_weekly_quiet_share),
             ("bot_filter.max_resting_repeat_share", b.max_resting_repeat_share),
+            ("bot_filter.max_exact_share_cv", b.max_exact_share_cv),
             ("bot_filter.weights.regular_timing", b.weights.regular_timing),
             ("bot_filter.weights.regular_timing_few", b.weights.regular_timing_few),
             ("bot_filter.weights.constant_size", b.weights.constant_size),

@@ -580,7 +580,11 @@ fn a_basket_bought_across_an_events_markets_in_one_transaction_again_and_again_i
 /// Five evenings of live games, two games a night: in and out of each game's market two or
 /// three times, every position closed within minutes, stakes varied.
 fn in_play_evenings(w: &Wallet, evenings: i64) -> Vec<Trade> {
-    live_games(w, evenings, Games { seed: 34, every_days: 2, game_gap: 3600, hold: (180, 900), pause: (120, 600), tag: "ip" })
+    live_games(
+        w,
+        evenings,
+        Games { seed: 34, every_days: 2, game_gap: 3600, hold: (180, 900), pause: (120, 600), stake: Stake::Drawn, tag: "ip" },
+    )
 }
 
 /// How a person trades live games: two games an evening from 19:00 UTC, `game_gap` apart, on
@@ -592,7 +596,19 @@ struct Games {
     game_gap: i64,
     hold: (i64, i64),
     pause: (i64, i64),
+    stake: Stake,
     tag: &'static str,
+}
+
+/// How much each position in `live_games` is.
+#[derive(Clone, Copy)]
+enum Stake {
+    /// Drawn anew for each position (20 to 300 shares).
+    Drawn,
+    /// One exact share count every time, as a program is set to.
+    Shares(i64),
+    /// One dollar amount every time, as a person types it: the shares follow the price.
+    Dollars(i64),
 }
 
 fn live_games(w: &Wallet, evenings: i64, g: Games) -> Vec<Trade> {
@@ -604,8 +620,13 @@ fn live_games(w: &Wallet, evenings: i64, g: Games) -> Vec<Trade> {
             let market = (e as u32) * 2 + game;
             let mut ts = night + i64::from(game) * g.game_gap + rng.range(0, 900);
             for k in 0..rng.range(2, 4) {
-                let size = Decimal::from(rng.range(20, 300));
+                let drawn = Decimal::from(rng.range(20, 300));
                 let price = Decimal::new(rng.range(25, 75), 2);
+                let size = match g.stake {
+                    Stake::Drawn => drawn,
+                    Stake::Shares(n) => Decimal::from(n),
+                    Stake::Dollars(d) => (Decimal::from(d) / price).round_dp(2),
+                };
                 out.push(fill(w, ts, Side::Buy, market, 0, size, price, &format!("0x{}{e}g{game}k{k}b", g.tag)));
                 ts += rng.range(g.hold.0, g.hold.1);
                 let exit = Decimal::new(rng.range(20, 80), 2);
@@ -1041,25 +1062,36 @@ fn a_program_buying_both_outcomes_at_one_stake_and_holding_them_is_two_signs_whe
     // The same pairs at stakes a person picks each time: one sign.
     let c = classify_wallet(&w, &both_outcomes_held(&w, |r| Decimal::from(r.range(5, 400))), &cfg());
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
-    // Selling each pair again an hour later at the one stake, in four markets of ten (those whose
-    // number ends in 0, 3, 6 or 9: a person's count of orders a day): trading in and out, one
-    // habit.
-    let mut trades: Vec<Trade> =
-        both_outcomes_held(&w, |_| dec!(50)).into_iter().filter(|t| t.title.ends_with(['0', '3', '6', '9'])).collect();
-    let sells: Vec<Trade> = trades
-        .iter()
-        .map(|t| {
-            let mut s = t.clone();
-            s.side = Side::Sell;
-            s.timestamp = from_secs(t.timestamp.timestamp() + 3600);
-            s.transaction_hash = format!("{}-s", t.transaction_hash);
-            s
-        })
-        .collect();
-    trades.extend(sells);
-    let c = classify_wallet(&w, &trades, &cfg());
+    // Selling each pair again an hour later, in four markets of ten (those whose number ends in
+    // 0, 3, 6 or 9: a person's count of orders a day), at one $25 stake a side: trading in and
+    // out, one habit.
+    let in_and_out = |dollars: Option<Decimal>| {
+        let mut trades: Vec<Trade> =
+            both_outcomes_held(&w, |_| dec!(50)).into_iter().filter(|t| t.title.ends_with(['0', '3', '6', '9'])).collect();
+        if let Some(d) = dollars {
+            trades.iter_mut().for_each(|t| t.size = Shares((d / t.price.0).round_dp(2)));
+        }
+        let sells: Vec<Trade> = trades
+            .iter()
+            .map(|t| {
+                let mut s = t.clone();
+                s.side = Side::Sell;
+                s.timestamp = from_secs(t.timestamp.timestamp() + 3600);
+                s.transaction_hash = format!("{}-s", t.transaction_hash);
+                s
+            })
+            .collect();
+        trades.extend(sells);
+        trades
+    };
+    let c = classify_wallet(&w, &in_and_out(Some(dec!(25))), &cfg());
     assert!(c.features.round_trips > 0, "{:?}", c.features);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    // The same at one exact count of 50 shares on every order, buys and sells: a number set in
+    // a program, which trading in and out does not explain.
+    let c = classify_wallet(&w, &in_and_out(None), &cfg());
+    assert!(c.features.share_cv.unwrap() < cfg().max_exact_share_cv, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
 }
 
 /// Four weeks of a slow maker's fills in 60 quiet markets: each hour of the day an order with
@@ -1711,7 +1743,11 @@ fn a_program_trading_at_any_hour_every_week_is_around_the_clock_but_a_shift_work
 /// A person trading live games every evening for a month: two or three times a game in and
 /// out, each position held twenty to twenty-eight minutes and closed before the game ends.
 fn live_game_trader(w: &Wallet, evenings: i64) -> Vec<Trade> {
-    live_games(w, evenings, Games { seed: 58, every_days: 1, game_gap: 5400, hold: (1200, 1680), pause: (60, 300), tag: "lg" })
+    live_games(
+        w,
+        evenings,
+        Games { seed: 58, every_days: 1, game_gap: 5400, hold: (1200, 1680), pause: (60, 300), stake: Stake::Drawn, tag: "lg" },
+    )
 }
 
 #[test]
@@ -1728,4 +1764,75 @@ fn a_person_trading_both_sides_of_live_games_and_closing_every_position_is_one_h
     assert!(c.reasons.iter().any(|r| r.contains("trades both sides")), "{:?}", c.reasons);
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
     assert!(c.reasons.last().unwrap().contains("rests on 1 independent sign"), "{:?}", c.reasons);
+}
+
+/// Both sides of live games on a week of evenings (too few days for closing everything to be
+/// read), each position `stake`.
+fn week_of_games(w: &Wallet, stake: Stake) -> Vec<Trade> {
+    live_games(w, 8, Games { seed: 71, every_days: 1, game_gap: 5400, hold: (600, 1500), pause: (60, 300), stake, tag: "wk" })
+}
+
+#[test]
+fn one_exact_share_count_in_and_out_of_markets_is_a_program_but_one_dollar_stake_is_a_person() {
+    let config = cfg();
+    // A program set to 100 shares: every order, buys and sells, the same count.
+    let bot = wallet(64);
+    let c = classify_wallet(&bot, &week_of_games(&bot, Stake::Shares(100)), &config);
+    let f = &c.features;
+    assert!(f.share_cv.unwrap() < config.max_exact_share_cv && f.two_sided_share > config.max_two_sided_share, "{f:?}");
+    assert!(f.active_days < config.min_close_active_days && f.orders >= config.min_trades as usize, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("2 independent signs"), "{:?}", c.reasons);
+    // A person typing $40 each time: one stake too, but the shares follow the price, and
+    // re-using a stake while trading in and out is one habit.
+    let person = wallet(65);
+    let c = classify_wallet(&person, &week_of_games(&person, Stake::Dollars(40)), &config);
+    let f = &c.features;
+    assert!(f.share_cv.unwrap() > config.max_exact_share_cv && f.size_cv.unwrap() < config.min_human_size_cv, "{f:?}");
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("rests on 1 independent sign"), "{:?}", c.reasons);
+    // With the exact count read as a person's habit too, the program passes: the reading is
+    // what tells them apart.
+    let lenient = BotFilterConfig { max_exact_share_cv: 0.0, ..cfg() };
+    let c = classify_wallet(&bot, &week_of_games(&bot, Stake::Shares(100)), &lenient);
+    assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
+}
+
+/// One order a day at 14:00 (within a minute), of a varying size, on `days` days in a row.
+fn daily_job(w: &Wallet, days: i64) -> Vec<Trade> {
+    let mut rng = Lcg(77);
+    (0..days)
+        .map(|d| {
+            let ts = T0 + d * DAY + 14 * 3600 + rng.range(0, 60);
+            let size = Decimal::from(rng.range(10, 90));
+            fill(w, ts, Side::Buy, d as u32, 0, size, dec!(0.62), &format!("0xdj{d}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_daily_job_is_convicted_on_its_days_however_few_its_orders_but_a_morning_habit_is_not() {
+    let config = cfg();
+    let w = wallet(66);
+    // Ten orders: far too few to clear a wallet, and fewer than the orders that convict on
+    // other signs, but ten days in the same minute of the day are a job on a clock.
+    let c = classify_wallet(&w, &daily_job(&w, 10), &config);
+    assert!(c.features.orders < config.min_trades_to_convict as usize, "{:?}", c.features);
+    assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
+    let why = c.reasons.last().unwrap();
+    assert!(why.contains("thin history") && why.contains("machine-regular timing"), "{:?}", c.reasons);
+    // On fewer days than the schedule needs to decide, it is not judged.
+    let c = classify_wallet(&w, &daily_job(&w, i64::from(config.decisive_schedule_days) - 1), &config);
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
+    // A person who bets most mornings on the train, around 07:40 give or take 25 minutes.
+    let person = wallet(67);
+    let mut rng = Lcg(78);
+    let mornings: Vec<Trade> = (0..10)
+        .map(|d| {
+            let ts = T0 + d * DAY + 7 * 3600 + 40 * 60 + rng.range(-1500, 1500);
+            fill(&person, ts, Side::Buy, d as u32, 0, Decimal::from(rng.range(10, 90)), dec!(0.62), &format!("0xmh{d}"))
+        })
+        .collect();
+    let c = classify_wallet(&person, &mornings, &config);
+    assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
 }
