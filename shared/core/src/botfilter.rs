@@ -847,8 +847,10 @@ fn weekly_quiet_share(orders: &[Order], cfg: &BotFilterConfig) -> (Option<f64>, 
     let window = (cfg.sleep_window_hours as usize).clamp(1, 24);
     let (mut hours, mut lo, mut hi) = ([0usize; 24], 0, 0);
     let mut shares = Vec::new();
+    // Whole weeks only, inside the history: a window running past the last order is part of
+    // a week, whose hours cover less of the clock than a week's would.
     let mut start = first.ts;
-    while start <= last.ts {
+    while start + span <= last.ts + 1 {
         while hi < orders.len() && orders[hi].ts < start + span {
             hours[hour_of_day(orders[hi].ts)] += 1;
             hi += 1;

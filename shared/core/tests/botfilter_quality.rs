@@ -1836,3 +1836,31 @@ fn a_daily_job_is_convicted_on_its_days_however_few_its_orders_but_a_morning_hab
     let c = classify_wallet(&person, &mornings, &config);
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
 }
+
+/// An order at a random minute of every hour for `days` days.
+fn every_hour(w: &Wallet, days: i64) -> Vec<Trade> {
+    let mut rng = Lcg(79);
+    (0..days * 24)
+        .map(|h| {
+            let ts = T0 + h * 3600 + rng.range(0, 3600);
+            fill(w, ts, Side::Buy, rng.range(0, 40) as u32, 0, Decimal::from(rng.range(5, 400)), dec!(0.55), &format!("0xeh{h}"))
+        })
+        .collect()
+}
+
+#[test]
+fn sleep_is_read_week_by_week_over_whole_weeks_only() {
+    let config = cfg();
+    let w = wallet(68);
+    // Two weeks of orders: windows of a week starting a day apart, each inside the history,
+    // start on the first seven days; a window starting later would run past the last order
+    // and hold part of a week.
+    let c = classify_wallet(&w, &every_hour(&w, 14), &config);
+    assert_eq!(c.features.weekly_windows, 7, "{:?}", c.features);
+    assert!(c.features.weekly_quiet_share.unwrap() > config.decisive_weekly_quiet_share, "{:?}", c.features);
+    // A history a few hours short of a week holds no whole week: nothing is read.
+    let mut short = every_hour(&w, 7);
+    short.retain(|t| t.timestamp.timestamp() < T0 + 7 * DAY - 6 * 3600);
+    let c = classify_wallet(&w, &short, &config);
+    assert_eq!((c.features.weekly_windows, c.features.weekly_quiet_share), (0, None), "{:?}", c.features);
+}
