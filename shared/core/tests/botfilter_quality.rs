@@ -1798,16 +1798,20 @@ fn one_exact_share_count_in_and_out_of_markets_is_a_program_but_one_dollar_stake
     assert_eq!(c.verdict, Verdict::Human, "{:?}", c.reasons);
 }
 
-/// One order a day at 14:00 (within a minute), of a varying size, on `days` days in a row.
-fn daily_job(w: &Wallet, days: i64) -> Vec<Trade> {
-    let mut rng = Lcg(77);
-    (0..days)
-        .map(|d| {
-            let ts = T0 + d * DAY + 14 * 3600 + rng.range(0, 60);
-            let size = Decimal::from(rng.range(10, 90));
-            fill(w, ts, Side::Buy, d as u32, 0, size, dec!(0.62), &format!("0xdj{d}"))
+/// `n` buys of a varying size, the `i`th at `at(i)`, each in one of 40 markets.
+fn timed_buys(w: &Wallet, seed: u64, n: i64, tag: &str, at: impl Fn(i64, &mut Lcg) -> i64) -> Vec<Trade> {
+    let mut rng = Lcg(seed);
+    (0..n)
+        .map(|i| {
+            let ts = at(i, &mut rng);
+            fill(w, ts, Side::Buy, (i % 40) as u32, 0, Decimal::from(rng.range(10, 90)), dec!(0.62), &format!("0x{tag}{i}"))
         })
         .collect()
+}
+
+/// One order a day at 14:00 (within a minute), of a varying size, on `days` days in a row.
+fn daily_job(w: &Wallet, days: i64) -> Vec<Trade> {
+    timed_buys(w, 77, days, "dj", |d, rng| T0 + d * DAY + 14 * 3600 + rng.range(0, 60))
 }
 
 #[test]
@@ -1826,26 +1830,14 @@ fn a_daily_job_is_convicted_on_its_days_however_few_its_orders_but_a_morning_hab
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
     // A person who bets most mornings on the train, around 07:40 give or take 25 minutes.
     let person = wallet(67);
-    let mut rng = Lcg(78);
-    let mornings: Vec<Trade> = (0..10)
-        .map(|d| {
-            let ts = T0 + d * DAY + 7 * 3600 + 40 * 60 + rng.range(-1500, 1500);
-            fill(&person, ts, Side::Buy, d as u32, 0, Decimal::from(rng.range(10, 90)), dec!(0.62), &format!("0xmh{d}"))
-        })
-        .collect();
+    let mornings = timed_buys(&person, 78, 10, "mh", |d, rng| T0 + d * DAY + 7 * 3600 + 40 * 60 + rng.range(-1500, 1500));
     let c = classify_wallet(&person, &mornings, &config);
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
 }
 
 /// An order at a random minute of every hour for `days` days.
 fn every_hour(w: &Wallet, days: i64) -> Vec<Trade> {
-    let mut rng = Lcg(79);
-    (0..days * 24)
-        .map(|h| {
-            let ts = T0 + h * 3600 + rng.range(0, 3600);
-            fill(w, ts, Side::Buy, rng.range(0, 40) as u32, 0, Decimal::from(rng.range(5, 400)), dec!(0.55), &format!("0xeh{h}"))
-        })
-        .collect()
+    timed_buys(w, 79, days * 24, "eh", |h, rng| T0 + h * 3600 + rng.range(0, 3600))
 }
 
 #[test]
