@@ -499,7 +499,18 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
             Some(d) if independent(&present, &features, cfg) < cfg.min_corroborating_signs as usize => {
                 format!("{} at full strength, beyond a person", d.sign)
             }
-            _ => format!("{} independent signs combined: {}", independent(&present, &features, cfg), names(&present)),
+            _ => {
+                let apart = if exact_shares_apart(&present, &features, cfg) {
+                    format!(
+                        " (one exact share count on every order, buys and sells: CV {:.3} below {}, a number set in a program, which trading in and out does not explain)",
+                        features.share_cv.unwrap_or(0.0),
+                        cfg.max_exact_share_cv
+                    )
+                } else {
+                    String::new()
+                };
+                format!("{} independent signs combined: {}{apart}", independent(&present, &features, cfg), names(&present))
+            }
         };
         if convicted_thin {
             reasons.push(format!(
@@ -539,10 +550,18 @@ fn independent(present: &[&Tell], f: &Features, cfg: &BotFilterConfig) -> usize 
     let has = |sign: &str| present.iter().any(|t| t.sign == sign);
     let sizes = present.iter().any(|t| t.kind == BotKind::FixedSize);
     let in_and_out = f.round_trips > 0 && (has(TWO_SIDED) || has(QUICK));
-    let exact_shares = f.share_cv.is_some_and(|cv| cv < cfg.max_exact_share_cv);
-    let sizes_explained = in_and_out && sizes && !(exact_shares && has(TWO_SIDED));
+    let sizes_explained = in_and_out && sizes && !exact_shares_apart(present, f, cfg);
     let explained = sizes_explained || (f.round_trips > 0 && has(TWO_SIDED) && has(CLOSES));
     present.len() - usize::from(explained)
+}
+
+/// One exact share count on every order while trading both sides of markets, with sizes a
+/// sign: the count stays a sign of its own (see [`independent`]).
+fn exact_shares_apart(present: &[&Tell], f: &Features, cfg: &BotFilterConfig) -> bool {
+    f.round_trips > 0
+        && f.share_cv.is_some_and(|cv| cv < cfg.max_exact_share_cv)
+        && present.iter().any(|t| t.sign == TWO_SIDED)
+        && present.iter().any(|t| t.kind == BotKind::FixedSize)
 }
 
 const TWO_SIDED: &str = "two-sided quoting";
@@ -1613,15 +1632,18 @@ fn tells(f: &Features, cfg: &BotFilterConfig) -> Vec<Tell> {
             strength,
             decisive: slicing_decides || clock_decides || schedule_decides,
             reason: format!(
-                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of active days with an order in one {} slot of the day (limit {}); {} of sessions ({}) starting in one {} slot of every {} (limit {})",
+                "machine-regular timing: gaps between orders CV {} (humans ≥ {min_cv:.2}), median gap {}; {} of orders ({}) in child-order runs at a repeating interval (limit {}); {} of {} active days with an order in one {} slot of the day (limit {}; decisive from {} over {} days); {} of sessions ({}) starting in one {} slot of every {} (limit {})",
                 f.gap_cv.map_or("-".to_string(), |cv| format!("{cv:.2}")),
                 f.median_gap_secs.map_or("-".to_string(), duration),
                 pct(f.sliced_share),
                 f.sliced_orders,
                 pct(max_sliced),
                 f.schedule_day_share.map_or("-".to_string(), pct),
+                f.active_days,
                 duration(cfg.schedule_slot_secs as f64),
                 pct(max_sched),
+                pct(cfg.decisive_schedule_day_share),
+                cfg.decisive_schedule_days,
                 f.clock_share.map_or("-".to_string(), pct),
                 f.clock_sessions,
                 duration(cfg.clock_slot_secs as f64),

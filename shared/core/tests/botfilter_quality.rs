@@ -1783,6 +1783,7 @@ fn one_exact_share_count_in_and_out_of_markets_is_a_program_but_one_dollar_stake
     assert!(f.active_days < config.min_close_active_days && f.orders >= config.min_trades as usize, "{f:?}");
     assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
     assert!(c.reasons.last().unwrap().contains("2 independent signs"), "{:?}", c.reasons);
+    assert!(c.reasons.last().unwrap().contains("one exact share count on every order"), "{:?}", c.reasons);
     // A person typing $40 each time: one stake too, but the shares follow the price, and
     // re-using a stake while trading in and out is one habit.
     let person = wallet(65);
@@ -1825,6 +1826,11 @@ fn a_daily_job_is_convicted_on_its_days_however_few_its_orders_but_a_morning_hab
     assert_eq!(c.verdict, Verdict::Bot, "{:?}", c.reasons);
     let why = c.reasons.last().unwrap();
     assert!(why.contains("thin history") && why.contains("machine-regular timing"), "{:?}", c.reasons);
+    assert!(
+        c.reasons.iter().any(|r| r.contains("100% of 10 active days") && r.contains("decisive from 90% over 8 days")),
+        "{:?}",
+        c.reasons
+    );
     // On fewer days than the schedule needs to decide, it is not judged.
     let c = classify_wallet(&w, &daily_job(&w, i64::from(config.decisive_schedule_days) - 1), &config);
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
