@@ -471,16 +471,17 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     // Corroboration: enough independent signs present, or one a person cannot show at all.
     let present: Vec<&Tell> = fired.iter().copied().filter(|t| t.strength >= cfg.sign_present_strength).collect();
     let decisive = fired.iter().copied().find(|t| t.decisive && t.strength >= 1.0 && t.weight >= cfg.bot_score_threshold);
-    let corroborated = independent(&present, &features, cfg) >= cfg.min_corroborating_signs as usize || decisive.is_some();
+    let signs = independent(&present, &features, cfg);
+    let corroborated = signs >= cfg.min_corroborating_signs as usize || decisive.is_some();
     let names = |ts: &[&Tell]| ts.iter().map(|t| t.sign).collect::<Vec<_>>().join(" + ");
 
     // A thin history cannot clear a wallet, but signs well past the threshold (or one beyond a
     // person at full strength) convict it; a daily schedule counts its days, not its orders.
     let thin_bar = cfg.thin_history_bot_score.max(cfg.bot_score_threshold);
-    let convicted_thin = insufficient
-        && ((features.orders as u64 >= u64::from(cfg.min_trades_to_convict)
-            && ((score >= thin_bar && corroborated) || decisive.is_some()))
-            || daily_schedule_decides(&features, cfg));
+    let enough_to_convict = features.orders as u64 >= u64::from(cfg.min_trades_to_convict);
+    let thin_by_score = enough_to_convict && score >= thin_bar && corroborated;
+    let convicted_thin =
+        insufficient && (thin_by_score || (enough_to_convict && decisive.is_some()) || daily_schedule_decides(&features, cfg));
     let verdict = if convicted_thin || (!insufficient && score >= cfg.bot_score_threshold && corroborated) {
         Verdict::Bot
     } else if insufficient {
@@ -496,7 +497,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
         ));
     } else if verdict == Verdict::Bot {
         let why = match decisive {
-            Some(d) if independent(&present, &features, cfg) < cfg.min_corroborating_signs as usize => {
+            Some(d) if signs < cfg.min_corroborating_signs as usize => {
                 format!("{} at full strength, beyond a person", d.sign)
             }
             _ => {
@@ -509,12 +510,16 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
                 } else {
                     String::new()
                 };
-                format!("{} independent signs combined: {}{apart}", independent(&present, &features, cfg), names(&present))
+                format!("{signs} independent signs combined: {}{apart}", names(&present))
             }
         };
-        if convicted_thin {
+        if convicted_thin && thin_by_score {
             reasons.push(format!(
                 "bot on a thin history: {why}; score {score:.2} ≥ {thin_bar:.2}, the bar for a history too short to clear a wallet"
+            ));
+        } else if convicted_thin {
+            reasons.push(format!(
+                "bot on a thin history: {why}; a sign beyond a person convicts without the bar of {thin_bar:.2} for a history too short to clear a wallet (score {score:.2})"
             ));
         } else {
             reasons.push(format!("bot: {why}; score {score:.2} ≥ threshold {:.2}", cfg.bot_score_threshold));
@@ -522,7 +527,7 @@ fn classify_fills(wallet: &Wallet, mut fills: Vec<&Trade>, tape: &[TapeWindow], 
     } else if !insufficient && score >= cfg.bot_score_threshold {
         reasons.push(format!(
             "human: score {score:.2} rests on {} independent sign(s) ({}); a bot needs {} together (trading in and out of markets and one stake again and again, unless every order is one exact share count, or closing every position quickly, are one habit of a person's, not two signs)",
-            independent(&present, &features, cfg),
+            signs,
             names(&present),
             cfg.min_corroborating_signs
         ));

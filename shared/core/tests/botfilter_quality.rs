@@ -1831,6 +1831,8 @@ fn a_daily_job_is_convicted_on_its_days_however_few_its_orders_but_a_morning_hab
         "{:?}",
         c.reasons
     );
+    // Its score is under the bar for thin histories, and the reason does not claim otherwise.
+    assert!(c.score < config.thin_history_bot_score && why.contains("without the bar"), "{:?}", c.reasons);
     // On fewer days than the schedule needs to decide, it is not judged.
     let c = classify_wallet(&w, &daily_job(&w, i64::from(config.decisive_schedule_days) - 1), &config);
     assert_eq!(c.verdict, Verdict::InsufficientData, "{:?}", c.reasons);
